@@ -1,0 +1,76 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/diplomatic-travel/tracker/store"
+	"github.com/diplomatic-travel/tracker/timeline"
+)
+
+func cmdGen(ctx context.Context, open func() (*store.Store, error), args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("gen", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	stops := fs.Int("stops", 100000, "how many stops to generate")
+	seed := fs.Uint64("seed", 1, "the random seed; the same seed gives the same record")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	s, err := open()
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	start := time.Now()
+	last := time.Now()
+	res, err := s.Generate(ctx, store.GenerateOptions{Stops: *stops, Seed: *seed, Progress: func(done, total int) {
+		if time.Since(last) > time.Second || done == total {
+			last = time.Now()
+			fmt.Fprintf(stderr, "\rgenerating: %d of %d stops (%d%%)", done, total, done*100/max(total, 1))
+		}
+	}})
+	fmt.Fprintln(stderr)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "Generated %d travellers, %d trips, %d stops, %d meetings, %d sources in %s into %s.\n",
+		res.Travellers, res.Trips, res.Stops, res.Meetings, res.Sources, time.Since(start).Round(time.Millisecond), s.Path())
+	return nil
+}
+
+// cmdExport writes an export to standard output. The filters are the
+// timeline's query parameters as flags, so the same view can be taken from
+// the site or the shell, byte for byte.
+func cmdExport(ctx context.Context, open func() (*store.Store, error), args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] != "csv" {
+		return usageError{"usage: timeline export csv [--person SLUG] [--country CODE] [--region CODE] [--kind KIND] [--from DATE] [--to DATE] [--q TEXT] [--order asc|desc]"}
+	}
+	fs := flag.NewFlagSet("export csv", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	q := map[string]*string{}
+	for _, name := range []string{"person", "country", "region", "kind", "from", "to", "q", "order"} {
+		q[name] = fs.String(name, "", "the timeline's "+name+" filter")
+	}
+	if err := fs.Parse(args[1:]); err != nil {
+		return err
+	}
+	values := map[string][]string{}
+	for k, v := range q {
+		if *v != "" {
+			values[k] = []string{*v}
+		}
+	}
+	f, err := timeline.ParseFilter(values)
+	if err != nil {
+		return err
+	}
+	s, err := open()
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	return writeTimelineCSV(ctx, s, f, stdout, func() {})
+}

@@ -1,0 +1,155 @@
+// Command timeline is the diplomatic-travel timeline tracker: it serves the
+// timeline site and loads, exports and checks the record. Every subcommand
+// works on the database TIMELINE_DB names (default data/timeline.db),
+// creating and migrating it when missing.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/diplomatic-travel/tracker/store"
+	"github.com/diplomatic-travel/tracker/timeline"
+)
+
+const usage = `Usage: timeline [--db FILE] COMMAND [flags]
+
+Commands:
+  serve              serve the site (TIMELINE_ADDR, default 127.0.0.1:8080)
+  seed               load the demo record into an empty database
+  gen --stops N      fill the database with a synthetic record (benchmarks)
+  export csv         write the timeline as CSV to standard output
+  backup FILE        write a consistent copy of the database to FILE
+
+The database is TIMELINE_DB (default data/timeline.db); --db overrides it.
+Run "timeline COMMAND -h" for a command's flags.
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
+	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr, log); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			os.Exit(0)
+		}
+		fmt.Fprintln(os.Stderr, "timeline:", userMessage(err))
+		os.Exit(exitCode(err))
+	}
+}
+
+// userMessage is what the command line shows for an error: the domain
+// message when there is one, else the error's text (operators need detail
+// that a web visitor must not see).
+func userMessage(err error) string {
+	var e *timeline.Error
+	if errors.As(err, &e) {
+		if e.Field != "" {
+			return e.Field + ": " + e.Message
+		}
+		return e.Message
+	}
+	return err.Error()
+}
+
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func exitCode(err error) int {
+	var u usageError
+	if errors.As(err, &u) || timeline.ErrorCode(err) == timeline.EInvalid {
+		return 2
+	}
+	return 1
+}
+
+// run parses the global flags and dispatches to the subcommand.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer, log *slog.Logger) error {
+	fs := flag.NewFlagSet("timeline", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, usage) }
+	dbPath := fs.String("db", envOr("TIMELINE_DB", "data/timeline.db"), "the database file")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprint(stderr, usage)
+		return usageError{"no command given"}
+	}
+	cmd, rest := fs.Arg(0), fs.Args()[1:]
+	open := func() (*store.Store, error) { return store.Open(ctx, *dbPath) }
+	switch cmd {
+	case "serve":
+		return cmdServe(ctx, open, rest, stderr, log)
+	case "seed":
+		return cmdSeed(ctx, open, rest, stdout)
+	case "gen":
+		return cmdGen(ctx, open, rest, stdout, stderr)
+	case "export":
+		return cmdExport(ctx, open, rest, stdout, stderr)
+	case "backup":
+		return cmdBackup(ctx, open, rest, stdout)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	fmt.Fprint(stderr, usage)
+	return usageError{fmt.Sprintf("unknown command %q", cmd)}
+}
+
+func envOr(name, def string) string {
+	if v := os.Getenv(name); v != "" {
+		return v
+	}
+	return def
+}
+
+func cmdSeed(ctx context.Context, open func() (*store.Store, error), args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("seed", flag.ContinueOnError)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	s, err := open()
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	res, err := s.Seed(ctx)
+	if err != nil {
+		return err
+	}
+	if !res.Seeded {
+		fmt.Fprintf(stdout, "%s already holds records; the demo was not loaded (it is loaded only into an empty database).\n", s.Path())
+		return nil
+	}
+	fmt.Fprintf(stdout, "Loaded the demo record into %s: %d trips, %d stops.\n", s.Path(), res.Trips, res.Stops)
+	return nil
+}
+
+func cmdBackup(ctx context.Context, open func() (*store.Store, error), args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("backup", flag.ContinueOnError)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return usageError{"usage: timeline backup FILE"}
+	}
+	s, err := open()
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if err := s.Backup(ctx, fs.Arg(0)); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "Backed up %s to %s (integrity check ok).\n", s.Path(), fs.Arg(0))
+	return nil
+}

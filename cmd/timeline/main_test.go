@@ -1,0 +1,54 @@
+package main
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"testing"
+
+	"github.com/diplomatic-travel/tracker/store"
+)
+
+// testServer is the real server on a loopback port, over a fresh database
+// file holding the demo record.
+type testServer struct {
+	*httptest.Server
+	store *store.Store
+	app   *app
+}
+
+func newTestServer(tb testing.TB) *testServer {
+	tb.Helper()
+	s, err := store.Open(context.Background(), filepath.Join(tb.TempDir(), "timeline.db"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if _, err := s.Seed(context.Background()); err != nil {
+		tb.Fatal(err)
+	}
+	a := newApp(s, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	srv := httptest.NewServer(a.routes())
+	tb.Cleanup(func() {
+		srv.Close()
+		s.Close()
+	})
+	return &testServer{Server: srv, store: s, app: a}
+}
+
+// get fetches a path and returns the response with its body read.
+func (ts *testServer) get(tb testing.TB, path string) (*http.Response, []byte) {
+	tb.Helper()
+	resp, err := http.Get(ts.URL + path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return resp, body
+}

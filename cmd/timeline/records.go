@@ -1,0 +1,219 @@
+package main
+
+import (
+	"net/http"
+	"net/url"
+	"sort"
+	"strings"
+
+	"github.com/diplomatic-travel/tracker/store"
+	"github.com/diplomatic-travel/tracker/timeline"
+	"github.com/diplomatic-travel/tracker/views"
+)
+
+func sortSources(ss []timeline.Source) {
+	sort.Slice(ss, func(i, j int) bool { return ss[i].Title < ss[j].Title })
+}
+
+// personPage serves GET /people/{slug}.
+func (a *app) personPage(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	p, err := a.store.PersonBySlug(ctx, r.PathValue("slug"), false)
+	if err != nil {
+		return err
+	}
+	const max = 200
+	trips, err := a.store.TripsOfPerson(ctx, p.ID, max+1)
+	if err != nil {
+		return err
+	}
+	meetings, err := a.store.MeetingsOfPerson(ctx, p.ID)
+	if err != nil {
+		return err
+	}
+	page := views.PersonPage{
+		Site:        views.Site{Title: p.Name, Path: r.URL.Path, Canonical: r.URL.Path},
+		Person:      *p,
+		Names:       a.store.Countries(),
+		TimelineURL: "/?" + url.Values{"person": {p.Slug}}.Encode(),
+		MoreTrips:   len(trips) > max,
+	}
+	if page.MoreTrips {
+		trips = trips[:max]
+	}
+	page.Trips = tripRefs(trips)
+	for _, m := range meetings {
+		page.Meetings = append(page.Meetings, views.MeetingRef{ID: m.ID, TripID: m.TripID, Date: m.Date, Title: m.Title, Office: m.Office})
+	}
+	return render(w, r, http.StatusOK, views.Person(page))
+}
+
+func tripRefs(ts []store.TripSummary) []views.TripRef {
+	out := make([]views.TripRef, len(ts))
+	for i, t := range ts {
+		out[i] = views.TripRef{ID: t.ID, Title: t.Title, Start: t.Start, End: t.End, Countries: t.Countries, PersonSlug: t.PersonSlug, PersonName: t.PersonName}
+	}
+	return out
+}
+
+// countryPage serves GET /countries/{code}: the visits, newest first.
+func (a *app) countryPage(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	code := strings.ToUpper(r.PathValue("code"))
+	c := a.store.Countries().Get(code)
+	if c == nil {
+		return timeline.Errorf(timeline.ENotFound, "There is no country with the code %q.", clipText(r.PathValue("code")))
+	}
+	if code != r.PathValue("code") {
+		http.Redirect(w, r, "/countries/"+code, http.StatusMovedPermanently)
+		return nil
+	}
+	visits, err := a.store.VisitsTo(ctx, code, 200)
+	if err != nil {
+		return err
+	}
+	total, err := a.store.CountVisits(ctx, code)
+	if err != nil {
+		return err
+	}
+	regions, err := a.store.RegionsOf(ctx, code)
+	if err != nil {
+		return err
+	}
+	page := views.CountryPage{
+		Site:        views.Site{Title: c.Name, Path: r.URL.Path, Canonical: r.URL.Path},
+		Country:     *c,
+		Names:       a.store.Countries(),
+		Regions:     regions,
+		Total:       total,
+		TimelineURL: "/?" + url.Values{"country": {code}}.Encode(),
+	}
+	for _, v := range visits {
+		page.Visits = append(page.Visits, views.VisitRef{Stop: v.Stop, TripTitle: v.TripTitle, PersonSlug: v.PersonSlug, PersonName: v.PersonName})
+	}
+	return render(w, r, http.StatusOK, views.Country(page))
+}
+
+// regionsPage serves GET /regions.
+func (a *app) regionsPage(w http.ResponseWriter, r *http.Request) error {
+	regions, err := a.store.Regions(r.Context())
+	if err != nil {
+		return err
+	}
+	return render(w, r, http.StatusOK, views.Regions(views.RegionsPage{
+		Site:    views.Site{Title: "Regions", Path: "/regions", Canonical: "/regions"},
+		Regions: regions,
+	}))
+}
+
+// regionPage serves GET /regions/{code}.
+func (a *app) regionPage(w http.ResponseWriter, r *http.Request) error {
+	code := strings.ToUpper(r.PathValue("code"))
+	rg, err := a.store.Region(r.Context(), code)
+	if err != nil {
+		return err
+	}
+	names := a.store.Countries()
+	sort.Slice(rg.Members, func(i, j int) bool { return names.Name(rg.Members[i]) < names.Name(rg.Members[j]) })
+	return render(w, r, http.StatusOK, views.Region(views.RegionPage{
+		Site:        views.Site{Title: rg.Name, Path: r.URL.Path, Canonical: "/regions/" + code},
+		Region:      *rg,
+		Names:       names,
+		TimelineURL: "/?" + url.Values{"region": {code}}.Encode(),
+	}))
+}
+
+// eventPage serves GET /events/{id}.
+func (a *app) eventPage(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	id, err := pathID(r, "event")
+	if err != nil {
+		return err
+	}
+	e, err := a.store.Event(ctx, id, false)
+	if err != nil {
+		return err
+	}
+	cites := store.Citations{}
+	if err := a.store.CitationsFor(ctx, timeline.KindEvent, []int64{id}, cites); err != nil {
+		return err
+	}
+	span := e.Span()
+	around := url.Values{"from": {span.Start.AddDays(-14).String()}, "to": {span.End.AddDays(14).String()}, "order": {"asc"}}
+	return render(w, r, http.StatusOK, views.Event(views.EventPage{
+		Site:        views.Site{Title: e.Title, Path: r.URL.Path, Canonical: r.URL.Path},
+		Event:       *e,
+		Names:       a.store.Countries(),
+		Citations:   cites.For(timeline.KindEvent, id),
+		TimelineURL: "/?" + around.Encode(),
+	}))
+}
+
+// sourcePage serves GET /sources/{id}: the source and what it supports.
+func (a *app) sourcePage(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	id, err := pathID(r, "source")
+	if err != nil {
+		return err
+	}
+	src, err := a.store.Source(ctx, id)
+	if err != nil {
+		return err
+	}
+	sup, err := a.store.SupportedBy(ctx, id)
+	if err != nil {
+		return err
+	}
+	page := views.SourcePage{Site: views.Site{Title: src.Title, Path: r.URL.Path, Canonical: r.URL.Path}, Source: *src}
+	for _, s := range sup {
+		page.Supported = append(page.Supported, views.Supported{Kind: s.Kind, Label: s.Label, Passage: s.Passage, Path: s.Path})
+	}
+	return render(w, r, http.StatusOK, views.Source(page))
+}
+
+// counterPage serves GET /counters/{id}: the rule in words and what it
+// numbers.
+func (a *app) counterPage(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	id, err := pathID(r, "counter")
+	if err != nil {
+		return err
+	}
+	c, err := a.store.Counter(ctx, id)
+	if err != nil {
+		return err
+	}
+	res, err := a.store.Numberer(ctx).Number(*c)
+	if err != nil {
+		return err
+	}
+	titles, err := a.store.TripTitles(ctx, c.PersonID)
+	if err != nil {
+		return err
+	}
+	claims, err := a.store.ClaimsOfCounter(ctx, id)
+	if err != nil {
+		return err
+	}
+	page := views.CounterPage{
+		Site:    views.Site{Title: c.PersonName + ": " + c.Noun(), Path: r.URL.Path, Canonical: r.URL.Path},
+		Counter: *c, Names: a.store.Countries(), Items: res.Items, Titles: titles,
+	}
+	var claimIDs []int64
+	for _, cl := range claims {
+		claimIDs = append(claimIDs, cl.ID)
+	}
+	cites := store.Citations{}
+	if err := a.store.CitationsFor(ctx, timeline.KindClaim, claimIDs, cites); err != nil {
+		return err
+	}
+	for _, cl := range claims {
+		page.Claims = append(page.Claims, views.ClaimView{Claim: cl, Counter: *c, Check: timeline.CheckClaim(cl, res), Citations: cites.For(timeline.KindClaim, cl.ID)})
+	}
+	return render(w, r, http.StatusOK, views.Counter(page))
+}
+
+// aboutPage serves GET /about: what the record is and how it counts.
+func (a *app) aboutPage(w http.ResponseWriter, r *http.Request) error {
+	return render(w, r, http.StatusOK, views.About(views.Site{Title: "About the data", Path: "/about", Canonical: "/about"}))
+}

@@ -1,0 +1,204 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/csv"
+	"io"
+	"net/http"
+
+	"github.com/diplomatic-travel/tracker/store"
+	"github.com/diplomatic-travel/tracker/timeline"
+	"github.com/diplomatic-travel/tracker/views"
+)
+
+// timelinePage serves GET /: the filtered timeline, one page by key.
+func (a *app) timelinePage(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	f, err := timeline.ParseFilter(r.URL.Query())
+	if err != nil {
+		return err
+	}
+	page, err := a.store.Timeline(ctx, f)
+	if err != nil {
+		return err
+	}
+	if err := a.fillOrdinals(r, page.Entries); err != nil {
+		return err
+	}
+	travellers, regions, err := a.lookups(ctx)
+	if err != nil {
+		return err
+	}
+	p := views.TimelinePage{
+		Site:       views.Site{Title: "Timeline", Path: "/", Canonical: "/" + f.Query()},
+		Filter:     f,
+		Entries:    page.Entries,
+		Names:      a.store.Countries(),
+		CSVURL:     "/timeline.csv" + f.Query(),
+		ClearURL:   "/",
+		Newest:     f.Order != timeline.OldestFirst,
+		HasFilters: !f.With(func(g *timeline.Filter) { g.Order = timeline.NewestFirst }).IsZero(),
+	}
+	p.OrderURL = "/" + f.With(func(g *timeline.Filter) {
+		if g.Order == timeline.OldestFirst {
+			g.Order = timeline.NewestFirst
+		} else {
+			g.Order = timeline.OldestFirst
+		}
+	}).Query()
+	if page.Next != nil {
+		p.NextURL = pageURL(f, "after", page.Next)
+	}
+	if page.Prev != nil {
+		p.PrevURL = pageURL(f, "before", page.Prev)
+	}
+	selected := map[string]bool{}
+	for _, s := range f.Persons {
+		selected[s] = true
+	}
+	for _, t := range travellers {
+		p.Persons = append(p.Persons, views.Option{Value: t.Slug, Label: t.Name, Selected: selected[t.Slug]})
+	}
+	for _, c := range a.store.Countries().All() {
+		p.Countries = append(p.Countries, views.Option{Value: c.Code, Label: c.Name, Selected: c.Code == f.Country})
+	}
+	for _, rg := range regions {
+		p.Regions = append(p.Regions, views.Option{Value: rg.Code, Label: rg.Code + " · " + rg.Name, Selected: rg.Code == f.Region})
+	}
+	for _, k := range timeline.EntryKinds {
+		p.Kinds = append(p.Kinds, views.Option{Value: k, Label: k + "s", Selected: len(f.Kinds) == 1 && f.Kinds[0] == k})
+	}
+	return render(w, r, http.StatusOK, views.Timeline(p))
+}
+
+func pageURL(f timeline.Filter, key string, c *timeline.Cursor) string {
+	v := f.Values()
+	v.Set(key, c.String())
+	if f.Limit != timeline.DefaultLimit {
+		v.Set("limit", itoa(f.Limit))
+	}
+	return "/?" + v.Encode()
+}
+
+// fillOrdinals gives each trip entry the phrases of the counters that
+// number it. Counters are loaded for all the page's travellers at once and
+// each traveller's stops once, whatever the number of trips.
+func (a *app) fillOrdinals(r *http.Request, entries []timeline.Entry) error {
+	ctx := r.Context()
+	var slugs []string
+	seen := map[string]bool{}
+	for _, e := range entries {
+		if e.Kind == timeline.EntryTrip && !seen[e.PersonSlug] {
+			seen[e.PersonSlug] = true
+			slugs = append(slugs, e.PersonSlug)
+		}
+	}
+	if len(slugs) == 0 {
+		return nil
+	}
+	counters, err := a.store.CountersOfSlugs(ctx, slugs)
+	if err != nil || len(counters) == 0 {
+		return err
+	}
+	n := a.store.Numberer(ctx)
+	for i := range entries {
+		e := &entries[i]
+		if e.Kind != timeline.EntryTrip {
+			continue
+		}
+		for _, c := range counters {
+			if c.PersonSlug != e.PersonSlug || c.Unit != timeline.UnitTrips {
+				continue
+			}
+			res, err := n.Number(c)
+			if err != nil {
+				return err
+			}
+			if items := res.ForTrip(e.RecordID); len(items) > 0 {
+				e.Ordinals = append(e.Ordinals, c.Phrase(items[0].Ordinal)+" ("+c.Rule.Short()+")")
+			}
+		}
+	}
+	return nil
+}
+
+// timelineCSV serves GET /timeline.csv: every entry of the filter, not one
+// page, streamed row by row.
+func (a *app) timelineCSV(w http.ResponseWriter, r *http.Request) error {
+	f, err := timeline.ParseFilter(r.URL.Query())
+	if err != nil {
+		return err
+	}
+	cw := &countingWriter{w: w}
+	started := false
+	err = writeTimelineCSV(r.Context(), a.store, f, cw, func() {
+		started = true
+		h := w.Header()
+		h.Set("Content-Type", "text/csv; charset=utf-8")
+		h.Set("Content-Disposition", `attachment; filename="timeline.csv"`)
+		w.WriteHeader(http.StatusOK)
+	})
+	if err != nil && !started {
+		return err
+	}
+	if err != nil {
+		// The header is gone; the only honest thing left is to break the
+		// response so the client sees a failed download, not a short file.
+		a.log.Error("csv export failed midway", "err", err, "rows_bytes", cw.n)
+		panic(http.ErrAbortHandler)
+	}
+	return nil
+}
+
+// writeTimelineCSV writes the export of f to w: header first, one row per
+// entry, RFC 4180 with CRLF line ends, formula cells guarded. start is
+// called once, before the first byte, when the filter has been accepted.
+// The CLI and the HTTP handler share it, so they write the same bytes.
+func writeTimelineCSV(ctx context.Context, s *store.Store, f timeline.Filter, w io.Writer, start func()) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	cw := csv.NewWriter(bw)
+	cw.UseCRLF = true
+	row := make([]string, len(timeline.EntryCSVHeader))
+	wroteHeader := false
+	writeHeader := func() error {
+		wroteHeader = true
+		start()
+		return cw.Write(timeline.EntryCSVHeader)
+	}
+	err := s.EachEntry(ctx, f, func(e *timeline.Entry) error {
+		if !wroteHeader {
+			if err := writeHeader(); err != nil {
+				return err
+			}
+		}
+		for i, c := range e.CSVRow("") {
+			row[i] = timeline.GuardCell(c)
+		}
+		return cw.Write(row)
+	})
+	if err != nil {
+		return err
+	}
+	if !wroteHeader {
+		if err := writeHeader(); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}

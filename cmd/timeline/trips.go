@@ -1,0 +1,166 @@
+package main
+
+import (
+	"net/http"
+
+	"github.com/diplomatic-travel/tracker/store"
+	"github.com/diplomatic-travel/tracker/timeline"
+	"github.com/diplomatic-travel/tracker/views"
+)
+
+// tripPage serves GET /trips/{id}: the trip with every fact and its
+// sources, the counters' ordinals and the claims' checks.
+func (a *app) tripPage(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	id, err := pathID(r, "trip")
+	if err != nil {
+		return err
+	}
+	trip, err := a.store.Trip(ctx, id, false)
+	if err != nil {
+		return err
+	}
+	meetings, err := a.store.MeetingsOfTrip(ctx, id, false)
+	if err != nil {
+		return err
+	}
+	goals, err := a.store.GoalsOfTrip(ctx, id)
+	if err != nil {
+		return err
+	}
+	quotes, err := a.store.QuotesOfTrip(ctx, id)
+	if err != nil {
+		return err
+	}
+	claims, err := a.store.ClaimsOfTrip(ctx, id)
+	if err != nil {
+		return err
+	}
+	counters, err := a.store.CountersOf(ctx, trip.PersonID)
+	if err != nil {
+		return err
+	}
+	context, err := a.store.EventsAround(ctx, timeline.Range{Start: trip.Start, End: trip.End}, 30)
+	if err != nil {
+		return err
+	}
+
+	cites := store.Citations{}
+	load := func(kind string, ids []int64) error { return a.store.CitationsFor(ctx, kind, ids, cites) }
+	var stopIDs, meetingIDs, goalIDs, quoteIDs, claimIDs []int64
+	for _, s := range trip.Stops {
+		stopIDs = append(stopIDs, s.ID)
+	}
+	for _, m := range meetings {
+		meetingIDs = append(meetingIDs, m.ID)
+	}
+	for _, g := range goals {
+		goalIDs = append(goalIDs, g.ID)
+	}
+	for _, q := range quotes {
+		quoteIDs = append(quoteIDs, q.ID)
+	}
+	for _, c := range claims {
+		claimIDs = append(claimIDs, c.ID)
+	}
+	for _, l := range []struct {
+		kind string
+		ids  []int64
+	}{
+		{timeline.KindTrip, []int64{id}}, {timeline.KindStop, stopIDs}, {timeline.KindMeeting, meetingIDs},
+		{timeline.KindGoal, goalIDs}, {timeline.KindQuote, quoteIDs}, {timeline.KindClaim, claimIDs},
+	} {
+		if err := load(l.kind, l.ids); err != nil {
+			return err
+		}
+	}
+
+	p := views.TripPage{
+		Site:      views.Site{Title: trip.Title, Path: r.URL.Path, Canonical: r.URL.Path},
+		Trip:      *trip,
+		Names:     a.store.Countries(),
+		Citations: cites.For(timeline.KindTrip, id),
+		Context:   context,
+	}
+	n := a.store.Numberer(ctx)
+	byID := map[int64]timeline.Counter{}
+	stopCounts := map[int64][]views.CountBy{}
+	for _, c := range counters {
+		byID[c.ID] = c
+		res, err := n.Number(c)
+		if err != nil {
+			return err
+		}
+		for _, it := range res.ForTrip(id) {
+			cb := views.CountBy{CounterID: c.ID, Phrase: c.Phrase(it.Ordinal), Unit: c.Unit, Rule: c.Rule.Short()}
+			if c.Unit == timeline.UnitStops {
+				stopCounts[it.Stops[0].ID] = append(stopCounts[it.Stops[0].ID], cb)
+			}
+			p.Counts = append(p.Counts, cb)
+		}
+	}
+	for _, c := range claims {
+		counter, ok := byID[c.CounterID]
+		if !ok {
+			k, err := a.store.Counter(ctx, c.CounterID)
+			if err != nil {
+				return err
+			}
+			counter = *k
+		}
+		res, err := n.Number(counter)
+		if err != nil {
+			return err
+		}
+		p.Claims = append(p.Claims, views.ClaimView{Claim: c, Counter: counter, Check: timeline.CheckClaim(c, res), Citations: cites.For(timeline.KindClaim, c.ID)})
+	}
+	stopWhere := map[int64]string{}
+	for _, s := range trip.Stops {
+		p.Stops = append(p.Stops, views.StopView{Stop: s, Citations: cites.For(timeline.KindStop, s.ID), Counts: stopCounts[s.ID]})
+		where := a.store.Countries().Name(s.Country)
+		if s.Locality != "" {
+			where = s.Locality + ", " + where
+		}
+		stopWhere[s.ID] = where
+	}
+	for _, m := range meetings {
+		p.Meetings = append(p.Meetings, views.MeetingView{Meeting: m, Citations: cites.For(timeline.KindMeeting, m.ID)})
+	}
+	for _, g := range goals {
+		p.Goals = append(p.Goals, views.GoalView{Goal: g, Citations: cites.For(timeline.KindGoal, g.ID)})
+	}
+	for _, q := range quotes {
+		p.Quotes = append(p.Quotes, views.QuoteView{Quote: q, Where: stopWhere[q.StopID], Citations: cites.For(timeline.KindQuote, q.ID)})
+	}
+	seen := map[int64]bool{}
+	for _, byKind := range cites {
+		for _, list := range byKind {
+			for _, c := range list {
+				if !seen[c.Source.ID] {
+					seen[c.Source.ID] = true
+					p.Sources = append(p.Sources, c.Source)
+				}
+			}
+		}
+	}
+	sortSources(p.Sources)
+	return render(w, r, http.StatusOK, views.Trip(p))
+}
+
+// meetingRedirect sends a meeting's permalink to its place on its trip's
+// page, where it is told with its context.
+func (a *app) meetingRedirect(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "meeting")
+	if err != nil {
+		return err
+	}
+	m, err := a.store.Meeting(r.Context(), id, false)
+	if err != nil {
+		return err
+	}
+	if m.TripID == 0 {
+		return timeline.Errorf(timeline.ENotFound, "Meeting %d is not part of a trip.", id)
+	}
+	http.Redirect(w, r, timeline.RecordPath(timeline.KindTrip, m.TripID)+"#meeting-"+itoa(int(id)), http.StatusFound)
+	return nil
+}

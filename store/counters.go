@@ -1,0 +1,207 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+
+	"github.com/diplomatic-travel/tracker/timeline"
+)
+
+// CreateCounter stores a counter.
+func (s *Store) CreateCounter(ctx context.Context, a Actor, c *timeline.Counter) error {
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	return s.write(ctx, a, func(t *tx) error { return t.createCounter(c) })
+}
+
+func (t *tx) createCounter(c *timeline.Counter) error {
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	if c.PersonID == 0 {
+		id, err := t.personIDBySlug(c.PersonSlug)
+		if err != nil {
+			return err
+		}
+		c.PersonID = id
+	}
+	id, err := t.insert(`INSERT INTO counters(person_id, region, country, since, unit, rule, gap_days, label, status, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		c.PersonID, nullStr(c.Region), nullStr(c.Country), c.Since, c.Unit, c.Rule.Kind, c.Rule.GapDays, c.Label, c.Status, t.now, t.now)
+	if err != nil {
+		return err
+	}
+	c.ID = id
+	return t.revise(timeline.KindCounter, id, "create", nil, c, "")
+}
+
+const counterCols = `c.id, c.person_id, p.slug, p.name, coalesce(c.region, ''), coalesce(c.country, ''), c.since, c.unit, c.rule, c.gap_days, c.label, c.status`
+
+func scanCounters(rows *sql.Rows) ([]timeline.Counter, error) {
+	defer rows.Close()
+	var out []timeline.Counter
+	for rows.Next() {
+		var c timeline.Counter
+		if err := rows.Scan(&c.ID, &c.PersonID, &c.PersonSlug, &c.PersonName, &c.Region, &c.Country, &c.Since, &c.Unit, &c.Rule.Kind, &c.Rule.GapDays, &c.Label, &c.Status); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// CountersOf returns the published counters of travellers.
+func (s *Store) CountersOf(ctx context.Context, personIDs ...int64) ([]timeline.Counter, error) {
+	if len(personIDs) == 0 {
+		return nil, nil
+	}
+	args := make([]any, len(personIDs))
+	for i, id := range personIDs {
+		args[i] = id
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT `+counterCols+` FROM counters c JOIN people p ON p.id = c.person_id
+		WHERE c.person_id IN (`+placeholders(len(args))+`) AND c.deleted_at IS NULL AND c.status = 'published' ORDER BY c.id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	return scanCounters(rows)
+}
+
+// Counter returns one counter.
+func (s *Store) Counter(ctx context.Context, id int64) (*timeline.Counter, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT `+counterCols+` FROM counters c JOIN people p ON p.id = c.person_id
+		WHERE c.id = ? AND c.deleted_at IS NULL AND c.status = 'published'`, id)
+	if err != nil {
+		return nil, err
+	}
+	cs, err := scanCounters(rows)
+	if err != nil {
+		return nil, err
+	}
+	if len(cs) == 0 {
+		return nil, notFound("Counter " + strconvI64(id))
+	}
+	return &cs[0], nil
+}
+
+// Numberer computes counters over travellers' records, loading each
+// traveller's stops and each region once however many counters ask, so a
+// page with many trips of one traveller costs one stops query.
+type Numberer struct {
+	s       *Store
+	ctx     context.Context
+	stops   map[int64][]timeline.Stop
+	homes   map[int64]string
+	regions map[string]*timeline.Region
+	done    map[int64]timeline.Numbering
+}
+
+// Numberer starts a computation cache for one request.
+func (s *Store) Numberer(ctx context.Context) *Numberer {
+	return &Numberer{s: s, ctx: ctx, stops: map[int64][]timeline.Stop{}, homes: map[int64]string{},
+		regions: map[string]*timeline.Region{}, done: map[int64]timeline.Numbering{}}
+}
+
+// Number applies the counter.
+func (n *Numberer) Number(c timeline.Counter) (timeline.Numbering, error) {
+	if res, ok := n.done[c.ID]; ok && c.ID != 0 {
+		return res, nil
+	}
+	stops, ok := n.stops[c.PersonID]
+	if !ok {
+		var err error
+		if stops, err = n.s.TravellerStops(n.ctx, c.PersonID); err != nil {
+			return timeline.Numbering{}, err
+		}
+		n.stops[c.PersonID] = stops
+		var home sql.NullString
+		if err := n.s.r.QueryRowContext(n.ctx, `SELECT country FROM people WHERE id = ?`, c.PersonID).Scan(&home); err != nil {
+			return timeline.Numbering{}, err
+		}
+		n.homes[c.PersonID] = home.String
+	}
+	var region *timeline.Region
+	if c.Region != "" {
+		var ok bool
+		if region, ok = n.regions[c.Region]; !ok {
+			r, err := n.s.Region(n.ctx, c.Region)
+			if err != nil && timeline.ErrorCode(err) != timeline.ENotFound {
+				return timeline.Numbering{}, err
+			}
+			region = r
+			n.regions[c.Region] = r
+		}
+	}
+	res := timeline.Number(c, stops, timeline.CounterScope(c, region, n.homes[c.PersonID]))
+	if c.ID != 0 {
+		n.done[c.ID] = res
+	}
+	return res, nil
+}
+
+// CreateClaim stores a claim.
+func (s *Store) CreateClaim(ctx context.Context, a Actor, c *timeline.Claim) error {
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	return s.write(ctx, a, func(t *tx) error { return t.createClaim(c) })
+}
+
+func (t *tx) createClaim(c *timeline.Claim) error {
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	id, err := t.insert(`INSERT INTO claims(trip_id, counter_id, stated, text, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		c.TripID, c.CounterID, c.Stated, c.Text, c.Status, t.now, t.now)
+	if err != nil {
+		return err
+	}
+	c.ID = id
+	return t.revise(timeline.KindClaim, id, "create", nil, c, "")
+}
+
+// ClaimsOfTrip returns the published claims about a trip.
+func (s *Store) ClaimsOfTrip(ctx context.Context, tripID int64) ([]timeline.Claim, error) {
+	return s.claims(ctx, `WHERE trip_id = ? AND deleted_at IS NULL AND status = 'published' ORDER BY id`, tripID)
+}
+
+// ClaimsOfCounter returns the published claims a counter checks.
+func (s *Store) ClaimsOfCounter(ctx context.Context, counterID int64) ([]timeline.Claim, error) {
+	return s.claims(ctx, `WHERE counter_id = ? AND deleted_at IS NULL AND status = 'published' ORDER BY id`, counterID)
+}
+
+func (s *Store) claims(ctx context.Context, where string, args ...any) ([]timeline.Claim, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT id, trip_id, counter_id, stated, text, status FROM claims `+where, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []timeline.Claim
+	for rows.Next() {
+		var c timeline.Claim
+		if err := rows.Scan(&c.ID, &c.TripID, &c.CounterID, &c.Stated, &c.Text, &c.Status); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// CountersOfSlugs returns the published counters of the travellers with
+// these slugs.
+func (s *Store) CountersOfSlugs(ctx context.Context, slugs []string) ([]timeline.Counter, error) {
+	if len(slugs) == 0 {
+		return nil, nil
+	}
+	args := make([]any, len(slugs))
+	for i, sl := range slugs {
+		args[i] = sl
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT `+counterCols+` FROM counters c JOIN people p ON p.id = c.person_id
+		WHERE p.slug IN (`+placeholders(len(args))+`) AND c.deleted_at IS NULL AND c.status = 'published' ORDER BY c.id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	return scanCounters(rows)
+}

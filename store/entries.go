@@ -1,0 +1,201 @@
+package store
+
+import (
+	"database/sql"
+	"errors"
+	"strconv"
+	"strings"
+
+	"github.com/diplomatic-travel/tracker/timeline"
+)
+
+// The entries table is the timeline's index: each trip, meeting and event
+// has one row, rewritten by these helpers in the transaction that changes
+// the record, so the timeline can never disagree with the records.
+
+type entryRow struct {
+	kind       string
+	recordID   int64
+	start, end timeline.Date
+	precision  timeline.Precision
+	personID   int64
+	title      string
+	summary    string
+	countries  []string
+	localities string
+	status     timeline.Status
+}
+
+func (t *tx) putEntry(e entryRow) error {
+	if e.precision == "" {
+		e.precision = timeline.PrecisionDay
+	}
+	var id int64
+	err := t.QueryRowContext(t.ctx, `INSERT INTO entries(kind, record_id, start_date, end_date, precision, person_id, title, summary, countries, localities, status)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT(kind, record_id) DO UPDATE SET start_date = excluded.start_date, end_date = excluded.end_date,
+			precision = excluded.precision, person_id = excluded.person_id, title = excluded.title, summary = excluded.summary,
+			countries = excluded.countries, localities = excluded.localities, status = excluded.status
+		RETURNING id`,
+		e.kind, e.recordID, e.start.String(), e.end.String(), e.precision, nullID(e.personID), e.title, e.summary,
+		strings.Join(e.countries, " "), e.localities, e.status).Scan(&id)
+	if err != nil {
+		return err
+	}
+	if _, err := t.exec(`DELETE FROM entry_countries WHERE entry_id = ?`, id); err != nil {
+		return err
+	}
+	for _, c := range e.countries {
+		if _, err := t.exec(`INSERT OR IGNORE INTO entry_countries(country, entry_id, start_date) VALUES (?, ?, ?)`, c, id, e.start.String()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (t *tx) dropEntry(kind string, id int64) error {
+	_, err := t.exec(`DELETE FROM entries WHERE kind = ? AND record_id = ?`, kind, id)
+	return err
+}
+
+// refreshTrip rewrites the entry of a trip and of its meetings from the
+// stored rows; a deleted trip loses its entries.
+func (t *tx) refreshTrip(s *Store, id int64) error {
+	var (
+		personID   int64
+		title      string
+		summary    string
+		status     timeline.Status
+		deletedAt  sql.NullString
+		start, end timeline.Date
+	)
+	err := t.QueryRowContext(t.ctx, `SELECT person_id, title, summary, status, deleted_at, start_date, end_date FROM trips WHERE id = ?`, id).
+		Scan(&personID, &title, &summary, &status, &deletedAt, &start, &end)
+	if errors.Is(err, sql.ErrNoRows) || deletedAt.Valid {
+		if err := t.dropEntry(timeline.EntryTrip, id); err != nil {
+			return err
+		}
+		_, err := t.exec(`DELETE FROM entries WHERE kind = 'meeting' AND record_id IN (SELECT id FROM meetings WHERE trip_id = ?)`, id)
+		return err
+	} else if err != nil {
+		return err
+	}
+	stops, err := t.tripStops(id)
+	if err != nil {
+		return err
+	}
+	countries := timeline.StopCountries(stops)
+	if title == "" {
+		title = s.tripTitle(countries)
+	}
+	var locs []string
+	for _, st := range stops {
+		if st.Locality != "" {
+			locs = append(locs, st.Locality)
+		}
+	}
+	if err := t.putEntry(entryRow{
+		kind: timeline.EntryTrip, recordID: id, start: start, end: end, personID: personID,
+		title: title, summary: summary, countries: countries, localities: strings.Join(locs, "; "), status: status,
+	}); err != nil {
+		return err
+	}
+	rows, err := t.QueryContext(t.ctx, `SELECT id FROM meetings WHERE trip_id = ? AND deleted_at IS NULL`, id)
+	if err != nil {
+		return err
+	}
+	var mids []int64
+	for rows.Next() {
+		var m int64
+		if err := rows.Scan(&m); err != nil {
+			rows.Close()
+			return err
+		}
+		mids = append(mids, m)
+	}
+	rows.Close()
+	for _, m := range mids {
+		if err := t.refreshMeeting(m); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// tripTitle names an untitled trip by its countries: "Israel, Saudi
+// Arabia, Qatar and United Kingdom".
+func (s *Store) tripTitle(codes []string) string {
+	names := make([]string, len(codes))
+	for i, c := range codes {
+		names[i] = s.countries.Name(c)
+	}
+	switch len(names) {
+	case 0:
+		return "Trip"
+	case 1:
+		return "Trip to " + names[0]
+	}
+	if len(names) > 6 {
+		return "Trip to " + strings.Join(names[:5], ", ") + " and " + strconv.Itoa(len(names)-5) + " more"
+	}
+	return "Trip to " + strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+func (t *tx) refreshMeeting(id int64) error {
+	var (
+		tripID, stopID sql.NullInt64
+		date           timeline.Date
+		title, summary string
+		status         timeline.Status
+		deletedAt      sql.NullString
+		personID       sql.NullInt64
+		tripStatus     sql.NullString
+		country        sql.NullString
+		locality       sql.NullString
+	)
+	err := t.QueryRowContext(t.ctx, `SELECT m.trip_id, m.stop_id, m.date, m.title, m.summary, m.status, m.deleted_at,
+			t.person_id, t.status, s.country, s.locality
+		FROM meetings m LEFT JOIN trips t ON t.id = m.trip_id AND t.deleted_at IS NULL LEFT JOIN stops s ON s.id = m.stop_id
+		WHERE m.id = ?`, id).
+		Scan(&tripID, &stopID, &date, &title, &summary, &status, &deletedAt, &personID, &tripStatus, &country, &locality)
+	if errors.Is(err, sql.ErrNoRows) || deletedAt.Valid || (tripID.Valid && !personID.Valid) {
+		return t.dropEntry(timeline.EntryMeeting, id)
+	} else if err != nil {
+		return err
+	}
+	if tripStatus.Valid && tripStatus.String == string(timeline.Draft) {
+		status = timeline.Draft
+	}
+	var countries []string
+	if country.Valid {
+		countries = []string{country.String}
+	}
+	return t.putEntry(entryRow{
+		kind: timeline.EntryMeeting, recordID: id, start: date, end: date, personID: personID.Int64,
+		title: title, summary: summary, countries: countries, localities: locality.String, status: status,
+	})
+}
+
+func (t *tx) refreshEvent(id int64) error {
+	var (
+		e         timeline.Event
+		country   sql.NullString
+		deletedAt sql.NullString
+	)
+	err := t.QueryRowContext(t.ctx, `SELECT title, kind, date, precision, end_date, country, summary, status, deleted_at FROM events WHERE id = ?`, id).
+		Scan(&e.Title, &e.Kind, &e.Date, &e.Precision, &e.EndDate, &country, &e.Summary, &e.Status, &deletedAt)
+	if errors.Is(err, sql.ErrNoRows) || deletedAt.Valid {
+		return t.dropEntry(timeline.EntryEvent, id)
+	} else if err != nil {
+		return err
+	}
+	span := e.Span()
+	var countries []string
+	if country.Valid {
+		countries = []string{country.String}
+	}
+	return t.putEntry(entryRow{
+		kind: timeline.EntryEvent, recordID: id, start: span.Start, end: span.End, precision: e.Precision,
+		title: e.Title, summary: e.Summary, countries: countries, status: e.Status,
+	})
+}

@@ -1,0 +1,148 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strings"
+
+	"github.com/diplomatic-travel/tracker/timeline"
+)
+
+// CreatePerson stores a new person with offices and aliases.
+func (s *Store) CreatePerson(ctx context.Context, a Actor, p *timeline.Person) error {
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	return s.write(ctx, a, func(t *tx) error { return t.createPerson(p) })
+}
+
+func (t *tx) createPerson(p *timeline.Person) error {
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	id, err := t.insert(`INSERT INTO people(slug, name, country, notes, status, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, p.Slug, p.Name, nullStr(p.Country), p.Notes, p.Status, t.now, t.now)
+	if err != nil {
+		if timeline.ErrorCode(mapErr(err)) == timeline.EConflict {
+			return &timeline.Error{Code: timeline.EConflict, Field: "slug", Message: "A person with the slug " + p.Slug + " already exists."}
+		}
+		return err
+	}
+	p.ID = id
+	for i := range p.Offices {
+		o := &p.Offices[i]
+		o.PersonID = id
+		if o.ID, err = t.insert(`INSERT INTO offices(person_id, title, body, country, start_date, end_date) VALUES (?, ?, ?, ?, ?, ?)`,
+			id, o.Title, o.Body, nullStr(o.Country), nullDate(o.From), nullDate(o.To)); err != nil {
+			return err
+		}
+	}
+	for _, al := range p.Aliases {
+		if _, err := t.exec(`INSERT OR IGNORE INTO person_aliases(person_id, alias) VALUES (?, ?)`, id, strings.TrimSpace(al)); err != nil {
+			return err
+		}
+	}
+	return t.revise(timeline.KindPerson, id, "create", nil, p, "")
+}
+
+const personCols = `p.id, p.slug, p.name, coalesce(p.country, ''), p.notes, p.status`
+
+func scanPerson(sc interface{ Scan(...any) error }) (*timeline.Person, error) {
+	var p timeline.Person
+	err := sc.Scan(&p.ID, &p.Slug, &p.Name, &p.Country, &p.Notes, &p.Status)
+	return &p, err
+}
+
+// PersonBySlug returns a person with offices and aliases; drafts only when
+// drafts is set.
+func (s *Store) PersonBySlug(ctx context.Context, slug string, drafts bool) (*timeline.Person, error) {
+	p, err := scanPerson(s.r.QueryRowContext(ctx, `SELECT `+personCols+` FROM people p
+		WHERE p.slug = ? AND p.deleted_at IS NULL AND (p.status = 'published' OR ?)`, slug, drafts))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, notFound("The person " + slug)
+	} else if err != nil {
+		return nil, err
+	}
+	return p, s.fillPerson(ctx, p)
+}
+
+// PersonByID returns a person by id (drafts included: callers decide).
+func (s *Store) PersonByID(ctx context.Context, id int64) (*timeline.Person, error) {
+	p, err := scanPerson(s.r.QueryRowContext(ctx, `SELECT `+personCols+` FROM people p WHERE p.id = ? AND p.deleted_at IS NULL`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, notFound("The person")
+	} else if err != nil {
+		return nil, err
+	}
+	return p, s.fillPerson(ctx, p)
+}
+
+func (s *Store) fillPerson(ctx context.Context, p *timeline.Person) error {
+	rows, err := s.r.QueryContext(ctx, `SELECT id, title, body, coalesce(country, ''), start_date, end_date
+		FROM offices WHERE person_id = ? ORDER BY coalesce(start_date, ''), id`, p.ID)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		o := timeline.Office{PersonID: p.ID}
+		if err := rows.Scan(&o.ID, &o.Title, &o.Body, &o.Country, &o.From, &o.To); err != nil {
+			return err
+		}
+		p.Offices = append(p.Offices, o)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	arows, err := s.r.QueryContext(ctx, `SELECT alias FROM person_aliases WHERE person_id = ? ORDER BY alias`, p.ID)
+	if err != nil {
+		return err
+	}
+	defer arows.Close()
+	for arows.Next() {
+		var a string
+		if err := arows.Scan(&a); err != nil {
+			return err
+		}
+		p.Aliases = append(p.Aliases, a)
+	}
+	return arows.Err()
+}
+
+// PersonSummary is a person in a list, with the number of trips.
+type PersonSummary struct {
+	Slug  string
+	Name  string
+	Trips int
+}
+
+// Travellers lists the people who have published trips, most trips first.
+func (s *Store) Travellers(ctx context.Context) ([]PersonSummary, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT p.slug, p.name, count(*) FROM trips t JOIN people p ON p.id = t.person_id
+		WHERE t.status = 'published' AND t.deleted_at IS NULL AND p.status = 'published'
+		GROUP BY p.id ORDER BY count(*) DESC, p.name LIMIT 500`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []PersonSummary
+	for rows.Next() {
+		var ps PersonSummary
+		if err := rows.Scan(&ps.Slug, &ps.Name, &ps.Trips); err != nil {
+			return nil, err
+		}
+		out = append(out, ps)
+	}
+	return out, rows.Err()
+}
+
+// personIDBySlug finds a person inside a transaction.
+func (t *tx) personIDBySlug(slug string) (int64, error) {
+	var id int64
+	err := t.QueryRowContext(t.ctx, `SELECT id FROM people WHERE slug = ?`, slug).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, &timeline.Error{Code: timeline.EInvalid, Field: "person", Message: "No person has the slug " + slug + "."}
+	}
+	return id, err
+}

@@ -1,0 +1,65 @@
+package store
+
+import (
+	"context"
+
+	"github.com/diplomatic-travel/tracker/timeline"
+)
+
+// Regions returns every published region with its members.
+func (s *Store) Regions(ctx context.Context) ([]timeline.Region, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT r.code, r.name, r.notes, r.builtin, coalesce(group_concat(m.country, ' '), '')
+		FROM regions r LEFT JOIN region_members m ON m.region = r.code
+		WHERE r.deleted_at IS NULL AND r.status = 'published' GROUP BY r.code ORDER BY r.builtin DESC, r.name`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []timeline.Region
+	for rows.Next() {
+		var r timeline.Region
+		var members string
+		if err := rows.Scan(&r.Code, &r.Name, &r.Notes, &r.Builtin, &members); err != nil {
+			return nil, err
+		}
+		r.Members = splitFields(members)
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// Region returns one published region.
+func (s *Store) Region(ctx context.Context, code string) (*timeline.Region, error) {
+	var r timeline.Region
+	var members string
+	err := s.r.QueryRowContext(ctx, `SELECT r.code, r.name, r.notes, r.builtin, coalesce((SELECT group_concat(country, ' ') FROM
+			(SELECT country FROM region_members WHERE region = r.code ORDER BY country)), '')
+		FROM regions r WHERE r.code = ? AND r.deleted_at IS NULL AND r.status = 'published'`, code).
+		Scan(&r.Code, &r.Name, &r.Notes, &r.Builtin, &members)
+	if isNoRows(err) {
+		return nil, &timeline.Error{Code: timeline.ENotFound, Field: "region", Message: "There is no region " + code + "."}
+	} else if err != nil {
+		return nil, err
+	}
+	r.Members = splitFields(members)
+	return &r, nil
+}
+
+// RegionsOf returns the codes of the regions a country belongs to.
+func (s *Store) RegionsOf(ctx context.Context, country string) ([]string, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT m.region FROM region_members m JOIN regions r ON r.code = m.region
+		WHERE m.country = ? AND r.deleted_at IS NULL AND r.status = 'published' ORDER BY m.region`, country)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var c string
+		if err := rows.Scan(&c); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}

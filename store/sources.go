@@ -1,0 +1,177 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+
+	"github.com/diplomatic-travel/tracker/timeline"
+)
+
+// CreateSource stores a source, or returns the existing one when its
+// canonical URL is already known (the same article is one source); the
+// bool reports whether it was new.
+func (s *Store) CreateSource(ctx context.Context, a Actor, src *timeline.Source) (bool, error) {
+	if err := src.Validate(); err != nil {
+		return false, err
+	}
+	var created bool
+	err := s.write(ctx, a, func(t *tx) error {
+		var err error
+		created, err = t.createSource(src)
+		return err
+	})
+	return created, err
+}
+
+func (t *tx) createSource(src *timeline.Source) (bool, error) {
+	if err := src.Validate(); err != nil {
+		return false, err
+	}
+	var id int64
+	err := t.QueryRowContext(t.ctx, `SELECT id FROM sources WHERE url = ?`, src.URL).Scan(&id)
+	if err == nil {
+		src.ID = id
+		return false, nil
+	} else if !isNoRows(err) {
+		return false, err
+	}
+	id, err = t.insert(`INSERT INTO sources(url, title, publisher, author, published, archive_url, notes, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, src.URL, src.Title, src.Publisher, src.Author, nullDate(src.Published), src.ArchiveURL, src.Notes, t.now, t.now)
+	if err != nil {
+		return false, err
+	}
+	src.ID = id
+	return true, t.revise(timeline.KindSource, id, "create", nil, src, "")
+}
+
+const sourceCols = `s.id, s.url, s.title, s.publisher, s.author, s.published, s.archive_url, s.notes`
+
+func scanSource(sc interface{ Scan(...any) error }, src *timeline.Source) error {
+	return sc.Scan(&src.ID, &src.URL, &src.Title, &src.Publisher, &src.Author, &src.Published, &src.ArchiveURL, &src.Notes)
+}
+
+// Source returns one source.
+func (s *Store) Source(ctx context.Context, id int64) (*timeline.Source, error) {
+	var src timeline.Source
+	err := scanSource(s.r.QueryRowContext(ctx, `SELECT `+sourceCols+` FROM sources s WHERE s.id = ? AND s.deleted_at IS NULL`, id), &src)
+	if isNoRows(err) {
+		return nil, notFound("Source " + strconvI64(id))
+	}
+	return &src, err
+}
+
+// Cite links a source to a fact with the supporting passage.
+func (s *Store) Cite(ctx context.Context, a Actor, c *timeline.Citation) error {
+	return s.write(ctx, a, func(t *tx) error { return t.cite(c) })
+}
+
+func (t *tx) cite(c *timeline.Citation) error {
+	if !timeline.Citable(c.SubjectKind) {
+		return &timeline.Error{Code: timeline.EInvalid, Field: "subject", Message: "A " + c.SubjectKind + " cannot be cited."}
+	}
+	id, err := t.insert(`INSERT INTO citations(source_id, subject_kind, subject_id, passage, created_at) VALUES (?, ?, ?, ?, ?)`,
+		c.SourceID, c.SubjectKind, c.SubjectID, timeline.NormalizeSpace(c.Passage), t.now)
+	if err != nil {
+		if timeline.ErrorCode(mapErr(err)) == timeline.EConflict {
+			return &timeline.Error{Code: timeline.EConflict, Field: "source", Message: "This source is already cited for this fact with the same passage."}
+		}
+		return err
+	}
+	c.ID = id
+	return t.revise("citation", id, "create", nil, c, "")
+}
+
+// Citations maps (kind, id) to its citations with their sources.
+type Citations map[string]map[int64][]timeline.Citation
+
+// For returns the citations of one fact.
+func (c Citations) For(kind string, id int64) []timeline.Citation { return c[kind][id] }
+
+// CitationsFor loads the citations of many facts in one query per kind.
+func (s *Store) CitationsFor(ctx context.Context, kind string, ids []int64, into Citations) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	args := []any{kind}
+	for _, id := range ids {
+		args = append(args, id)
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT c.id, c.subject_kind, c.subject_id, c.passage, `+sourceCols+`
+		FROM citations c JOIN sources s ON s.id = c.source_id
+		WHERE c.subject_kind = ? AND c.subject_id IN (`+placeholders(len(ids))+`) AND s.deleted_at IS NULL
+		ORDER BY c.subject_id, c.id`, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var c timeline.Citation
+		if err := rows.Scan(&c.ID, &c.SubjectKind, &c.SubjectID, &c.Passage,
+			&c.Source.ID, &c.Source.URL, &c.Source.Title, &c.Source.Publisher, &c.Source.Author, &c.Source.Published, &c.Source.ArchiveURL, &c.Source.Notes); err != nil {
+			return err
+		}
+		c.SourceID = c.Source.ID
+		if into[kind] == nil {
+			into[kind] = map[int64][]timeline.Citation{}
+		}
+		into[kind][c.SubjectID] = append(into[kind][c.SubjectID], c)
+	}
+	return rows.Err()
+}
+
+// Supported is one fact a source supports, for the source's page.
+type Supported struct {
+	Kind    string
+	ID      int64
+	Label   string
+	Passage string
+	// Path is the page to read the fact on (a stop's trip, for instance).
+	Path string
+}
+
+// SupportedBy lists the published facts that cite a source.
+func (s *Store) SupportedBy(ctx context.Context, sourceID int64) ([]Supported, error) {
+	rows, err := s.r.QueryContext(ctx, `
+		SELECT c.subject_kind, c.subject_id, c.passage,
+		  CASE c.subject_kind
+		    WHEN 'trip' THEN (SELECT e.title FROM entries e WHERE e.kind = 'trip' AND e.record_id = c.subject_id AND e.status = 'published')
+		    WHEN 'stop' THEN (SELECT st.locality || ' (' || st.country || '), ' || st.start_date FROM stops st JOIN trips t ON t.id = st.trip_id
+		                      WHERE st.id = c.subject_id AND t.status = 'published' AND t.deleted_at IS NULL)
+		    WHEN 'meeting' THEN (SELECT e.title FROM entries e WHERE e.kind = 'meeting' AND e.record_id = c.subject_id AND e.status = 'published')
+		    WHEN 'event' THEN (SELECT e.title FROM entries e WHERE e.kind = 'event' AND e.record_id = c.subject_id AND e.status = 'published')
+		    WHEN 'goal' THEN (SELECT g.text FROM goals g JOIN entries e ON e.kind = 'trip' AND e.record_id = g.trip_id AND e.status = 'published' WHERE g.id = c.subject_id)
+		    WHEN 'claim' THEN (SELECT cl.text FROM claims cl JOIN entries e ON e.kind = 'trip' AND e.record_id = cl.trip_id AND e.status = 'published'
+		                       WHERE cl.id = c.subject_id AND cl.deleted_at IS NULL AND cl.status = 'published')
+		    WHEN 'quote' THEN (SELECT q.text FROM quotes q WHERE q.id = c.subject_id)
+		  END,
+		  CASE c.subject_kind
+		    WHEN 'stop' THEN (SELECT trip_id FROM stops WHERE id = c.subject_id)
+		    WHEN 'goal' THEN (SELECT trip_id FROM goals WHERE id = c.subject_id)
+		    WHEN 'claim' THEN (SELECT trip_id FROM claims WHERE id = c.subject_id)
+		    WHEN 'quote' THEN (SELECT trip_id FROM quotes WHERE id = c.subject_id)
+		  END
+		FROM citations c WHERE c.source_id = ? ORDER BY c.id`, sourceID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Supported
+	for rows.Next() {
+		var sp Supported
+		var label sql.NullString
+		var tripID sql.NullInt64
+		if err := rows.Scan(&sp.Kind, &sp.ID, &sp.Passage, &label, &tripID); err != nil {
+			return nil, err
+		}
+		if !label.Valid {
+			continue // the fact is a draft or deleted: not for the public
+		}
+		sp.Label = label.String
+		sp.Path = timeline.RecordPath(sp.Kind, sp.ID)
+		if tripID.Valid {
+			sp.Path = timeline.RecordPath(timeline.KindTrip, tripID.Int64) + "#" + sp.Kind + "-" + strconvI64(sp.ID)
+		}
+		out = append(out, sp)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,264 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/mattn/go-sqlite3"
+
+	"github.com/diplomatic-travel/tracker/timeline"
+)
+
+// driverName is go-sqlite3 registered with a connect hook for the settings
+// its DSN cannot carry.
+const driverName = "sqlite3_timeline"
+
+var registerOnce sync.Once
+
+func register() {
+	registerOnce.Do(func() {
+		sql.Register(driverName, &sqlite3.SQLiteDriver{
+			ConnectHook: func(c *sqlite3.SQLiteConn) error {
+				// journal_size_limit is per connection and has no DSN key:
+				// after a checkpoint the WAL file is truncated back to 64 MiB
+				// at most, so one burst of writes does not leave a huge file.
+				_, err := c.Exec("PRAGMA journal_size_limit = 67108864", nil)
+				return err
+			},
+		})
+	})
+}
+
+// dsn builds the connection string. Every setting is here, with its reason,
+// so that every pooled connection carries it (a PRAGMA run once on *sql.DB
+// reaches only one connection).
+func dsn(path string, readOnly bool) string {
+	v := url.Values{}
+	// WAL lets readers run while the writer writes.
+	v.Set("_journal_mode", "WAL")
+	// FULL: an acknowledged commit survives power loss on honest disks;
+	// curator writes are rare, so the fsync costs nothing that matters.
+	v.Set("_synchronous", "FULL")
+	// The schema's REFERENCES are enforced.
+	v.Set("_foreign_keys", "1")
+	// Wait for a lock instead of failing at once with "database is locked".
+	v.Set("_busy_timeout", "10000")
+	if readOnly {
+		// Readers cannot write even by mistake.
+		v.Set("_query_only", "1")
+	} else {
+		// BEGIN IMMEDIATE takes the write lock at the start of a transaction,
+		// so two writers never deadlock upgrading a read lock.
+		v.Set("_txlock", "immediate")
+	}
+	// The private cache of each connection (no cache=shared, which brings
+	// table-level locking back).
+	v.Set("cache", "private")
+	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + v.Encode()
+}
+
+// Store is the record.
+type Store struct {
+	path string
+	w    *sql.DB // the one writer
+	r    *sql.DB // the reader pool
+	now  func() time.Time
+
+	countries *Countries
+}
+
+// Open opens (creating when missing) the database file at path, applies the
+// migrations and loads the country catalogue.
+func Open(ctx context.Context, path string) (*Store, error) {
+	register()
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, fmt.Errorf("store: create the database folder: %w", err)
+		}
+	}
+	w, err := sql.Open(driverName, dsn(path, false))
+	if err != nil {
+		return nil, err
+	}
+	// One writer: SQLite allows one at a time, and queueing here instead of
+	// in the busy handler keeps writers fair and lock errors away.
+	w.SetMaxOpenConns(1)
+	w.SetConnMaxIdleTime(0)
+	s := &Store{path: path, w: w, now: time.Now}
+	if err := s.migrate(ctx); err != nil {
+		w.Close()
+		return nil, err
+	}
+	r, err := sql.Open(driverName, dsn(path, true))
+	if err != nil {
+		w.Close()
+		return nil, err
+	}
+	r.SetMaxOpenConns(8)
+	r.SetMaxIdleConns(8)
+	s.r = r
+	if s.countries, err = loadCountries(ctx, r); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close checkpoints the WAL into the main file and closes both pools.
+func (s *Store) Close() error {
+	var errs []error
+	if s.r != nil {
+		errs = append(errs, s.r.Close())
+	}
+	if s.w != nil {
+		_, err := s.w.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+		errs = append(errs, err, s.w.Close())
+	}
+	return errors.Join(errs...)
+}
+
+// Path is the database file.
+func (s *Store) Path() string { return s.path }
+
+// Ping checks that the database answers a query.
+func (s *Store) Ping(ctx context.Context) error {
+	var one int
+	return s.r.QueryRowContext(ctx, "SELECT 1").Scan(&one)
+}
+
+// Checkpoint moves the WAL into the database and truncates it; the server
+// runs it periodically so a long reader cannot let the WAL grow unbounded.
+func (s *Store) Checkpoint(ctx context.Context) error {
+	_, err := s.w.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)")
+	return err
+}
+
+// Pragmas returns the settings a connection of the given pool reports, for
+// the tests that prove every pooled connection carries them.
+func (s *Store) Pragmas(ctx context.Context, reader bool) (map[string]string, error) {
+	db := s.w
+	if reader {
+		db = s.r
+	}
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer conn.Close()
+	out := map[string]string{}
+	for _, p := range []string{"journal_mode", "synchronous", "foreign_keys", "busy_timeout", "query_only", "journal_size_limit"} {
+		var v string
+		if err := conn.QueryRowContext(ctx, "PRAGMA "+p).Scan(&v); err != nil {
+			return nil, fmt.Errorf("PRAGMA %s: %w", p, err)
+		}
+		out[p] = v
+	}
+	return out, nil
+}
+
+// Actor is who makes a change: an account, or a command when none does.
+type Actor struct {
+	UserID int64
+	Name   string // account name, or "seed", "import", "gen"
+}
+
+// tx is a write transaction that knows its actor and clock, so that every
+// helper can write its revision.
+type tx struct {
+	*sql.Tx
+	actor Actor
+	now   string
+	ctx   context.Context
+}
+
+// write runs fn in one immediate transaction on the writer, bumps the data
+// version, and commits; any error rolls everything back.
+func (s *Store) write(ctx context.Context, actor Actor, fn func(*tx) error) error {
+	sqlTx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return mapErr(err)
+	}
+	t := &tx{Tx: sqlTx, actor: actor, now: s.now().UTC().Format(time.RFC3339), ctx: ctx}
+	if err := fn(t); err != nil {
+		sqlTx.Rollback()
+		return mapErr(err)
+	}
+	if _, err := t.ExecContext(ctx, `UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'data_version'`); err != nil {
+		sqlTx.Rollback()
+		return mapErr(err)
+	}
+	return mapErr(sqlTx.Commit())
+}
+
+func (t *tx) exec(q string, args ...any) (sql.Result, error) { return t.ExecContext(t.ctx, q, args...) }
+
+func (t *tx) insert(q string, args ...any) (int64, error) {
+	res, err := t.ExecContext(t.ctx, q, args...)
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
+}
+
+// DataVersion is a number that changes with every committed write; caches
+// are keyed by it.
+func (s *Store) DataVersion(ctx context.Context) (int64, error) {
+	var v int64
+	err := s.r.QueryRowContext(ctx, `SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'data_version'`).Scan(&v)
+	return v, err
+}
+
+// mapErr turns SQLite's errors that a user can cause into *timeline.Error,
+// by extended code, never by message text.
+func mapErr(err error) error {
+	if err == nil {
+		return nil
+	}
+	var se sqlite3.Error
+	if errors.As(err, &se) {
+		switch se.ExtendedCode {
+		case sqlite3.ErrConstraintUnique, sqlite3.ErrConstraintPrimaryKey:
+			return &timeline.Error{Code: timeline.EConflict, Message: "This record already exists."}
+		case sqlite3.ErrConstraintForeignKey:
+			return &timeline.Error{Code: timeline.EInvalid, Message: "This refers to a record that does not exist."}
+		case sqlite3.ErrConstraintCheck, sqlite3.ErrConstraintNotNull:
+			return &timeline.Error{Code: timeline.EInvalid, Message: "A value is missing or out of range."}
+		}
+		if se.Code == sqlite3.ErrFull {
+			return &timeline.Error{Code: timeline.EFull, Message: "The database is full: nothing was written. Free disk space and try again."}
+		}
+	}
+	return err
+}
+
+func nullDate(d timeline.Date) any {
+	if !d.Valid() {
+		return nil
+	}
+	return d.String()
+}
+
+func nullStr(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+func notFound(what string) error {
+	return &timeline.Error{Code: timeline.ENotFound, Message: what + " was not found."}
+}

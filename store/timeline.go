@@ -1,0 +1,283 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"slices"
+	"strings"
+
+	"github.com/diplomatic-travel/tracker/timeline"
+)
+
+// Page is one page of the timeline.
+type Page struct {
+	Entries []timeline.Entry
+	// Next and Prev are the cursors of the neighbouring pages in reading
+	// order; nil when there is none.
+	Next, Prev *timeline.Cursor
+}
+
+// checkFilter reports filter values that name nothing in the record, as an
+// invalid *timeline.Error naming the parameter (a typo must not look like
+// an empty result).
+func (s *Store) checkFilter(ctx context.Context, f timeline.Filter) error {
+	if f.Country != "" && s.countries.Get(f.Country) == nil {
+		return timeline.FieldErrorf("country", "There is no country with the code %s.", f.Country)
+	}
+	if f.Region != "" {
+		if _, err := s.Region(ctx, f.Region); err != nil {
+			if timeline.ErrorCode(err) == timeline.ENotFound {
+				return timeline.FieldErrorf("region", "There is no region %s; the built-in ones are AF, EAP, EUR, NEA, SCA and WHA.", f.Region)
+			}
+			return err
+		}
+	}
+	for _, slug := range f.Persons {
+		var id int64
+		err := s.r.QueryRowContext(ctx, `SELECT id FROM people WHERE slug = ? AND deleted_at IS NULL`, slug).Scan(&id)
+		if isNoRows(err) {
+			return timeline.FieldErrorf("person", "There is no person %s.", slug)
+		} else if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// where builds the conditions of a filter. The cursor is not included.
+func where(f timeline.Filter) (string, []any) {
+	var conds []string
+	var args []any
+	if !f.Drafts {
+		conds = append(conds, `e.status = 'published'`)
+	}
+	if len(f.Persons) > 0 {
+		conds = append(conds, `e.person_id IN (SELECT id FROM people WHERE slug IN (`+placeholders(len(f.Persons))+`))`)
+		for _, p := range f.Persons {
+			args = append(args, p)
+		}
+	}
+	if len(f.Kinds) > 0 {
+		conds = append(conds, `e.kind IN (`+placeholders(len(f.Kinds))+`)`)
+		for _, k := range f.Kinds {
+			args = append(args, k)
+		}
+	}
+	if f.From.Valid() {
+		conds = append(conds, `e.end_date >= ?`)
+		args = append(args, f.From.String())
+	}
+	if f.To.Valid() {
+		conds = append(conds, `e.start_date <= ?`)
+		args = append(args, f.To.String())
+	}
+	if f.Country != "" {
+		conds = append(conds, `EXISTS (SELECT 1 FROM entry_countries ec WHERE ec.entry_id = e.id AND ec.country = ?)`)
+		args = append(args, f.Country)
+	}
+	if f.Region != "" {
+		conds = append(conds, `EXISTS (SELECT 1 FROM entry_countries ec JOIN region_members rm ON rm.country = ec.country
+			WHERE ec.entry_id = e.id AND rm.region = ?)`)
+		args = append(args, f.Region)
+	}
+	if f.Q != "" {
+		// Every word must appear in the title, summary or localities.
+		for _, w := range strings.Fields(f.Q) {
+			like := "%" + escapeLike(w) + "%"
+			conds = append(conds, `(e.title LIKE ? ESCAPE '\' OR e.summary LIKE ? ESCAPE '\' OR e.localities LIKE ? ESCAPE '\')`)
+			args = append(args, like, like, like)
+		}
+	}
+	if len(conds) == 0 {
+		return "", nil
+	}
+	return " WHERE " + strings.Join(conds, " AND "), args
+}
+
+func escapeLike(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}
+
+const entryCols = `e.id, e.kind, e.record_id, e.start_date, e.end_date, e.precision, coalesce(p.slug, ''), coalesce(p.name, ''),
+	e.title, e.summary, e.countries, e.localities, e.status`
+
+func scanEntry(sc interface{ Scan(...any) error }, e *timeline.Entry, extra ...any) error {
+	var countries string
+	dest := append([]any{&e.Seq, &e.Kind, &e.RecordID, &e.Start, &e.End, &e.Precision, &e.PersonSlug, &e.PersonName,
+		&e.Title, &e.Summary, &countries, &e.Localities, &e.Status}, extra...)
+	if err := sc.Scan(dest...); err != nil {
+		return err
+	}
+	e.Countries = strings.Fields(countries)
+	return nil
+}
+
+// Timeline returns one page of entries for the filter, cut by key: the
+// query walks an index in the reading order from the cursor, so every page
+// costs the same.
+func (s *Store) Timeline(ctx context.Context, f timeline.Filter) (*Page, error) {
+	if err := s.checkFilter(ctx, f); err != nil {
+		return nil, err
+	}
+	if f.Limit <= 0 || f.Limit > timeline.MaxLimit {
+		f.Limit = timeline.DefaultLimit
+	}
+	w, args := where(f)
+	desc := f.Order != timeline.OldestFirst
+	// Walking backwards (a "previous" link) reads in the opposite order and
+	// flips the result.
+	backwards := f.Before != nil
+	readDesc := desc != backwards
+	cmp, dir := ">", "ASC"
+	if readDesc {
+		cmp, dir = "<", "DESC"
+	}
+	cur := f.After
+	if backwards {
+		cur = f.Before
+	}
+	if cur != nil {
+		cond := `(e.start_date, e.id) ` + cmp + ` (?, ?)`
+		if w == "" {
+			w = " WHERE " + cond
+		} else {
+			w += " AND " + cond
+		}
+		args = append(args, cur.Date.String(), cur.ID)
+	}
+	q := `SELECT ` + entryCols + ` FROM entries e LEFT JOIN people p ON p.id = e.person_id` + w +
+		` ORDER BY e.start_date ` + dir + `, e.id ` + dir + ` LIMIT ?`
+	args = append(args, f.Limit+1)
+	rows, err := s.r.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	var entries []timeline.Entry
+	for rows.Next() {
+		var e timeline.Entry
+		if err := scanEntry(rows, &e); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		entries = append(entries, e)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	more := len(entries) > f.Limit
+	if more {
+		entries = entries[:f.Limit]
+	}
+	if backwards {
+		slices.Reverse(entries)
+	}
+	p := &Page{Entries: entries}
+	if len(entries) > 0 {
+		first, last := entries[0].Cursor(), entries[len(entries)-1].Cursor()
+		if backwards {
+			if more {
+				p.Prev = &first
+			}
+			p.Next = &last
+		} else {
+			if more {
+				p.Next = &last
+			}
+			if f.After != nil {
+				p.Prev = &first
+			}
+		}
+	}
+	if err := s.fillEntrySources(ctx, p.Entries); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// fillEntrySources loads the sources of a page of entries in one query: a
+// trip's own citations and its stops', a meeting's and an event's own.
+func (s *Store) fillEntrySources(ctx context.Context, entries []timeline.Entry) error {
+	if len(entries) == 0 {
+		return nil
+	}
+	idx := map[int64]int{}
+	args := make([]any, 0, 2*len(entries))
+	for i, e := range entries {
+		idx[e.Seq] = i
+		args = append(args, e.Seq)
+	}
+	args = append(args, args...)
+	ph := placeholders(len(entries))
+	rows, err := s.r.QueryContext(ctx, `SELECT x.entry, s.id, s.url, s.title, s.publisher FROM (
+			SELECT e.id AS entry, c.source_id AS sid FROM entries e
+			  JOIN citations c ON c.subject_kind = e.kind AND c.subject_id = e.record_id WHERE e.id IN (`+ph+`)
+			UNION
+			SELECT e.id, c.source_id FROM entries e JOIN stops st ON e.kind = 'trip' AND st.trip_id = e.record_id
+			  JOIN citations c ON c.subject_kind = 'stop' AND c.subject_id = st.id WHERE e.id IN (`+ph+`)
+		) x JOIN sources s ON s.id = x.sid WHERE s.deleted_at IS NULL ORDER BY x.entry, s.id`, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var seq int64
+		var r timeline.SourceRef
+		if err := rows.Scan(&seq, &r.ID, &r.URL, &r.Title, &r.Publisher); err != nil {
+			return err
+		}
+		i := idx[seq]
+		entries[i].Sources = append(entries[i].Sources, r)
+	}
+	return rows.Err()
+}
+
+// ExportQuery is the SQL (and its arguments) of the full export of a
+// filter, in reading order, with each entry's source URLs. It is exported
+// so that the benchmark can run the very same query through the sqlite3
+// shell for comparison.
+func ExportQuery(f timeline.Filter) (string, []any) {
+	w, args := where(f)
+	dir := "DESC"
+	if f.Order == timeline.OldestFirst {
+		dir = "ASC"
+	}
+	return `SELECT ` + entryCols + `, coalesce((SELECT group_concat(url, '; ') FROM (
+			SELECT s.url FROM citations c JOIN sources s ON s.id = c.source_id
+			WHERE s.deleted_at IS NULL AND ((c.subject_kind = e.kind AND c.subject_id = e.record_id)
+			   OR (e.kind = 'trip' AND c.subject_kind = 'stop' AND c.subject_id IN (SELECT id FROM stops WHERE trip_id = e.record_id)))
+			GROUP BY s.id ORDER BY s.id)), '')
+		FROM entries e LEFT JOIN people p ON p.id = e.person_id` + w + ` ORDER BY e.start_date ` + dir + `, e.id ` + dir, args
+}
+
+// EachEntry streams every entry of the filter (all pages) to fn in reading
+// order, row by row, so an export's memory stays flat however many rows.
+// fn's entry is reused between calls.
+func (s *Store) EachEntry(ctx context.Context, f timeline.Filter, fn func(*timeline.Entry) error) error {
+	if err := s.checkFilter(ctx, f); err != nil {
+		return err
+	}
+	q, args := ExportQuery(f)
+	rows, err := s.r.QueryContext(ctx, q, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var e timeline.Entry
+	var urls sql.NullString
+	for rows.Next() {
+		e = timeline.Entry{}
+		if err := scanEntry(rows, &e, &urls); err != nil {
+			return err
+		}
+		if urls.String != "" {
+			for _, u := range strings.Split(urls.String, "; ") {
+				e.Sources = append(e.Sources, timeline.SourceRef{URL: u})
+			}
+		}
+		if err := fn(&e); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}

@@ -1,0 +1,134 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+
+	"github.com/diplomatic-travel/tracker/timeline"
+)
+
+// CreateTrip stores a trip with its stops in one transaction. The
+// traveller is PersonID or, when that is zero, PersonSlug.
+func (s *Store) CreateTrip(ctx context.Context, a Actor, trip *timeline.Trip) error {
+	if err := trip.Validate(); err != nil {
+		return err
+	}
+	return s.write(ctx, a, func(t *tx) error { return t.createTrip(s, trip) })
+}
+
+func (t *tx) createTrip(s *Store, trip *timeline.Trip) error {
+	if err := trip.Validate(); err != nil {
+		return err
+	}
+	if trip.PersonID == 0 {
+		id, err := t.personIDBySlug(trip.PersonSlug)
+		if err != nil {
+			return err
+		}
+		trip.PersonID = id
+	}
+	for i := range trip.Stops {
+		st := &trip.Stops[i]
+		code, ok := s.countries.Resolve(st.Country)
+		if !ok {
+			return &timeline.Error{Code: timeline.EInvalid, Field: "stops." + strconvI(i) + ".country", Message: "Unknown country: " + st.Country + "."}
+		}
+		st.Country = code
+	}
+	id, err := t.insert(`INSERT INTO trips(person_id, title, summary, start_date, end_date, status, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, trip.PersonID, trip.Title, trip.Summary, trip.Start, trip.End, trip.Status, t.now, t.now)
+	if err != nil {
+		return err
+	}
+	trip.ID = id
+	for i := range trip.Stops {
+		st := &trip.Stops[i]
+		st.TripID, st.PersonID = id, trip.PersonID
+		st.ID, err = t.insert(`INSERT INTO stops(trip_id, person_id, seq, country, locality, start_date, end_date, remarks, ref)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, id, trip.PersonID, st.Seq, st.Country, st.Locality, st.Start, st.End, st.Remarks, st.Ref)
+		if err != nil {
+			if timeline.ErrorCode(mapErr(err)) == timeline.EConflict {
+				return &timeline.Error{Code: timeline.EConflict, Field: "stops." + strconvI(i) + ".country",
+					Message: "The traveller already has this stop (same dates, country and locality) on another trip."}
+			}
+			return err
+		}
+	}
+	if err := t.revise(timeline.KindTrip, id, "create", nil, trip, ""); err != nil {
+		return err
+	}
+	return t.refreshTrip(s, id)
+}
+
+func (t *tx) tripStops(tripID int64) ([]timeline.Stop, error) {
+	rows, err := t.QueryContext(t.ctx, `SELECT `+stopCols+` FROM stops WHERE trip_id = ? ORDER BY seq, id`, tripID)
+	if err != nil {
+		return nil, err
+	}
+	return scanStops(rows)
+}
+
+const stopCols = `id, trip_id, person_id, seq, country, locality, start_date, end_date, remarks, ref`
+
+func scanStops(rows *sql.Rows) ([]timeline.Stop, error) {
+	defer rows.Close()
+	var out []timeline.Stop
+	for rows.Next() {
+		var st timeline.Stop
+		if err := rows.Scan(&st.ID, &st.TripID, &st.PersonID, &st.Seq, &st.Country, &st.Locality, &st.Start, &st.End, &st.Remarks, &st.Ref); err != nil {
+			return nil, err
+		}
+		out = append(out, st)
+	}
+	return out, rows.Err()
+}
+
+// Trip returns a trip with its stops. Drafts are returned only when drafts
+// is set; a deleted trip is not found.
+func (s *Store) Trip(ctx context.Context, id int64, drafts bool) (*timeline.Trip, error) {
+	var trip timeline.Trip
+	err := s.r.QueryRowContext(ctx, `SELECT t.id, t.person_id, p.slug, p.name, t.title, t.summary, t.status, t.start_date, t.end_date
+		FROM trips t JOIN people p ON p.id = t.person_id
+		WHERE t.id = ? AND t.deleted_at IS NULL AND (t.status = 'published' OR ?)`, id, drafts).
+		Scan(&trip.ID, &trip.PersonID, &trip.PersonSlug, &trip.PersonName, &trip.Title, &trip.Summary, &trip.Status, &trip.Start, &trip.End)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, notFound("Trip " + strconvI64(id))
+	} else if err != nil {
+		return nil, err
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT `+stopCols+` FROM stops WHERE trip_id = ? ORDER BY seq, id`, id)
+	if err != nil {
+		return nil, err
+	}
+	if trip.Stops, err = scanStops(rows); err != nil {
+		return nil, err
+	}
+	if trip.Title == "" {
+		trip.Title = s.tripTitle(trip.Countries())
+	}
+	return &trip, nil
+}
+
+// TravellerStops returns every published stop of a traveller's published
+// trips, in date order: the input of the counters.
+func (s *Store) TravellerStops(ctx context.Context, personID int64) ([]timeline.Stop, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT s.id, s.trip_id, s.person_id, s.seq, s.country, s.locality, s.start_date, s.end_date, s.remarks, s.ref
+		FROM stops s JOIN trips t ON t.id = s.trip_id
+		WHERE s.person_id = ? AND t.status = 'published' AND t.deleted_at IS NULL
+		ORDER BY s.start_date, s.end_date, s.id`, personID)
+	if err != nil {
+		return nil, err
+	}
+	return scanStops(rows)
+}
+
+// TripSummary is a trip in a list.
+type TripSummary struct {
+	ID         int64
+	Title      string
+	Start, End timeline.Date
+	Countries  []string
+	PersonSlug string
+	PersonName string
+}

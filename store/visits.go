@@ -1,0 +1,90 @@
+package store
+
+import (
+	"context"
+	"strings"
+
+	"github.com/diplomatic-travel/tracker/timeline"
+)
+
+// TripsOfPerson lists a traveller's published trips, newest first, at most
+// limit of them.
+func (s *Store) TripsOfPerson(ctx context.Context, personID int64, limit int) ([]TripSummary, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT e.record_id, e.title, e.start_date, e.end_date, e.countries
+		FROM entries e WHERE e.person_id = ? AND e.kind = 'trip' AND e.status = 'published'
+		ORDER BY e.start_date DESC, e.id DESC LIMIT ?`, personID, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []TripSummary
+	for rows.Next() {
+		var t TripSummary
+		var countries string
+		if err := rows.Scan(&t.ID, &t.Title, &t.Start, &t.End, &countries); err != nil {
+			return nil, err
+		}
+		t.Countries = strings.Fields(countries)
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
+
+// Visit is a stop in a country, with its trip and traveller.
+type Visit struct {
+	Stop       timeline.Stop
+	TripTitle  string
+	PersonSlug string
+	PersonName string
+}
+
+// VisitsTo lists published stops in a country, newest first, at most limit.
+func (s *Store) VisitsTo(ctx context.Context, country string, limit int) ([]Visit, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT st.id, st.trip_id, st.person_id, st.seq, st.country, st.locality, st.start_date, st.end_date, st.remarks, st.ref,
+			e.title, p.slug, p.name
+		FROM stops st JOIN entries e ON e.kind = 'trip' AND e.record_id = st.trip_id AND e.status = 'published'
+		JOIN people p ON p.id = st.person_id
+		WHERE st.country = ? ORDER BY st.start_date DESC, st.id DESC LIMIT ?`, country, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Visit
+	for rows.Next() {
+		var v Visit
+		st := &v.Stop
+		if err := rows.Scan(&st.ID, &st.TripID, &st.PersonID, &st.Seq, &st.Country, &st.Locality, &st.Start, &st.End, &st.Remarks, &st.Ref,
+			&v.TripTitle, &v.PersonSlug, &v.PersonName); err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
+// CountVisits returns the number of published stops in a country.
+func (s *Store) CountVisits(ctx context.Context, country string) (int, error) {
+	var n int
+	err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM stops st JOIN trips t ON t.id = st.trip_id
+		WHERE st.country = ? AND t.status = 'published' AND t.deleted_at IS NULL`, country).Scan(&n)
+	return n, err
+}
+
+// TripTitles maps a traveller's published trip ids to their titles.
+func (s *Store) TripTitles(ctx context.Context, personID int64) (map[int64]string, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT record_id, title FROM entries WHERE person_id = ? AND kind = 'trip' AND status = 'published'`, personID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64]string{}
+	for rows.Next() {
+		var id int64
+		var t string
+		if err := rows.Scan(&id, &t); err != nil {
+			return nil, err
+		}
+		out[id] = t
+	}
+	return out, rows.Err()
+}

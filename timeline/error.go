@@ -1,0 +1,105 @@
+package timeline
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Error codes. Each maps to one HTTP status in cmd/timeline; anything that is
+// not an *Error is an internal error and is never shown to the user as is.
+const (
+	ENotFound     = "not_found"
+	EInvalid      = "invalid"
+	EConflict     = "conflict"
+	EUnauthorized = "unauthorized"
+	EForbidden    = "forbidden"
+	ETooLarge     = "too_large"
+	EFull         = "storage_full"
+	EInternal     = "internal"
+)
+
+// Error is the one error type of the domain: a code that callers switch on
+// and a message written for the person who made the request.
+type Error struct {
+	Code    string
+	Message string
+	// Field names the input at fault (a query parameter or form field), so a
+	// form can put the message beside it and a 400 page can name it.
+	Field string
+}
+
+func (e *Error) Error() string {
+	if e.Field != "" {
+		return fmt.Sprintf("timeline: %s: %s (%s)", e.Code, e.Message, e.Field)
+	}
+	return fmt.Sprintf("timeline: %s: %s", e.Code, e.Message)
+}
+
+// Errorf returns an *Error with the given code and a formatted message.
+func Errorf(code, format string, args ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// FieldErrorf returns an invalid-input *Error that names its field.
+func FieldErrorf(field, format string, args ...any) *Error {
+	return &Error{Code: EInvalid, Field: field, Message: fmt.Sprintf(format, args...)}
+}
+
+// ErrorCode returns the code of err if it is (or wraps) an *Error, and
+// EInternal for every other non-nil error.
+func ErrorCode(err error) string {
+	var e *Error
+	if err == nil {
+		return ""
+	} else if errors.As(err, &e) {
+		return e.Code
+	}
+	return EInternal
+}
+
+// ErrorMessage returns the user-facing message of err, or a generic one for
+// internal errors so that no implementation detail leaks.
+func ErrorMessage(err error) string {
+	var e *Error
+	if err == nil {
+		return ""
+	} else if errors.As(err, &e) {
+		return e.Message
+	}
+	return "Internal error."
+}
+
+// ErrorField returns the field named by err, if any.
+func ErrorField(err error) string {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Field
+	}
+	return ""
+}
+
+// FieldErrors collects per-field validation messages, so a form can show all
+// of them at once instead of the first only.
+type FieldErrors map[string]string
+
+// Add records msg for field unless the field already has a message.
+func (fe FieldErrors) Add(field, msg string) {
+	if _, ok := fe[field]; !ok {
+		fe[field] = msg
+	}
+}
+
+// Err returns nil when there are no messages, else an invalid *Error naming
+// the first field in sorted order, so the result is deterministic.
+func (fe FieldErrors) Err() error {
+	if len(fe) == 0 {
+		return nil
+	}
+	first := ""
+	for f := range fe {
+		if first == "" || f < first {
+			first = f
+		}
+	}
+	return &Error{Code: EInvalid, Field: first, Message: fe[first]}
+}

@@ -1,0 +1,162 @@
+package timeline
+
+import (
+	"net/url"
+	"sort"
+	"strings"
+)
+
+// Source is an article or document that reports facts.
+type Source struct {
+	ID         int64
+	URL        string // canonical
+	Title      string
+	Publisher  string
+	Author     string
+	Published  Date
+	ArchiveURL string
+	Notes      string
+}
+
+// Validate canonicalises the URLs and checks the fields.
+func (s *Source) Validate() error {
+	fe := FieldErrors{}
+	u, err := CanonicalURL(s.URL)
+	if err != nil {
+		fe.Add("url", err.Error())
+	}
+	s.URL = u
+	if strings.TrimSpace(s.ArchiveURL) != "" {
+		a, err := CanonicalURL(s.ArchiveURL)
+		if err != nil {
+			fe.Add("archive_url", err.Error())
+		}
+		s.ArchiveURL = a
+	}
+	s.Title = NormalizeSpace(s.Title)
+	if s.Title == "" {
+		fe.Add("title", "A source needs a title.")
+	}
+	s.Publisher = NormalizeSpace(s.Publisher)
+	s.Author = NormalizeSpace(s.Author)
+	s.Notes = strings.TrimSpace(s.Notes)
+	return fe.Err()
+}
+
+// Subject kinds: the facts a citation can support.
+const (
+	KindTrip    = "trip"
+	KindStop    = "stop"
+	KindMeeting = "meeting"
+	KindGoal    = "goal"
+	KindEvent   = "event"
+	KindClaim   = "claim"
+	KindQuote   = "quote"
+	KindPerson  = "person"
+	KindCounter = "counter"
+	KindSource  = "source"
+	KindRegion  = "region"
+)
+
+// Citable reports whether a citation may point at kind.
+func Citable(kind string) bool {
+	switch kind {
+	case KindTrip, KindStop, KindMeeting, KindGoal, KindEvent, KindClaim, KindQuote:
+		return true
+	}
+	return false
+}
+
+// Citation links a source to one fact, with the passage that supports it.
+type Citation struct {
+	ID          int64
+	SourceID    int64
+	SubjectKind string
+	SubjectID   int64
+	Passage     string
+	Source      Source // filled when read with its source
+}
+
+// CanonicalURL returns the form under which a source URL is stored, so the
+// same article is one source: only http and https; scheme and host in lower
+// case; the default port, the fragment, utm_* tracking parameters and a
+// trailing "?" removed; remaining query parameters sorted. It refuses
+// anything else with a message for the person who typed it.
+func CanonicalURL(raw string) (string, error) {
+	raw = strings.TrimSpace(raw)
+	if raw == "" {
+		return "", &Error{Code: EInvalid, Field: "url", Message: "A URL is required."}
+	}
+	if len(raw) > 2048 {
+		return "", &Error{Code: EInvalid, Field: "url", Message: "A URL is at most 2,048 characters."}
+	}
+	for _, r := range raw {
+		if r < 0x21 || r == 0x7f {
+			return "", &Error{Code: EInvalid, Field: "url", Message: "A URL cannot contain spaces or control characters."}
+		}
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "", &Error{Code: EInvalid, Field: "url", Message: "This is not a URL."}
+	}
+	u.Scheme = strings.ToLower(u.Scheme)
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return "", &Error{Code: EInvalid, Field: "url", Message: "A source URL must start with http:// or https://."}
+	}
+	if u.Opaque != "" || u.Host == "" {
+		return "", &Error{Code: EInvalid, Field: "url", Message: "A URL needs a host, such as https://example.org/article."}
+	}
+	if u.User != nil {
+		return "", &Error{Code: EInvalid, Field: "url", Message: "A source URL must not carry a user name or password."}
+	}
+	host := strings.ToLower(u.Hostname())
+	port := u.Port()
+	if (u.Scheme == "http" && port == "80") || (u.Scheme == "https" && port == "443") {
+		port = ""
+	}
+	if strings.Contains(host, ":") {
+		host = "[" + host + "]"
+	}
+	if port != "" {
+		host += ":" + port
+	}
+	u.Host = host
+	u.Fragment, u.RawFragment = "", ""
+	if u.RawQuery != "" {
+		q, err := url.ParseQuery(u.RawQuery)
+		if err != nil {
+			return "", &Error{Code: EInvalid, Field: "url", Message: "The URL's query string is malformed."}
+		}
+		for k := range q {
+			if strings.HasPrefix(strings.ToLower(k), "utm_") {
+				delete(q, k)
+			}
+		}
+		u.RawQuery = encodeSorted(q)
+	}
+	u.ForceQuery = false
+	if u.Path == "" {
+		u.Path = "/"
+	}
+	return u.String(), nil
+}
+
+func encodeSorted(q url.Values) string {
+	keys := make([]string, 0, len(q))
+	for k := range q {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var b strings.Builder
+	for _, k := range keys {
+		for _, v := range q[k] {
+			if b.Len() > 0 {
+				b.WriteByte('&')
+			}
+			b.WriteString(url.QueryEscape(k))
+			b.WriteByte('=')
+			b.WriteString(url.QueryEscape(v))
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,305 @@
+package views
+
+import (
+	"net/url"
+	"strconv"
+
+	"github.com/diplomatic-travel/tracker/timeline"
+)
+
+// Names gives country names for codes; the store's catalogue satisfies it.
+type Names interface {
+	Name(code string) string
+}
+
+// Site is what every page's frame needs.
+type Site struct {
+	Title string // the page's own title; the site name is added
+	// Path is the request path, for marking the current navigation item.
+	Path string
+	// Canonical is the page's own URL path with query, for the permalink.
+	Canonical string
+}
+
+// Option is one choice of a select.
+type Option struct {
+	Value, Label string
+	Selected     bool
+}
+
+// TimelinePage is the timeline: filters, entries grouped by month, paging
+// links and the export link of exactly this view.
+type TimelinePage struct {
+	Site
+	Filter     timeline.Filter
+	Entries    []timeline.Entry
+	Names      Names
+	Persons    []Option
+	Countries  []Option
+	Regions    []Option
+	Kinds      []Option
+	NextURL    string
+	PrevURL    string
+	CSVURL     string
+	OrderURL   string // the same view read the other way
+	ClearURL   string
+	Newest     bool
+	HasFilters bool
+}
+
+// Month is a run of entries of one calendar month.
+type Month struct {
+	Year    int
+	Label   string // "October 2024"
+	ID      string // "2024-10", an anchor
+	Entries []timeline.Entry
+}
+
+// Months groups consecutive entries by the month they start in; a year
+// heading is shown where the year changes.
+func (p TimelinePage) Months() []Month {
+	var out []Month
+	for _, e := range p.Entries {
+		id := e.Start.Time().Format("2006-01")
+		if len(out) == 0 || out[len(out)-1].ID != id {
+			out = append(out, Month{Year: e.Start.Year(), Label: e.Start.Time().Format("January 2006"), ID: id})
+		}
+		out[len(out)-1].Entries = append(out[len(out)-1].Entries, e)
+	}
+	return out
+}
+
+// CountBy is one counter's word on a trip.
+type CountBy struct {
+	CounterID int64
+	Phrase    string // "11th trip to the region since 7 October 2023"
+	Unit      timeline.Unit
+	Rule      string // "gap 1 day"
+}
+
+// ClaimView is a claim beside its check, with its sources.
+type ClaimView struct {
+	Claim     timeline.Claim
+	Counter   timeline.Counter
+	Check     timeline.Check
+	Citations []timeline.Citation
+}
+
+// StopView is a stop with its sources and the counts that number it.
+type StopView struct {
+	Stop      timeline.Stop
+	Citations []timeline.Citation
+	Counts    []CountBy
+}
+
+// MeetingView is a meeting with its sources.
+type MeetingView struct {
+	Meeting   timeline.Meeting
+	Citations []timeline.Citation
+}
+
+// GoalView is a goal with its sources.
+type GoalView struct {
+	Goal      timeline.Goal
+	Citations []timeline.Citation
+}
+
+// QuoteView is a quote with its sources.
+type QuoteView struct {
+	Quote     timeline.Quote
+	Where     string
+	Citations []timeline.Citation
+}
+
+// TripPage is one trip told fully.
+type TripPage struct {
+	Site
+	Trip      timeline.Trip
+	Names     Names
+	Citations []timeline.Citation // of the trip itself
+	Counts    []CountBy           // trip counters
+	Claims    []ClaimView
+	Stops     []StopView
+	Meetings  []MeetingView
+	Goals     []GoalView
+	Quotes    []QuoteView
+	Context   []timeline.Event
+	Sources   []timeline.Source // every source on the page, once
+}
+
+// PersonPage is a person with offices, trips and meetings.
+type PersonPage struct {
+	Site
+	Person      timeline.Person
+	Names       Names
+	Trips       []TripRef
+	MoreTrips   bool
+	Meetings    []MeetingRef
+	TimelineURL string
+}
+
+// TripRef is a trip in a list.
+type TripRef struct {
+	ID         int64
+	Title      string
+	Start, End timeline.Date
+	Countries  []string
+	PersonSlug string
+	PersonName string
+}
+
+// MeetingRef is a meeting in a person's list.
+type MeetingRef struct {
+	ID     int64
+	TripID int64
+	Date   timeline.Date
+	Title  string
+	Office string
+}
+
+// CountryPage lists the visits to a country.
+type CountryPage struct {
+	Site
+	Country     timeline.Country
+	Names       Names
+	Regions     []string
+	Visits      []VisitRef
+	Total       int
+	TimelineURL string
+}
+
+// VisitRef is one stop in a country.
+type VisitRef struct {
+	Stop       timeline.Stop
+	TripTitle  string
+	PersonSlug string
+	PersonName string
+}
+
+// RegionPage shows a region's members.
+type RegionPage struct {
+	Site
+	Region      timeline.Region
+	Names       Names
+	TimelineURL string
+}
+
+// RegionsPage lists every region.
+type RegionsPage struct {
+	Site
+	Regions []timeline.Region
+}
+
+// EventPage is one context event.
+type EventPage struct {
+	Site
+	Event       timeline.Event
+	Names       Names
+	Citations   []timeline.Citation
+	TimelineURL string
+}
+
+// SourcePage is a source and the facts it supports.
+type SourcePage struct {
+	Site
+	Source    timeline.Source
+	Supported []Supported
+}
+
+// Supported is one fact a source supports.
+type Supported struct {
+	Kind, Label, Passage, Path string
+}
+
+// CounterPage is a counter with the trips it numbers.
+type CounterPage struct {
+	Site
+	Counter timeline.Counter
+	Names   Names
+	Items   []timeline.Counted
+	Titles  map[int64]string
+	Claims  []ClaimView
+}
+
+// ErrorPage is shown for every error, with the status it was sent with.
+type ErrorPage struct {
+	Site
+	Status  int
+	Heading string
+	Message string
+	// Field is the query parameter at fault, if any.
+	Field string
+}
+
+// Helpers used by the templates.
+
+func itoa(n int) string        { return strconv.Itoa(n) }
+func i64(n int64) string       { return strconv.FormatInt(n, 10) }
+func tripPath(id int64) string { return timeline.RecordPath(timeline.KindTrip, id) }
+
+func personPath(slug string) string { return "/people/" + url.PathEscape(slug) }
+
+func countryPath(code string) string { return "/countries/" + url.PathEscape(code) }
+
+func regionPath(code string) string { return "/regions/" + url.PathEscape(code) }
+
+func sourcePath(id int64) string { return timeline.RecordPath(timeline.KindSource, id) }
+
+func counterPath(id int64) string { return timeline.RecordPath(timeline.KindCounter, id) }
+
+func eventPath(id int64) string { return timeline.RecordPath(timeline.KindEvent, id) }
+
+func kindLabel(k string) string {
+	switch k {
+	case timeline.EntryTrip:
+		return "Trip"
+	case timeline.EntryMeeting:
+		return "Meeting"
+	case timeline.EntryEvent:
+		return "Event"
+	}
+	return k
+}
+
+func unitLabel(u timeline.Unit) string {
+	if u == timeline.UnitStops {
+		return "stop count"
+	}
+	return "trip count"
+}
+
+func verdictClass(v timeline.Verdict) string {
+	if v == timeline.Confirmed {
+		return "verdict verdict-confirmed"
+	}
+	return "verdict verdict-contradicted"
+}
+
+func statusNote(s timeline.Status) string {
+	if s == timeline.Draft {
+		return "Draft: visible to curators only"
+	}
+	return ""
+}
+
+// StaticPath is the URL of an embedded static file.
+func StaticPath(name string) string { return "/static/" + name }
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func officeSpan(o timeline.Office) string {
+	switch {
+	case o.From.Valid() && o.To.Valid():
+		return o.From.Long() + " – " + o.To.Long()
+	case o.From.Valid():
+		return "from " + o.From.Long()
+	case o.To.Valid():
+		return "until " + o.To.Long()
+	}
+	return ""
+}
