@@ -262,3 +262,33 @@ func nullID(id int64) any {
 func notFound(what string) error {
 	return &timeline.Error{Code: timeline.ENotFound, Message: what + " was not found."}
 }
+
+// ReaderPragmasConcurrently holds n reader connections open at once and
+// reports the settings of each, so a test can see that connections the pool
+// opens later carry the same settings as the first.
+func (s *Store) ReaderPragmasConcurrently(ctx context.Context, n int) ([]map[string]string, error) {
+	var conns []*sql.Conn
+	defer func() {
+		for _, c := range conns {
+			c.Close()
+		}
+	}()
+	var out []map[string]string
+	for i := 0; i < n; i++ {
+		c, err := s.r.Conn(ctx)
+		if err != nil {
+			return nil, err
+		}
+		conns = append(conns, c)
+		p := map[string]string{}
+		for _, name := range []string{"journal_mode", "synchronous", "foreign_keys", "query_only"} {
+			var v string
+			if err := c.QueryRowContext(ctx, "PRAGMA "+name).Scan(&v); err != nil {
+				return nil, err
+			}
+			p[name] = v
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}

@@ -263,4 +263,6 @@ func (f Filter) With(fn func(*Filter)) Filter {
 }
 
 // IsZero reports whether the filter narrows nothing.
-func (f Filter) IsZero() bool { return len(f.Values()) == 0 || (len(f.Values()) == 1 && f.Values().Has("order")) }
+func (f Filter) IsZero() bool {
+	return len(f.Values()) == 0 || (len(f.Values()) == 1 && f.Values().Has("order"))
+}
