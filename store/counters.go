@@ -205,3 +205,15 @@ func (s *Store) CountersOfSlugs(ctx context.Context, slugs []string) ([]timeline
 	}
 	return scanCounters(rows)
 }
+
+// ClaimsOfTrips returns the published claims about any of the trips.
+func (s *Store) ClaimsOfTrips(ctx context.Context, tripIDs []int64) ([]timeline.Claim, error) {
+	if len(tripIDs) == 0 {
+		return nil, nil
+	}
+	args := make([]any, len(tripIDs))
+	for i, id := range tripIDs {
+		args[i] = id
+	}
+	return s.claims(ctx, `WHERE trip_id IN (`+placeholders(len(args))+`) AND deleted_at IS NULL AND status = 'published' ORDER BY id`, args...)
+}

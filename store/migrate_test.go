@@ -91,12 +91,12 @@ func TestPragmasOnEveryConnection(t *testing.T) {
 		}
 	}
 	// Many connections at once: each new one is set up by the DSN.
-	got, err := s.ReaderPragmasConcurrently(ctx, 6)
+	got, err := s.ReaderPragmasConcurrently(ctx, store.ReaderPool)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != 6 {
-		t.Fatalf("checked %d connections, want 6", len(got))
+	if len(got) != store.ReaderPool {
+		t.Fatalf("checked %d connections, want %d", len(got), store.ReaderPool)
 	}
 	for i, p := range got {
 		if p["query_only"] != "1" || p["foreign_keys"] != "1" || p["journal_mode"] != "wal" || p["synchronous"] != "2" {

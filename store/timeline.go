@@ -196,7 +196,10 @@ func (s *Store) Timeline(ctx context.Context, f timeline.Filter) (*Page, error) 
 }
 
 // fillEntrySources loads the sources of a page of entries in one query: a
-// trip's own citations and its stops', a meeting's and an event's own.
+// trip's own citations and its stops', a meeting's and an event's own. The
+// CROSS JOINs fix the join order (entry, then its stops, then their
+// citations): without statistics SQLite may otherwise start from every
+// stop citation.
 func (s *Store) fillEntrySources(ctx context.Context, entries []timeline.Entry) error {
 	if len(entries) == 0 {
 		return nil
@@ -213,8 +216,8 @@ func (s *Store) fillEntrySources(ctx context.Context, entries []timeline.Entry) 
 			SELECT e.id AS entry, c.source_id AS sid FROM entries e
 			  JOIN citations c ON c.subject_kind = e.kind AND c.subject_id = e.record_id WHERE e.id IN (`+ph+`)
 			UNION
-			SELECT e.id, c.source_id FROM entries e JOIN stops st ON e.kind = 'trip' AND st.trip_id = e.record_id
-			  JOIN citations c ON c.subject_kind = 'stop' AND c.subject_id = st.id WHERE e.id IN (`+ph+`)
+			SELECT e.id, c.source_id FROM entries e CROSS JOIN stops st CROSS JOIN citations c
+			  WHERE e.id IN (`+ph+`) AND e.kind = 'trip' AND st.trip_id = e.record_id AND c.subject_kind = 'stop' AND c.subject_id = st.id
 		) x JOIN sources s ON s.id = x.sid WHERE s.deleted_at IS NULL ORDER BY x.entry, s.id`, args...)
 	if err != nil {
 		return err
@@ -243,10 +246,12 @@ func ExportQuery(f timeline.Filter) (string, []any) {
 		dir = "ASC"
 	}
 	return `SELECT ` + entryCols + `, coalesce((SELECT group_concat(url, '; ') FROM (
-			SELECT s.url FROM citations c JOIN sources s ON s.id = c.source_id
-			WHERE s.deleted_at IS NULL AND ((c.subject_kind = e.kind AND c.subject_id = e.record_id)
-			   OR (e.kind = 'trip' AND c.subject_kind = 'stop' AND c.subject_id IN (SELECT id FROM stops WHERE trip_id = e.record_id)))
-			GROUP BY s.id ORDER BY s.id)), '')
+			SELECT s.url FROM sources s WHERE s.deleted_at IS NULL AND s.id IN (
+				SELECT c.source_id FROM citations c WHERE c.subject_kind = e.kind AND c.subject_id = e.record_id
+				UNION
+				SELECT c.source_id FROM stops st CROSS JOIN citations c
+				WHERE e.kind = 'trip' AND st.trip_id = e.record_id AND c.subject_kind = 'stop' AND c.subject_id = st.id)
+			ORDER BY s.id)), '')
 		FROM entries e LEFT JOIN people p ON p.id = e.person_id` + w + ` ORDER BY e.start_date ` + dir + `, e.id ` + dir, args
 }
 

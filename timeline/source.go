@@ -3,6 +3,7 @@ package timeline
 import (
 	"net/url"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -103,7 +104,7 @@ func CanonicalURL(raw string) (string, error) {
 	if u.Scheme != "http" && u.Scheme != "https" {
 		return "", &Error{Code: EInvalid, Field: "url", Message: "A source URL must start with http:// or https://."}
 	}
-	if u.Opaque != "" || u.Host == "" {
+	if u.Opaque != "" || u.Hostname() == "" {
 		return "", &Error{Code: EInvalid, Field: "url", Message: "A URL needs a host, such as https://example.org/article."}
 	}
 	if u.User != nil {
@@ -111,6 +112,10 @@ func CanonicalURL(raw string) (string, error) {
 	}
 	host := strings.ToLower(u.Hostname())
 	port := u.Port()
+	if n, err := strconv.Atoi(port); port != "" && (err != nil || n < 1 || n > 65535) {
+		return "", &Error{Code: EInvalid, Field: "url", Message: "The URL's port is not a number from 1 to 65535."}
+	}
+	port = strings.TrimLeft(port, "0")
 	if (u.Scheme == "http" && port == "80") || (u.Scheme == "https" && port == "443") {
 		port = ""
 	}

@@ -54,6 +54,7 @@ func cmdExport(ctx context.Context, open func() (*store.Store, error), args []st
 	for _, name := range []string{"person", "country", "region", "kind", "from", "to", "q", "order"} {
 		q[name] = fs.String(name, "", "the timeline's "+name+" filter")
 	}
+	printSQL := fs.Bool("sql", false, "print the export's SQL instead of running it (for comparing with the sqlite3 shell; only without filters)")
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
@@ -66,6 +67,14 @@ func cmdExport(ctx context.Context, open func() (*store.Store, error), args []st
 	f, err := timeline.ParseFilter(values)
 	if err != nil {
 		return err
+	}
+	if *printSQL {
+		q, qargs := store.ExportQuery(f)
+		if len(qargs) > 0 {
+			return usageError{"--sql prints the query without filters only (filters are bound parameters)"}
+		}
+		fmt.Fprintln(stdout, q+";")
+		return nil
 	}
 	s, err := open()
 	if err != nil {

@@ -30,12 +30,17 @@ func newTestServer(tb testing.TB) *testServer {
 		tb.Fatal(err)
 	}
 	a := newApp(s, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	srv := httptest.NewServer(a.routes())
-	tb.Cleanup(func() {
-		srv.Close()
-		s.Close()
-	})
+	srv := newLoopbackServer(tb, a)
+	tb.Cleanup(func() { s.Close() })
 	return &testServer{Server: srv, store: s, app: a}
+}
+
+// newLoopbackServer serves the app's routes on a loopback port until the
+// test ends.
+func newLoopbackServer(tb testing.TB, a *app) *httptest.Server {
+	srv := httptest.NewServer(a.routes())
+	tb.Cleanup(srv.Close)
+	return srv
 }
 
 // get fetches a path and returns the response with its body read.

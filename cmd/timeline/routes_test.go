@@ -92,7 +92,7 @@ func TestPages(t *testing.T) {
 		if href, _ := tourEntry.Find("h4 a").Attr("href"); href != fmt.Sprintf("/trips/%d", tour) {
 			t.Errorf("tour links to %q", href)
 		}
-		if !containsText(texts(tourEntry.Find(`[data-testid=ordinal]`)), "11th trip to the region since 7 October 2023") {
+		if !containsText(texts(tourEntry.Find(`[data-testid=ordinal]`)), "11th trip to the region since 7 October 2023 (gap 1 day) — claim confirmed") {
 			t.Errorf("tour ordinals = %v", texts(tourEntry.Find(`[data-testid=ordinal]`)))
 		}
 		if got := texts(tourEntry.Find("a.country")); strings.Join(got, ",") != "Israel,Saudi Arabia,Qatar,United Kingdom" {

@@ -101,6 +101,16 @@ func (a *app) fillOrdinals(r *http.Request, entries []timeline.Entry) error {
 	if err != nil || len(counters) == 0 {
 		return err
 	}
+	var tripIDs []int64
+	for _, e := range entries {
+		if e.Kind == timeline.EntryTrip {
+			tripIDs = append(tripIDs, e.RecordID)
+		}
+	}
+	claims, err := a.store.ClaimsOfTrips(ctx, tripIDs)
+	if err != nil {
+		return err
+	}
 	n := a.store.Numberer(ctx)
 	for i := range entries {
 		e := &entries[i]
@@ -115,9 +125,19 @@ func (a *app) fillOrdinals(r *http.Request, entries []timeline.Entry) error {
 			if err != nil {
 				return err
 			}
-			if items := res.ForTrip(e.RecordID); len(items) > 0 {
-				e.Ordinals = append(e.Ordinals, c.Phrase(items[0].Ordinal)+" ("+c.Rule.Short()+")")
+			items := res.ForTrip(e.RecordID)
+			if len(items) == 0 {
+				continue
 			}
+			phrase := c.Phrase(items[0].Ordinal) + " (" + c.Rule.Short() + ")"
+			// A claim checked by this counter is shown with its verdict, so
+			// the reader sees at a glance whether the press agrees.
+			for _, cl := range claims {
+				if cl.TripID == e.RecordID && cl.CounterID == c.ID {
+					phrase += " — claim " + timeline.CheckClaim(cl, res).Summary()
+				}
+			}
+			e.Ordinals = append(e.Ordinals, phrase)
 		}
 	}
 	return nil

@@ -1,0 +1,57 @@
+# The two commands a newcomer needs: `make run` and `make test`.
+# FTS5 is compiled into SQLite with the sqlite_fts5 build tag (full-text
+# search); every build and test uses it.
+GO      ?= go
+TAGS    := sqlite_fts5
+GOFLAGS := -tags=$(TAGS)
+export GOFLAGS
+export CGO_ENABLED := 1
+
+# Short fuzz runs in `make test`; `make fuzz` runs them longer.
+FUZZTIME ?= 4s
+
+.PHONY: all build run test unit check-generated check-format vet fuzz-short fuzz bench clean
+
+all: build
+
+build:
+	$(GO) build -o bin/timeline ./cmd/timeline
+
+# Serves http://127.0.0.1:8080 from data/timeline.db, created, migrated and
+# filled with the demo record on first start.
+run: build
+	./bin/timeline serve
+
+test: check-generated check-format vet unit fuzz-short
+
+unit:
+	$(GO) test -count=1 -timeout 10m ./...
+
+# templ's generated files are committed; they must match the templates.
+check-generated:
+	@$(GO) tool templ generate >/dev/null
+	@if command -v git >/dev/null && git rev-parse --git-dir >/dev/null 2>&1; then \
+	  if ! git diff --quiet -- '*_templ.go' || [ -n "$$(git ls-files --others --exclude-standard -- '*_templ.go')" ]; then \
+	    echo "templ's generated files were stale; 'go tool templ generate' rewrote:"; git status --short -- '*_templ.go'; \
+	    echo "commit them."; exit 1; fi; fi
+
+check-format:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	  if [ -n "$$out" ]; then echo "gofmt would change: $$out"; exit 1; fi
+
+vet:
+	$(GO) vet ./...
+
+fuzz-short:
+	@set -e; for t in FuzzGuardCell FuzzCanonicalURL FuzzParseDate FuzzParseFilter; do \
+	  $(GO) test -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) ./timeline; done
+
+fuzz:
+	$(MAKE) fuzz-short FUZZTIME=3m
+
+# Benchmarks at 100,000 generated stops; see .ci/bench for what it prints.
+bench: build
+	bash .ci/bench
+
+clean:
+	rm -rf bin
