@@ -53,15 +53,22 @@ func scanCounters(rows *sql.Rows) ([]timeline.Counter, error) {
 
 // CountersOf returns the published counters of travellers.
 func (s *Store) CountersOf(ctx context.Context, personIDs ...int64) ([]timeline.Counter, error) {
-	if len(personIDs) == 0 {
+	return s.countersWhere(ctx, "c.person_id", anys(personIDs))
+}
+
+// CountersOfSlugs returns the published counters of the travellers with
+// these slugs.
+func (s *Store) CountersOfSlugs(ctx context.Context, slugs []string) ([]timeline.Counter, error) {
+	return s.countersWhere(ctx, "p.slug", anys(slugs))
+}
+
+// countersWhere returns the published counters whose col is one of keys.
+func (s *Store) countersWhere(ctx context.Context, col string, keys []any) ([]timeline.Counter, error) {
+	if len(keys) == 0 {
 		return nil, nil
 	}
-	args := make([]any, len(personIDs))
-	for i, id := range personIDs {
-		args[i] = id
-	}
 	rows, err := s.r.QueryContext(ctx, `SELECT `+counterCols+` FROM counters c JOIN people p ON p.id = c.person_id
-		WHERE c.person_id IN (`+placeholders(len(args))+`) AND c.deleted_at IS NULL AND c.status = 'published' ORDER BY c.id`, args...)
+		WHERE `+col+` IN (`+placeholders(len(keys))+`) AND c.deleted_at IS NULL AND c.status = 'published' ORDER BY c.id`, keys...)
 	if err != nil {
 		return nil, err
 	}
@@ -188,32 +195,10 @@ func (s *Store) claims(ctx context.Context, where string, args ...any) ([]timeli
 	return out, rows.Err()
 }
 
-// CountersOfSlugs returns the published counters of the travellers with
-// these slugs.
-func (s *Store) CountersOfSlugs(ctx context.Context, slugs []string) ([]timeline.Counter, error) {
-	if len(slugs) == 0 {
-		return nil, nil
-	}
-	args := make([]any, len(slugs))
-	for i, sl := range slugs {
-		args[i] = sl
-	}
-	rows, err := s.r.QueryContext(ctx, `SELECT `+counterCols+` FROM counters c JOIN people p ON p.id = c.person_id
-		WHERE p.slug IN (`+placeholders(len(args))+`) AND c.deleted_at IS NULL AND c.status = 'published' ORDER BY c.id`, args...)
-	if err != nil {
-		return nil, err
-	}
-	return scanCounters(rows)
-}
-
 // ClaimsOfTrips returns the published claims about any of the trips.
 func (s *Store) ClaimsOfTrips(ctx context.Context, tripIDs []int64) ([]timeline.Claim, error) {
 	if len(tripIDs) == 0 {
 		return nil, nil
 	}
-	args := make([]any, len(tripIDs))
-	for i, id := range tripIDs {
-		args[i] = id
-	}
-	return s.claims(ctx, `WHERE trip_id IN (`+placeholders(len(args))+`) AND deleted_at IS NULL AND status = 'published' ORDER BY id`, args...)
+	return s.claims(ctx, `WHERE trip_id IN (`+placeholders(len(tripIDs))+`) AND deleted_at IS NULL AND status = 'published' ORDER BY id`, anys(tripIDs)...)
 }

@@ -193,8 +193,11 @@ func (s *Store) Generate(ctx context.Context, opt GenerateOptions) (GenerateResu
 		res.Stops = written
 		return t.revise("gen", 0, "create", nil, res, fmt.Sprintf("timeline gen --stops %d --seed %d", opt.Stops, opt.Seed))
 	})
+	if err != nil {
+		return res, err
+	}
 	if opt.Progress != nil {
 		opt.Progress(res.Stops, opt.Stops)
 	}
-	return res, err
+	return res, s.analyze(ctx)
 }

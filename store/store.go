@@ -121,17 +121,27 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	return s, nil
 }
 
-// Close checkpoints the WAL into the main file and closes both pools.
+// Close refreshes the planner's statistics where they are stale,
+// checkpoints the WAL into the main file and closes both pools.
 func (s *Store) Close() error {
 	var errs []error
 	if s.r != nil {
 		errs = append(errs, s.r.Close())
 	}
 	if s.w != nil {
-		_, err := s.w.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+		_, err := s.w.Exec("PRAGMA optimize")
+		errs = append(errs, err)
+		_, err = s.w.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
 		errs = append(errs, err, s.w.Close())
 	}
 	return errors.Join(errs...)
+}
+
+// analyze gathers the planner's statistics after a bulk load, so queries
+// use the indexes the data favours from the first request on.
+func (s *Store) analyze(ctx context.Context) error {
+	_, err := s.w.ExecContext(ctx, "ANALYZE")
+	return err
 }
 
 // Path is the database file.

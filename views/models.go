@@ -303,3 +303,11 @@ func officeSpan(o timeline.Office) string {
 	}
 	return ""
 }
+
+// pageTitle is the document title: the page's own, then the site's.
+func pageTitle(t string) string {
+	if t == "" {
+		return "Diplomatic travel timeline"
+	}
+	return t + " · Diplomatic travel timeline"
+}

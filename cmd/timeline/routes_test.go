@@ -281,6 +281,23 @@ func TestPages(t *testing.T) {
 		}
 	})
 
+	t.Run("Permalinks", func(t *testing.T) {
+		// Every fact has a permalink that leads to its place on its trip.
+		client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+		for _, path := range []string{"/stops/1", "/goals/1", "/quotes/1", "/claims/1", "/meetings/1"} {
+			resp, err := client.Get(ts.URL + path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			loc := resp.Header.Get("Location")
+			if resp.StatusCode != http.StatusFound || !strings.HasPrefix(loc, "/trips/") || !strings.Contains(loc, "#") {
+				t.Errorf("%s: %d to %q, want a redirect to a place on a trip page", path, resp.StatusCode, loc)
+			}
+			ts.doc(t, path, http.StatusOK)
+		}
+	})
+
 	t.Run("About", func(t *testing.T) {
 		ts.doc(t, "/about", http.StatusOK)
 	})
@@ -290,14 +307,14 @@ func TestNotFound(t *testing.T) {
 	ts := newTestServer(t)
 	for _, path := range []string{
 		"/trips/999999", "/trips/abc", "/trips/0", "/trips/-1", "/people/nobody", "/countries/ZZ", "/regions/GULF",
-		"/events/999", "/sources/999", "/counters/999", "/meetings/999", "/nope", "/static/nope.css",
+		"/events/999", "/sources/999", "/counters/999", "/meetings/999", "/stops/999", "/goals/abc", "/quotes/999", "/claims/999", "/nope", "/static/nope.css", "/static/",
 	} {
 		t.Run(path, func(t *testing.T) {
 			resp, body := ts.get(t, path)
 			if resp.StatusCode != http.StatusNotFound {
 				t.Fatalf("status %d, want 404", resp.StatusCode)
 			}
-			if path == "/static/nope.css" {
+			if strings.HasPrefix(path, "/static/") {
 				return
 			}
 			doc, _ := goquery.NewDocumentFromReader(bytes.NewReader(body))

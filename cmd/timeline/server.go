@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/diplomatic-travel/tracker/store"
+	"github.com/diplomatic-travel/tracker/timeline"
 )
 
 // app holds what the handlers share. It is built by cmdServe (and by the
@@ -35,6 +36,10 @@ func (a *app) routes() http.Handler {
 	mux.HandleFunc("GET /timeline.csv", a.serve(a.timelineCSV))
 	mux.HandleFunc("GET /trips/{id}", a.serve(a.tripPage))
 	mux.HandleFunc("GET /meetings/{id}", a.serve(a.meetingRedirect))
+	mux.HandleFunc("GET /stops/{id}", a.serve(a.factRedirect(timeline.KindStop)))
+	mux.HandleFunc("GET /goals/{id}", a.serve(a.factRedirect(timeline.KindGoal)))
+	mux.HandleFunc("GET /quotes/{id}", a.serve(a.factRedirect(timeline.KindQuote)))
+	mux.HandleFunc("GET /claims/{id}", a.serve(a.factRedirect(timeline.KindClaim)))
 	mux.HandleFunc("GET /people/{slug}", a.serve(a.personPage))
 	mux.HandleFunc("GET /countries/{code}", a.serve(a.countryPage))
 	mux.HandleFunc("GET /regions", a.serve(a.regionsPage))

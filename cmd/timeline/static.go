@@ -2,6 +2,7 @@ package main
 
 import (
 	"net/http"
+	"strings"
 
 	"github.com/diplomatic-travel/tracker/static"
 )
@@ -11,6 +12,10 @@ import (
 func staticHandler() http.Handler {
 	fs := http.StripPrefix("/static/", http.FileServer(http.FS(static.FS)))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "/") {
+			http.NotFound(w, r) // no directory listings
+			return
+		}
 		w.Header().Set("Cache-Control", "public, max-age=3600")
 		fs.ServeHTTP(w, r)
 	})

@@ -164,3 +164,24 @@ func (a *app) meetingRedirect(w http.ResponseWriter, r *http.Request) error {
 	http.Redirect(w, r, timeline.RecordPath(timeline.KindTrip, m.TripID)+"#meeting-"+itoa(int(id)), http.StatusFound)
 	return nil
 }
+
+// factRedirect gives stops, goals, quotes and claims their permalinks: each
+// leads to its place on its trip's page, where it is told in context. A
+// fact of an unpublished trip is not found.
+func (a *app) factRedirect(kind string) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		id, err := pathID(r, kind)
+		if err != nil {
+			return err
+		}
+		tripID, err := a.store.TripOf(r.Context(), kind, id)
+		if err != nil {
+			return err
+		}
+		if _, err := a.store.Trip(r.Context(), tripID, false); err != nil {
+			return err
+		}
+		http.Redirect(w, r, timeline.RecordPath(timeline.KindTrip, tripID)+"#"+kind+"-"+itoa(int(id)), http.StatusFound)
+		return nil
+	}
+}
