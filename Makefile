@@ -46,6 +46,7 @@ vet:
 fuzz-short:
 	@set -e; for t in FuzzGuardCell FuzzCanonicalURL FuzzParseDate FuzzParseFilter; do \
 	  $(GO) test -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) ./timeline; done
+	$(GO) test -run '^$$' -fuzz '^FuzzSafeRedirect$$' -fuzztime $(FUZZTIME) ./cmd/timeline
 
 fuzz:
 	$(MAKE) fuzz-short FUZZTIME=3m

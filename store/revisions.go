@@ -72,3 +72,23 @@ func (s *Store) RevisionCount(ctx context.Context) (int, error) {
 	err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM revisions`).Scan(&n)
 	return n, err
 }
+
+// RecentRevisions lists the latest changes across the record, newest
+// first, optionally of one actor or one kind.
+func (s *Store) RecentRevisions(ctx context.Context, actor, kind string, limit int) ([]Revision, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT id, at, actor, kind, record_id, action, coalesce(before, ''), coalesce(after, ''), reason
+		FROM revisions WHERE (? = '' OR actor = ?) AND (? = '' OR kind = ?) ORDER BY id DESC LIMIT ?`, actor, actor, kind, kind, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Revision
+	for rows.Next() {
+		var r Revision
+		if err := rows.Scan(&r.ID, &r.At, &r.Actor, &r.Kind, &r.RecordID, &r.Action, &r.Before, &r.After, &r.Reason); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}

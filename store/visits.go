@@ -103,3 +103,63 @@ func (s *Store) TripOf(ctx context.Context, kind string, id int64) (int64, error
 	}
 	return tripID, err
 }
+
+// DraftTrips lists trips not yet published, newest first.
+func (s *Store) DraftTrips(ctx context.Context) ([]TripSummary, error) {
+	return s.tripList(ctx, `t.status = 'draft' AND t.deleted_at IS NULL`)
+}
+
+// DeletedTrips lists deleted trips, most recently deleted first.
+func (s *Store) DeletedTrips(ctx context.Context) ([]TripSummary, error) {
+	return s.tripList(ctx, `t.deleted_at IS NOT NULL`)
+}
+
+func (s *Store) tripList(ctx context.Context, where string) ([]TripSummary, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT t.id, t.title, t.start_date, t.end_date, p.slug, p.name,
+			coalesce((SELECT group_concat(country, ' ') FROM (SELECT country FROM stops WHERE trip_id = t.id ORDER BY seq)), '')
+		FROM trips t JOIN people p ON p.id = t.person_id WHERE `+where+` ORDER BY t.updated_at DESC, t.id DESC LIMIT 200`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []TripSummary
+	for rows.Next() {
+		var ts TripSummary
+		var countries string
+		if err := rows.Scan(&ts.ID, &ts.Title, &ts.Start, &ts.End, &ts.PersonSlug, &ts.PersonName, &countries); err != nil {
+			return nil, err
+		}
+		ts.Countries = timeline.StopCountries(stopsOf(strings.Fields(countries)))
+		if ts.Title == "" {
+			ts.Title = s.tripTitle(ts.Countries)
+		}
+		out = append(out, ts)
+	}
+	return out, rows.Err()
+}
+
+func stopsOf(codes []string) []timeline.Stop {
+	out := make([]timeline.Stop, len(codes))
+	for i, c := range codes {
+		out[i].Country = c
+	}
+	return out
+}
+
+// People lists people for pickers: slug and name, by name.
+func (s *Store) People(ctx context.Context) ([]PersonSummary, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT slug, name FROM people WHERE deleted_at IS NULL ORDER BY name LIMIT 5000`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []PersonSummary
+	for rows.Next() {
+		var p PersonSummary
+		if err := rows.Scan(&p.Slug, &p.Name); err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}

@@ -26,6 +26,9 @@ type Error struct {
 	// Field names the input at fault (a query parameter or form field), so a
 	// form can put the message beside it and a 400 page can name it.
 	Field string
+	// Fields holds every field's message when a form had several faults;
+	// Field and Message are then the first of them.
+	Fields map[string]string
 }
 
 func (e *Error) Error() string {
@@ -101,5 +104,21 @@ func (fe FieldErrors) Err() error {
 			first = f
 		}
 	}
-	return &Error{Code: EInvalid, Field: first, Message: fe[first]}
+	return &Error{Code: EInvalid, Field: first, Message: fe[first], Fields: fe}
+}
+
+// ErrorFields returns every field message of err: its Fields, or its one
+// Field, or nothing.
+func ErrorFields(err error) map[string]string {
+	var e *Error
+	if !errors.As(err, &e) {
+		return nil
+	}
+	if len(e.Fields) > 0 {
+		return e.Fields
+	}
+	if e.Field != "" {
+		return map[string]string{e.Field: e.Message}
+	}
+	return nil
 }

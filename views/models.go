@@ -19,6 +19,19 @@ type Site struct {
 	Path string
 	// Canonical is the page's own URL path with query, for the permalink.
 	Canonical string
+	// User is the logged-in curator's name, empty for visitors.
+	User  string
+	Admin bool
+	// Flashes are messages about the curator's last action.
+	Flashes []string
+}
+
+// LoginPage is the login form.
+type LoginPage struct {
+	Site
+	Next  string // where to go after logging in (a local path)
+	Name  string
+	Error string
 }
 
 // Option is one choice of a select.
@@ -125,6 +138,7 @@ type TripPage struct {
 	Quotes    []QuoteView
 	Context   []timeline.Event
 	Sources   []timeline.Source // every source on the page, once
+	Curator   *CuratorTripBar   // set for curators only
 }
 
 // PersonPage is a person with offices, trips and meetings.
@@ -310,4 +324,83 @@ func pageTitle(t string) string {
 		return "Diplomatic travel timeline"
 	}
 	return t + " · Diplomatic travel timeline"
+}
+
+// StopRow is one stop of the trip form, as typed.
+type StopRow struct {
+	ID                                  string
+	Country, Locality, Start, End, Note string
+}
+
+// TripForm is the form that creates or edits a trip with its stops. On a
+// validation error it comes back with the curator's input and a message
+// beside each field (Errors is keyed by field: "title", "stops.2.start").
+type TripForm struct {
+	Site
+	Action    string // where the form posts
+	TripID    int64  // 0 for a new trip
+	Person    string // slug
+	Title     string
+	Summary   string
+	Stops     []StopRow
+	Errors    map[string]string
+	Persons   []Option
+	Countries []Option // names for the country picker's suggestions
+}
+
+// Err returns the message of a field, "" when there is none.
+func (f TripForm) Err(field string) string { return f.Errors[field] }
+
+// StopErr returns the message of field of stop i.
+func (f TripForm) StopErr(i int, field string) string {
+	return f.Errors["stops."+strconv.Itoa(i)+"."+field]
+}
+
+// CuratePage is the curators' desk: drafts waiting, deleted trips that can
+// be restored, and the latest changes.
+type CuratePage struct {
+	Site
+	Names   Names
+	Drafts  []TripRef
+	Deleted []TripRef
+	Changes []Change
+	Actor   string // the filter of the changes, if any
+	Kind    string
+}
+
+// Change is one revision in a list.
+type Change struct {
+	ID       int64
+	At       string
+	Actor    string
+	Kind     string
+	RecordID int64
+	Action   string
+	Reason   string
+	Path     string
+	Fields   []FieldChange
+}
+
+// FieldChange is one field's value before and after a revision.
+type FieldChange struct {
+	Field, Before, After string
+}
+
+// HistoryPage lists a record's revisions, field by field.
+type HistoryPage struct {
+	Site
+	Kind     string
+	RecordID int64
+	Title    string
+	Path     string
+	Deleted  bool
+	Changes  []Change
+}
+
+// CuratorTripBar is what a curator sees above a trip: its status and the
+// actions on it.
+type CuratorTripBar struct {
+	TripID  int64
+	Status  timeline.Status
+	Deleted bool
 }

@@ -66,7 +66,7 @@ func benchServer(b *testing.B) *app {
 				return
 			}
 		}
-		benchApp = newApp(s, slog.New(slog.NewTextHandler(io.Discard, nil)))
+		benchApp, benchErr = newApp(ctx, s, slog.New(slog.NewTextHandler(io.Discard, nil)), appConfig{})
 	})
 	if benchErr != nil {
 		b.Fatal(benchErr)

@@ -158,18 +158,21 @@ func TestExportCommandMatchesSite(t *testing.T) {
 	db := filepath.Join(dir, "t.db")
 	var out, errOut bytes.Buffer
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	if err := run(context.Background(), []string{"--db", db, "seed"}, &out, &errOut, log); err != nil {
+	if err := run(context.Background(), []string{"--db", db, "seed"}, nil, &out, &errOut, log); err != nil {
 		t.Fatal(err)
 	}
 	out.Reset()
-	if err := run(context.Background(), []string{"--db", db, "export", "csv", "--region", "NEA", "--from", "2024-01-01", "--order", "asc"}, &out, &errOut, log); err != nil {
+	if err := run(context.Background(), []string{"--db", db, "export", "csv", "--region", "NEA", "--from", "2024-01-01", "--order", "asc"}, nil, &out, &errOut, log); err != nil {
 		t.Fatalf("%v: %s", err, errOut.String())
 	}
 	s, err := store.Open(context.Background(), db)
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := newApp(s, log)
+	a, err := newApp(context.Background(), s, log, appConfig{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	ts := &testServer{store: s, app: a}
 	ts.Server = newLoopbackServer(t, a)
 	_, body := ts.get(t, "/timeline.csv?region=NEA&from=2024-01-01&order=asc")
@@ -181,7 +184,7 @@ func TestExportCommandMatchesSite(t *testing.T) {
 		t.Error("the export is empty")
 	}
 	t.Run("ErrBadFlag", func(t *testing.T) {
-		err := run(context.Background(), []string{"--db", db, "export", "csv", "--from", "2024-13-45"}, &out, &errOut, log)
+		err := run(context.Background(), []string{"--db", db, "export", "csv", "--from", "2024-13-45"}, nil, &out, &errOut, log)
 		if timeline.ErrorField(err) != "from" || exitCode(err) != 2 {
 			t.Errorf("got %v (exit %d)", err, exitCode(err))
 		}

@@ -27,6 +27,7 @@ Commands:
   gen --stops N      fill the database with a synthetic record (benchmarks)
   export csv         write the timeline as CSV to standard output
   backup FILE        write a consistent copy of the database to FILE
+  user add NAME      create a curator account (also: passwd, disable, enable, list)
 
 The database is TIMELINE_DB (default data/timeline.db); --db overrides it.
 Run "timeline COMMAND -h" for a command's flags.
@@ -36,7 +37,7 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
-	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr, log); err != nil {
+	if err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr, log); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			os.Exit(0)
 		}
@@ -72,7 +73,7 @@ func exitCode(err error) int {
 }
 
 // run parses the global flags and dispatches to the subcommand.
-func run(ctx context.Context, args []string, stdout, stderr io.Writer, log *slog.Logger) error {
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, log *slog.Logger) error {
 	fs := flag.NewFlagSet("timeline", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprint(stderr, usage) }
@@ -97,6 +98,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, log *slog
 		return cmdExport(ctx, open, rest, stdout, stderr)
 	case "backup":
 		return cmdBackup(ctx, open, rest, stdout)
+	case "user":
+		return cmdUser(ctx, open, rest, stdin, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -29,7 +30,10 @@ func newTestServer(tb testing.TB) *testServer {
 	if _, err := s.Seed(context.Background()); err != nil {
 		tb.Fatal(err)
 	}
-	a := newApp(s, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	a, err := newApp(context.Background(), s, testLogger(), appConfig{})
+	if err != nil {
+		tb.Fatal(err)
+	}
 	srv := newLoopbackServer(tb, a)
 	tb.Cleanup(func() { s.Close() })
 	return &testServer{Server: srv, store: s, app: a}
@@ -56,4 +60,13 @@ func (ts *testServer) get(tb testing.TB, path string) (*http.Response, []byte) {
 		tb.Fatal(err)
 	}
 	return resp, body
+}
+
+// testLogger discards the server's log unless TEST_LOG is set, when it
+// goes to standard error to explain a failure.
+func testLogger() *slog.Logger {
+	if os.Getenv("TEST_LOG") != "" {
+		return slog.New(slog.NewTextHandler(os.Stderr, nil))
+	}
+	return slog.New(slog.NewTextHandler(io.Discard, nil))
 }

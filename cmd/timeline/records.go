@@ -32,7 +32,7 @@ func (a *app) personPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	page := views.PersonPage{
-		Site:        views.Site{Title: p.Name, Path: r.URL.Path, Canonical: r.URL.Path},
+		Site:        a.site(w, r, p.Name),
 		Person:      *p,
 		Names:       a.store.Countries(),
 		TimelineURL: "/?" + url.Values{"person": {p.Slug}}.Encode(),
@@ -81,7 +81,7 @@ func (a *app) countryPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	page := views.CountryPage{
-		Site:        views.Site{Title: c.Name, Path: r.URL.Path, Canonical: r.URL.Path},
+		Site:        a.site(w, r, c.Name),
 		Country:     *c,
 		Names:       a.store.Countries(),
 		Regions:     regions,
@@ -101,7 +101,7 @@ func (a *app) regionsPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return render(w, r, http.StatusOK, views.Regions(views.RegionsPage{
-		Site:    views.Site{Title: "Regions", Path: "/regions", Canonical: "/regions"},
+		Site:    a.site(w, r, "Regions"),
 		Regions: regions,
 	}))
 }
@@ -116,7 +116,7 @@ func (a *app) regionPage(w http.ResponseWriter, r *http.Request) error {
 	names := a.store.Countries()
 	sort.Slice(rg.Members, func(i, j int) bool { return names.Name(rg.Members[i]) < names.Name(rg.Members[j]) })
 	return render(w, r, http.StatusOK, views.Region(views.RegionPage{
-		Site:        views.Site{Title: rg.Name, Path: r.URL.Path, Canonical: "/regions/" + code},
+		Site:        a.site(w, r, rg.Name),
 		Region:      *rg,
 		Names:       names,
 		TimelineURL: "/?" + url.Values{"region": {code}}.Encode(),
@@ -141,7 +141,7 @@ func (a *app) eventPage(w http.ResponseWriter, r *http.Request) error {
 	span := e.Span()
 	around := url.Values{"from": {span.Start.AddDays(-14).String()}, "to": {span.End.AddDays(14).String()}, "order": {"asc"}}
 	return render(w, r, http.StatusOK, views.Event(views.EventPage{
-		Site:        views.Site{Title: e.Title, Path: r.URL.Path, Canonical: r.URL.Path},
+		Site:        a.site(w, r, e.Title),
 		Event:       *e,
 		Names:       a.store.Countries(),
 		Citations:   cites.For(timeline.KindEvent, id),
@@ -164,7 +164,7 @@ func (a *app) sourcePage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	page := views.SourcePage{Site: views.Site{Title: src.Title, Path: r.URL.Path, Canonical: r.URL.Path}, Source: *src}
+	page := views.SourcePage{Site: a.site(w, r, src.Title), Source: *src}
 	for _, s := range sup {
 		page.Supported = append(page.Supported, views.Supported{Kind: s.Kind, Label: s.Label, Passage: s.Passage, Path: s.Path})
 	}
@@ -196,7 +196,7 @@ func (a *app) counterPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	page := views.CounterPage{
-		Site:    views.Site{Title: c.PersonName + ": " + c.Noun(), Path: r.URL.Path, Canonical: r.URL.Path},
+		Site:    a.site(w, r, c.PersonName+": "+c.Noun()),
 		Counter: *c, Names: a.store.Countries(), Items: res.Items, Titles: titles,
 	}
 	var claimIDs []int64
@@ -215,5 +215,5 @@ func (a *app) counterPage(w http.ResponseWriter, r *http.Request) error {
 
 // aboutPage serves GET /about: what the record is and how it counts.
 func (a *app) aboutPage(w http.ResponseWriter, r *http.Request) error {
-	return render(w, r, http.StatusOK, views.About(views.Site{Title: "About the data", Path: "/about", Canonical: "/about"}))
+	return render(w, r, http.StatusOK, views.About(a.site(w, r, "About the data")))
 }

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"runtime/debug"
 	"time"
 
@@ -19,41 +20,86 @@ import (
 // app holds what the handlers share. It is built by cmdServe (and by the
 // tests) and passed in: no package-level state.
 type app struct {
-	store *store.Store
-	log   *slog.Logger
-	cache *lookupCache
+	store    *store.Store
+	log      *slog.Logger
+	cache    *lookupCache
+	sessions *dbSessions
+	logins   *throttle
+	// behindProxy says a TLS-terminating proxy is in front: cookies are
+	// Secure and the client address is the proxy's X-Forwarded-For entry.
+	behindProxy bool
 }
 
-func newApp(s *store.Store, log *slog.Logger) *app {
-	return &app{store: s, log: log, cache: &lookupCache{}}
+// appConfig holds the server settings that come from flags and the
+// environment.
+type appConfig struct {
+	BehindProxy bool
 }
 
-// routes is the whole route table. Every route is GET (or HEAD) for now:
-// nothing here changes data.
+func newApp(ctx context.Context, s *store.Store, log *slog.Logger, cfg appConfig) (*app, error) {
+	keys, err := s.SessionKeys(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("session keys: %w", err)
+	}
+	return &app{
+		store: s, log: log, cache: &lookupCache{},
+		sessions:    newSessionStore(s, keys, cfg.BehindProxy),
+		logins:      newThrottle(throttleWindow),
+		behindProxy: cfg.BehindProxy,
+	}, nil
+}
+
+// route is one entry of the route table.
+type route struct {
+	pattern string // a ServeMux pattern: "GET /trips/{id}"
+	handler http.HandlerFunc
+}
+
+// routeTable lists every route. It is a table rather than calls on the mux
+// so that tests can walk it (every write route must refuse cross-site
+// requests and logged-out visitors).
+func (a *app) routeTable() []route {
+	return append([]route{
+		{"GET /{$}", a.serve(a.timelinePage)},
+		{"GET /timeline.csv", a.serve(a.timelineCSV)},
+		{"GET /trips/{id}", a.serve(a.tripPage)},
+		{"GET /meetings/{id}", a.serve(a.meetingRedirect)},
+		{"GET /stops/{id}", a.serve(a.factRedirect(timeline.KindStop))},
+		{"GET /goals/{id}", a.serve(a.factRedirect(timeline.KindGoal))},
+		{"GET /quotes/{id}", a.serve(a.factRedirect(timeline.KindQuote))},
+		{"GET /claims/{id}", a.serve(a.factRedirect(timeline.KindClaim))},
+		{"GET /people/{slug}", a.serve(a.personPage)},
+		{"GET /countries/{code}", a.serve(a.countryPage)},
+		{"GET /regions", a.serve(a.regionsPage)},
+		{"GET /regions/{code}", a.serve(a.regionPage)},
+		{"GET /events/{id}", a.serve(a.eventPage)},
+		{"GET /sources/{id}", a.serve(a.sourcePage)},
+		{"GET /counters/{id}", a.serve(a.counterPage)},
+		{"GET /about", a.serve(a.aboutPage)},
+		{"GET /healthz", a.healthz},
+		{"GET /static/", staticHandler().ServeHTTP},
+		{"GET /login", a.serve(a.loginForm)},
+		{"POST /login", a.serve(a.login)},
+		{"POST /logout", a.serve(a.logout)},
+	}, a.curatorRouteTable()...)
+}
+
+// routes is the whole handler: the route table behind the middleware.
 func (a *app) routes() http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /{$}", a.serve(a.timelinePage))
-	mux.HandleFunc("GET /timeline.csv", a.serve(a.timelineCSV))
-	mux.HandleFunc("GET /trips/{id}", a.serve(a.tripPage))
-	mux.HandleFunc("GET /meetings/{id}", a.serve(a.meetingRedirect))
-	mux.HandleFunc("GET /stops/{id}", a.serve(a.factRedirect(timeline.KindStop)))
-	mux.HandleFunc("GET /goals/{id}", a.serve(a.factRedirect(timeline.KindGoal)))
-	mux.HandleFunc("GET /quotes/{id}", a.serve(a.factRedirect(timeline.KindQuote)))
-	mux.HandleFunc("GET /claims/{id}", a.serve(a.factRedirect(timeline.KindClaim)))
-	mux.HandleFunc("GET /people/{slug}", a.serve(a.personPage))
-	mux.HandleFunc("GET /countries/{code}", a.serve(a.countryPage))
-	mux.HandleFunc("GET /regions", a.serve(a.regionsPage))
-	mux.HandleFunc("GET /regions/{code}", a.serve(a.regionPage))
-	mux.HandleFunc("GET /events/{id}", a.serve(a.eventPage))
-	mux.HandleFunc("GET /sources/{id}", a.serve(a.sourcePage))
-	mux.HandleFunc("GET /counters/{id}", a.serve(a.counterPage))
-	mux.HandleFunc("GET /about", a.serve(a.aboutPage))
-	mux.HandleFunc("GET /healthz", a.healthz)
-	mux.Handle("GET /static/", staticHandler())
+	for _, rt := range a.routeTable() {
+		mux.HandleFunc(rt.pattern, rt.handler)
+	}
 	mux.HandleFunc("/", a.serve(a.notFound))
 
+	// Cross-site requests that change state are refused by the browser's
+	// own Sec-Fetch-Site and Origin headers, before any handler runs.
 	cop := http.NewCrossOriginProtection()
-	return a.recoverer(securityHeaders(limitBodies(cop.Handler(mux))))
+	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		a.serveError(w, r, timeline.Errorf(timeline.EForbidden,
+			"This request came from another site, so it was refused and nothing was changed. Use the forms on this site."))
+	}))
+	return a.recoverer(securityHeaders(limitBodies(cop.Handler(a.withUser(mux)))))
 }
 
 func (a *app) healthz(w http.ResponseWriter, r *http.Request) {
@@ -127,6 +173,7 @@ func cmdServe(ctx context.Context, open func() (*store.Store, error), args []str
 	fs.SetOutput(stderr)
 	addr := fs.String("addr", envOr("TIMELINE_ADDR", "127.0.0.1:8080"), "the address to listen on")
 	seed := fs.Bool("seed", true, "load the demo record when the database is empty")
+	proxy := fs.Bool("behind-tls-proxy", envOr("TIMELINE_BEHIND_TLS_PROXY", "") != "", "a TLS-terminating proxy is in front: Secure cookies, client address from X-Forwarded-For")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -144,7 +191,13 @@ func cmdServe(ctx context.Context, open func() (*store.Store, error), args []str
 			log.Info("loaded the demo record into the empty database", slog.String("db", s.Path()), slog.Int("trips", res.Trips))
 		}
 	}
-	a := newApp(s, log)
+	if err := ensureAdmin(ctx, s, log); err != nil {
+		return err
+	}
+	a, err := newApp(ctx, s, log, appConfig{BehindProxy: *proxy})
+	if err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
@@ -184,4 +237,30 @@ func (a *app) checkpointLoop(ctx context.Context) {
 			}
 		}
 	}
+}
+
+// ensureAdmin creates the first account, admin, when there is none: with
+// TIMELINE_ADMIN_PASSWORD when it is set, else with a random password
+// printed once to the log.
+func ensureAdmin(ctx context.Context, s *store.Store, log *slog.Logger) error {
+	n, err := s.CountUsers(ctx)
+	if err != nil || n > 0 {
+		return err
+	}
+	pw := os.Getenv("TIMELINE_ADMIN_PASSWORD")
+	generated := pw == ""
+	if generated {
+		if pw, err = store.RandomPassword(); err != nil {
+			return err
+		}
+	}
+	if _, err := s.CreateUser(ctx, store.Actor{Name: "serve"}, "admin", store.RoleAdmin, pw); err != nil {
+		return fmt.Errorf("create the first account: %w", err)
+	}
+	if generated {
+		log.Warn("created the first account; this password is shown only once: log in and change it", "name", "admin", "password", pw)
+	} else {
+		log.Info("created the first account with TIMELINE_ADMIN_PASSWORD", "name", "admin")
+	}
+	return nil
 }

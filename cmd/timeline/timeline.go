@@ -19,6 +19,9 @@ func (a *app) timelinePage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	// Curators see drafts on the timeline, marked as such; exports never
+	// hold them.
+	f.Drafts = userOf(r) != nil
 	page, err := a.store.Timeline(ctx, f)
 	if err != nil {
 		return err
@@ -31,7 +34,7 @@ func (a *app) timelinePage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p := views.TimelinePage{
-		Site:       views.Site{Title: "Timeline", Path: "/", Canonical: "/" + f.Query()},
+		Site:       a.site(w, r, "Timeline"),
 		Filter:     f,
 		Entries:    page.Entries,
 		Names:      a.store.Countries(),
@@ -40,6 +43,7 @@ func (a *app) timelinePage(w http.ResponseWriter, r *http.Request) error {
 		Newest:     f.Order != timeline.OldestFirst,
 		HasFilters: !f.With(func(g *timeline.Filter) { g.Order = timeline.NewestFirst }).IsZero(),
 	}
+	p.Site.Canonical = "/" + f.Query()
 	p.OrderURL = "/" + f.With(func(g *timeline.Filter) {
 		if g.Order == timeline.OldestFirst {
 			g.Order = timeline.NewestFirst

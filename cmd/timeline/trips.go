@@ -16,11 +16,20 @@ func (a *app) tripPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	trip, err := a.store.Trip(ctx, id, false)
-	if err != nil {
+	// Curators see drafts and deleted trips too, with the actions on them.
+	curator := userOf(r) != nil
+	var trip *timeline.Trip
+	var bar *views.CuratorTripBar
+	if curator {
+		t, deleted, err := a.store.TripForCurator(ctx, id)
+		if err != nil {
+			return err
+		}
+		trip, bar = t, &views.CuratorTripBar{TripID: id, Status: t.Status, Deleted: deleted}
+	} else if trip, err = a.store.Trip(ctx, id, false); err != nil {
 		return err
 	}
-	meetings, err := a.store.MeetingsOfTrip(ctx, id, false)
+	meetings, err := a.store.MeetingsOfTrip(ctx, id, curator)
 	if err != nil {
 		return err
 	}
@@ -76,11 +85,12 @@ func (a *app) tripPage(w http.ResponseWriter, r *http.Request) error {
 	}
 
 	p := views.TripPage{
-		Site:      views.Site{Title: trip.Title, Path: r.URL.Path, Canonical: r.URL.Path},
+		Site:      a.site(w, r, trip.Title),
 		Trip:      *trip,
 		Names:     a.store.Countries(),
 		Citations: cites.For(timeline.KindTrip, id),
 		Context:   context,
+		Curator:   bar,
 	}
 	n := a.store.Numberer(ctx)
 	byID := map[int64]timeline.Counter{}

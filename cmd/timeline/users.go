@@ -1,0 +1,123 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"golang.org/x/term"
+
+	"github.com/diplomatic-travel/tracker/store"
+)
+
+const userUsage = `usage:
+  timeline user add NAME [--role curator|admin]   create an account
+  timeline user passwd NAME                        set a new password (ends its sessions)
+  timeline user disable NAME                       disable an account (ends its sessions)
+  timeline user enable NAME                        enable it again
+  timeline user list                               list the accounts
+The password is read from the terminal without echo, or from standard input
+when it is not a terminal; never from a flag.`
+
+// cmdUser manages accounts from the shell.
+func cmdUser(ctx context.Context, open func() (*store.Store, error), args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		return usageError{userUsage}
+	}
+	verb := args[0]
+	fs := flag.NewFlagSet("user "+verb, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	role := fs.String("role", store.RoleCurator, "the account's role: curator or admin")
+	if err := fs.Parse(args[1:]); err != nil {
+		return err
+	}
+	if verb == "list" {
+		s, err := open()
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		users, err := s.Users(ctx)
+		if err != nil {
+			return err
+		}
+		for _, u := range users {
+			state := "enabled"
+			if u.Disabled {
+				state = "disabled"
+			}
+			fmt.Fprintf(stdout, "%s\t%s\t%s\tcreated %s\n", u.Name, u.Role, state, u.CreatedAt)
+		}
+		return nil
+	}
+	if fs.NArg() != 1 {
+		return usageError{userUsage}
+	}
+	name := fs.Arg(0)
+	s, err := open()
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	a := store.Actor{Name: "cli"}
+	switch verb {
+	case "add":
+		pw, err := readPassword(stdin, stderr, "Password for "+name+": ")
+		if err != nil {
+			return err
+		}
+		if _, err := s.CreateUser(ctx, a, name, *role, pw); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "Created the %s account %s.\n", *role, name)
+	case "passwd":
+		pw, err := readPassword(stdin, stderr, "New password for "+name+": ")
+		if err != nil {
+			return err
+		}
+		if err := s.SetPassword(ctx, a, name, pw); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "Changed the password of %s; its sessions have ended.\n", name)
+	case "disable", "enable":
+		if err := s.SetDisabled(ctx, a, name, verb == "disable"); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "%sd the account %s.\n", strings.ToUpper(verb[:1])+verb[1:], name)
+	default:
+		return usageError{userUsage}
+	}
+	return nil
+}
+
+// readPassword reads a password without echo from a terminal (twice, to
+// catch typos), or one line from standard input otherwise.
+func readPassword(stdin io.Reader, stderr io.Writer, prompt string) (string, error) {
+	if f, ok := stdin.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		fmt.Fprint(stderr, prompt)
+		a, err := term.ReadPassword(int(f.Fd()))
+		fmt.Fprintln(stderr)
+		if err != nil {
+			return "", err
+		}
+		fmt.Fprint(stderr, "Again: ")
+		b, err := term.ReadPassword(int(f.Fd()))
+		fmt.Fprintln(stderr)
+		if err != nil {
+			return "", err
+		}
+		if string(a) != string(b) {
+			return "", usageError{"the two passwords differ; nothing was changed"}
+		}
+		return string(a), nil
+	}
+	line, err := bufio.NewReader(io.LimitReader(stdin, 4096)).ReadString('\n')
+	if err != nil && err != io.EOF {
+		return "", err
+	}
+	return strings.TrimRight(line, "\r\n"), nil
+}
