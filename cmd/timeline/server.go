@@ -81,7 +81,7 @@ func (a *app) routeTable() []route {
 		{"GET /login", a.serve(a.loginForm)},
 		{"POST /login", a.serve(a.login)},
 		{"POST /logout", a.serve(a.logout)},
-	}, a.curatorRouteTable()...)
+	}, append(a.curatorRouteTable(), a.adminRouteTable()...)...)
 }
 
 // routes is the whole handler: the route table behind the middleware.
