@@ -29,6 +29,11 @@ func (a *app) curatorRouteTable() []route {
 		{"POST /trips/{id}/restore", a.curator(a.restoreTrip)},
 		{"GET /trips/{id}/history", a.curator(a.tripHistory)},
 		{"POST /trips/{id}/revisions/{rev}/restore", a.curator(a.restoreTripRevision)},
+		{"GET /trips/{id}/meetings/new", a.curator(a.newMeetingForm)},
+		{"POST /trips/{id}/meetings", a.curator(a.createMeeting)},
+		{"POST /meetings/{id}/publish", a.curator(a.publishMeeting)},
+		{"GET /cite", a.curator(a.citePage)},
+		{"POST /cite", a.curator(a.cite)},
 	}
 }
 

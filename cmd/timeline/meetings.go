@@ -1,0 +1,151 @@
+package main
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/diplomatic-travel/tracker/store"
+	"github.com/diplomatic-travel/tracker/timeline"
+	"github.com/diplomatic-travel/tracker/views"
+)
+
+// meetingForm builds the form's view model for a trip.
+func (a *app) meetingForm(w http.ResponseWriter, r *http.Request) (views.MeetingForm, error) {
+	ctx := r.Context()
+	id, err := pathID(r, "trip")
+	if err != nil {
+		return views.MeetingForm{}, err
+	}
+	trip, deleted, err := a.store.TripForCurator(ctx, id)
+	if err != nil {
+		return views.MeetingForm{}, err
+	}
+	if deleted {
+		return views.MeetingForm{}, timeline.Errorf(timeline.EConflict, "Trip %d is deleted; restore it first.", id)
+	}
+	people, err := a.store.People(ctx)
+	if err != nil {
+		return views.MeetingForm{}, err
+	}
+	f := views.MeetingForm{Site: a.site(w, r, "New meeting"), TripID: id, TripTitle: trip.Title}
+	for _, s := range trip.Stops {
+		label := a.store.Countries().Name(s.Country)
+		if s.Locality != "" {
+			label += ", " + s.Locality
+		}
+		f.Stops = append(f.Stops, views.Option{Value: strconv.FormatInt(s.ID, 10), Label: label + " (" + timeline.FormatRange(s.Start, s.End) + ")"})
+	}
+	for _, p := range people {
+		f.Persons = append(f.Persons, views.Option{Value: p.Slug, Label: p.Name})
+	}
+	return f, nil
+}
+
+func (a *app) newMeetingForm(w http.ResponseWriter, r *http.Request) error {
+	f, err := a.meetingForm(w, r)
+	if err != nil {
+		return err
+	}
+	f.Parts = []views.PartRow{{}, {}}
+	return render(w, r, http.StatusOK, views.MeetingFormPage(f))
+}
+
+// createMeeting serves POST /trips/{id}/meetings.
+func (a *app) createMeeting(w http.ResponseWriter, r *http.Request) error {
+	f, err := a.meetingForm(w, r)
+	if err != nil {
+		return err
+	}
+	if err := r.ParseForm(); err != nil {
+		return timeline.Errorf(timeline.EInvalid, "The form could not be read.")
+	}
+	pf := r.PostForm
+	f.Date, f.StopID, f.Title, f.Summary = strings.TrimSpace(pf.Get("date")), pf.Get("stop"), pf.Get("title"), pf.Get("summary")
+	slugs, names, titles, bodies := pf["part_person"], pf["part_name"], pf["part_title"], pf["part_body"]
+	if len(slugs) > 100 {
+		return timeline.Errorf(timeline.EInvalid, "A meeting has at most 100 participants.")
+	}
+	at := func(xs []string, i int) string {
+		if i < len(xs) {
+			return strings.TrimSpace(xs[i])
+		}
+		return ""
+	}
+	for i := range slugs {
+		f.Parts = append(f.Parts, views.PartRow{Slug: at(slugs, i), Name: at(names, i), Title: at(titles, i), Body: at(bodies, i)})
+	}
+	if pf.Get("op") == "add" {
+		f.Parts = append(f.Parts, views.PartRow{})
+		return render(w, r, http.StatusOK, views.MeetingFormPage(f))
+	}
+
+	fe := timeline.FieldErrors{}
+	m := &timeline.Meeting{TripID: f.TripID, Title: f.Title, Summary: f.Summary, Status: timeline.Draft}
+	if f.Date == "" {
+		fe.Add("date", "Enter the date of the meeting.")
+	} else if m.Date, err = timeline.ParseDate(f.Date); err != nil {
+		fe.Add("date", "Not a date: "+err.Error()+".")
+	}
+	if f.StopID != "" {
+		m.StopID, _ = strconv.ParseInt(f.StopID, 10, 64)
+	}
+	var parts []store.NewParticipant
+	seen := map[string]bool{}
+	for i, p := range f.Parts {
+		if p.Slug == "" && p.Name == "" {
+			continue // an empty row
+		}
+		key := p.Slug
+		if key == "" {
+			key = "new:" + strings.ToLower(p.Name)
+		}
+		if seen[key] {
+			fe.Add("participants."+strconv.Itoa(i)+".person", "This person is listed twice.")
+		}
+		seen[key] = true
+		parts = append(parts, store.NewParticipant{Slug: p.Slug, Name: p.Name, Title: p.Title, Body: p.Body})
+	}
+	if len(fe) == 0 {
+		if err := m.Validate(); err != nil {
+			for k, v := range timeline.ErrorFields(err) {
+				fe.Add(k, v)
+			}
+		}
+	}
+	if len(fe) == 0 {
+		err := a.store.CreateMeetingWith(r.Context(), actor(r), m, parts)
+		switch timeline.ErrorCode(err) {
+		case "":
+			return a.redirectWithFlash(w, r, fmt.Sprintf("/trips/%d#meeting-%d", f.TripID, m.ID), "Meeting saved as a draft.")
+		case timeline.EInvalid, timeline.EConflict:
+			for k, v := range timeline.ErrorFields(err) {
+				fe.Add(k, v)
+			}
+			if len(fe) == 0 {
+				fe.Add("participants", timeline.ErrorMessage(err))
+			}
+		default:
+			return err
+		}
+	}
+	f.Errors = fe
+	return render(w, r, http.StatusUnprocessableEntity, views.MeetingFormPage(f))
+}
+
+// publishMeeting serves POST /meetings/{id}/publish.
+func (a *app) publishMeeting(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "meeting")
+	if err != nil {
+		return err
+	}
+	m, err := a.store.Meeting(r.Context(), id, true)
+	if err != nil {
+		return err
+	}
+	if err := a.store.SetMeetingStatus(r.Context(), actor(r), id, timeline.Published); err != nil {
+		return err
+	}
+	return a.redirectWithFlash(w, r, fmt.Sprintf("/trips/%d#meeting-%d", m.TripID, id), "Meeting published.")
+}

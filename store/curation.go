@@ -1,0 +1,238 @@
+package store
+
+import (
+	"context"
+	"strings"
+
+	"github.com/diplomatic-travel/tracker/timeline"
+)
+
+// NewParticipant is a participant typed into the meeting form: an existing
+// person (Slug) or a new one (Name), and the office they held then, when
+// it is typed (Title, Body); an existing person without a typed office is
+// given the office they held on the meeting's date, if recorded.
+type NewParticipant struct {
+	Slug, Name  string
+	Title, Body string
+}
+
+// CreateMeetingWith stores a meeting, creating the people and offices its
+// participants need, all in one transaction.
+func (s *Store) CreateMeetingWith(ctx context.Context, a Actor, m *timeline.Meeting, parts []NewParticipant) error {
+	if err := m.Validate(); err != nil {
+		return err
+	}
+	return s.write(ctx, a, func(t *tx) error {
+		for i, np := range parts {
+			field := "participants." + strconvI(i) + "."
+			var pid int64
+			var offices []timeline.Office
+			if np.Slug != "" {
+				id, err := t.personIDBySlug(np.Slug)
+				if err != nil {
+					return &timeline.Error{Code: timeline.EInvalid, Field: field + "person", Message: timeline.ErrorMessage(err)}
+				}
+				pid = id
+				rows, err := t.QueryContext(t.ctx, `SELECT id, title, body, start_date, end_date FROM offices WHERE person_id = ?`, pid)
+				if err != nil {
+					return err
+				}
+				for rows.Next() {
+					var o timeline.Office
+					if err := rows.Scan(&o.ID, &o.Title, &o.Body, &o.From, &o.To); err != nil {
+						rows.Close()
+						return err
+					}
+					offices = append(offices, o)
+				}
+				rows.Close()
+			} else {
+				p := &timeline.Person{Name: np.Name}
+				if np.Title != "" {
+					p.Offices = []timeline.Office{{Title: np.Title, Body: np.Body}}
+				}
+				if err := p.Validate(); err != nil {
+					return &timeline.Error{Code: timeline.EInvalid, Field: field + "name", Message: timeline.ErrorMessage(err)}
+				}
+				// A new name may collide with an existing slug: number it.
+				base := p.Slug
+				for n := 2; ; n++ {
+					var exists int
+					if err := t.QueryRowContext(t.ctx, `SELECT count(*) FROM people WHERE slug = ?`, p.Slug).Scan(&exists); err != nil {
+						return err
+					}
+					if exists == 0 {
+						break
+					}
+					p.Slug = base + "-" + strconvI(n)
+				}
+				if err := t.createPerson(p); err != nil {
+					return err
+				}
+				pid, offices = p.ID, p.Offices
+			}
+			part := timeline.Participant{PersonID: pid}
+			switch {
+			case np.Title != "":
+				for _, o := range offices {
+					if strings.EqualFold(o.Title, np.Title) && strings.EqualFold(o.Body, np.Body) {
+						part.OfficeID = o.ID
+					}
+				}
+				if part.OfficeID == 0 {
+					id, err := t.insert(`INSERT INTO offices(person_id, title, body) VALUES (?, ?, ?)`, pid, np.Title, np.Body)
+					if err != nil {
+						return err
+					}
+					part.OfficeID = id
+					if err := t.revise(timeline.KindPerson, pid, "update", nil, timeline.Office{ID: id, PersonID: pid, Title: np.Title, Body: np.Body}, "office added from a meeting"); err != nil {
+						return err
+					}
+				}
+			default:
+				for _, o := range offices {
+					if o.HeldOn(m.Date) {
+						part.OfficeID = o.ID
+					}
+				}
+			}
+			m.Participants = append(m.Participants, part)
+		}
+		return t.createMeeting(m)
+	})
+}
+
+// SetMeetingStatus publishes a meeting (or returns it to draft).
+func (s *Store) SetMeetingStatus(ctx context.Context, a Actor, id int64, status timeline.Status) error {
+	return s.write(ctx, a, func(t *tx) error {
+		res, err := t.exec(`UPDATE meetings SET status = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL`, status, t.now, id)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return notFound("Meeting " + strconvI64(id))
+		}
+		if err := t.revise(timeline.KindMeeting, id, "publish", nil, map[string]any{"Status": status}, ""); err != nil {
+			return err
+		}
+		return t.refreshMeeting(id)
+	})
+}
+
+// SearchSources finds sources whose title or URL contains every word of q,
+// newest first.
+func (s *Store) SearchSources(ctx context.Context, q string, limit int) ([]timeline.Source, error) {
+	where, args := "s.deleted_at IS NULL", []any{}
+	for _, w := range strings.Fields(q) {
+		like := "%" + escapeLike(w) + "%"
+		where += ` AND (s.title LIKE ? ESCAPE '\' OR s.url LIKE ? ESCAPE '\' OR s.publisher LIKE ? ESCAPE '\')`
+		args = append(args, like, like, like)
+	}
+	args = append(args, limit)
+	rows, err := s.r.QueryContext(ctx, `SELECT `+sourceCols+` FROM sources s WHERE `+where+` ORDER BY s.id DESC LIMIT ?`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []timeline.Source
+	for rows.Next() {
+		var src timeline.Source
+		if err := scanSource(rows, &src); err != nil {
+			return nil, err
+		}
+		out = append(out, src)
+	}
+	return out, rows.Err()
+}
+
+// SourceByURL returns the source with the canonical form of raw, or nil.
+func (s *Store) SourceByURL(ctx context.Context, raw string) (*timeline.Source, error) {
+	u, err := timeline.CanonicalURL(raw)
+	if err != nil {
+		return nil, err
+	}
+	var src timeline.Source
+	err = scanSource(s.r.QueryRowContext(ctx, `SELECT `+sourceCols+` FROM sources s WHERE s.url = ? AND s.deleted_at IS NULL`, u), &src)
+	if isNoRows(err) {
+		return nil, nil
+	}
+	return &src, err
+}
+
+// CiteWith links a fact to a source, creating the source first when it is
+// new, in one transaction. It reports whether the URL was already known.
+func (s *Store) CiteWith(ctx context.Context, a Actor, c *timeline.Citation, newSource *timeline.Source) (known bool, err error) {
+	if newSource != nil {
+		if err := newSource.Validate(); err != nil {
+			return false, err
+		}
+	}
+	err = s.write(ctx, a, func(t *tx) error {
+		if _, err := t.subjectTrip(c.SubjectKind, c.SubjectID); err != nil {
+			return err
+		}
+		if newSource != nil {
+			created, err := t.createSource(newSource)
+			if err != nil {
+				return err
+			}
+			known = !created
+			c.SourceID = newSource.ID
+		}
+		return t.cite(c)
+	})
+	return known, err
+}
+
+// subjectTrip checks that a fact exists and returns the trip it belongs to
+// (0 for events).
+func (t *tx) subjectTrip(kind string, id int64) (int64, error) {
+	var q string
+	switch kind {
+	case timeline.KindTrip:
+		q = `SELECT id FROM trips WHERE id = ?`
+	case timeline.KindStop, timeline.KindGoal, timeline.KindClaim:
+		q = `SELECT trip_id FROM ` + map[string]string{timeline.KindStop: "stops", timeline.KindGoal: "goals", timeline.KindClaim: "claims"}[kind] + ` WHERE id = ?`
+	case timeline.KindMeeting, timeline.KindQuote:
+		q = `SELECT coalesce(trip_id, 0) FROM ` + map[string]string{timeline.KindMeeting: "meetings", timeline.KindQuote: "quotes"}[kind] + ` WHERE id = ?`
+	case timeline.KindEvent:
+		q = `SELECT 0 FROM events WHERE id = ?`
+	default:
+		return 0, &timeline.Error{Code: timeline.EInvalid, Field: "kind", Message: "A " + kind + " cannot be cited."}
+	}
+	var trip int64
+	err := t.QueryRowContext(t.ctx, q, id).Scan(&trip)
+	if isNoRows(err) {
+		return 0, &timeline.Error{Code: timeline.ENotFound, Message: "There is no " + kind + " " + strconvI64(id) + " to cite."}
+	}
+	return trip, err
+}
+
+// Subject describes a fact for the citation form: a label and the page
+// where it is told.
+func (s *Store) Subject(ctx context.Context, kind string, id int64) (label, path string, err error) {
+	err = s.readTx(ctx, func(t *tx) error {
+		trip, err := t.subjectTrip(kind, id)
+		if err != nil {
+			return err
+		}
+		path = timeline.RecordPath(kind, id)
+		if trip != 0 {
+			path = timeline.RecordPath(timeline.KindTrip, trip)
+			if kind != timeline.KindTrip {
+				path += "#" + kind + "-" + strconvI64(id)
+			}
+		}
+		q := map[string]string{
+			timeline.KindTrip:    `SELECT coalesce(nullif(title, ''), 'Trip ' || id) FROM trips WHERE id = ?`,
+			timeline.KindStop:    `SELECT country || ' ' || locality || ', ' || start_date FROM stops WHERE id = ?`,
+			timeline.KindMeeting: `SELECT title FROM meetings WHERE id = ?`,
+			timeline.KindGoal:    `SELECT text FROM goals WHERE id = ?`,
+			timeline.KindClaim:   `SELECT text FROM claims WHERE id = ?`,
+			timeline.KindQuote:   `SELECT text FROM quotes WHERE id = ?`,
+			timeline.KindEvent:   `SELECT title FROM events WHERE id = ?`,
+		}[kind]
+		return t.QueryRowContext(ctx, q, id).Scan(&label)
+	})
+	return label, path, err
+}

@@ -1,0 +1,63 @@
+package views
+
+import (
+	"strconv"
+
+	"github.com/diplomatic-travel/tracker/timeline"
+)
+
+// PartRow is one participant row of the meeting form: an existing person
+// (Slug) or a new one (Name), with the office held then.
+type PartRow struct {
+	Slug, Name, Title, Body string
+}
+
+// MeetingForm adds a meeting to a trip.
+type MeetingForm struct {
+	Site
+	TripID    int64
+	TripTitle string
+	Date      string
+	StopID    string
+	Title     string
+	Summary   string
+	Stops     []Option
+	Parts     []PartRow
+	Persons   []Option
+	Errors    map[string]string
+}
+
+// Err returns the message of a field.
+func (f MeetingForm) Err(field string) string { return f.Errors[field] }
+
+// PartErr returns the message of field of participant i.
+func (f MeetingForm) PartErr(i int, field string) string {
+	return f.Errors["participants."+strconv.Itoa(i)+"."+field]
+}
+
+// CiteForm links a fact to a source: an existing one, found by a search,
+// or a new one typed in.
+type CiteForm struct {
+	Site
+	Kind      string
+	ID        int64
+	Label     string // the fact
+	Back      string // its page
+	Q         string
+	Found     []timeline.Source
+	SourceID  string
+	URL       string
+	Title     string
+	Publisher string
+	Author    string
+	Published string
+	Passage   string
+	Errors    map[string]string
+}
+
+// Err returns the message of a field.
+func (f CiteForm) Err(field string) string { return f.Errors[field] }
+
+func citePath(kind string, id int64) string {
+	return "/cite?kind=" + kind + "&id=" + strconv.FormatInt(id, 10)
+}
