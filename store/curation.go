@@ -236,3 +236,63 @@ func (s *Store) Subject(ctx context.Context, kind string, id int64) (label, path
 	})
 	return label, path, err
 }
+
+// SetEventStatus publishes an event (or returns it to draft).
+func (s *Store) SetEventStatus(ctx context.Context, a Actor, id int64, status timeline.Status) error {
+	return s.write(ctx, a, func(t *tx) error {
+		res, err := t.exec(`UPDATE events SET status = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL`, status, t.now, id)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return notFound("Event " + strconvI64(id))
+		}
+		if err := t.revise(timeline.KindEvent, id, "publish", nil, map[string]any{"Status": status}, ""); err != nil {
+			return err
+		}
+		return t.refreshEvent(id)
+	})
+}
+
+// CreateClaimCited stores a claim with the citation of the source that
+// makes it, in one transaction; the source is one on record (SourceID) or
+// a new one.
+func (s *Store) CreateClaimCited(ctx context.Context, a Actor, c *timeline.Claim, cite *timeline.Citation, newSource *timeline.Source) error {
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	if newSource != nil {
+		if err := newSource.Validate(); err != nil {
+			return err
+		}
+	}
+	return s.write(ctx, a, func(t *tx) error {
+		var counterPerson, tripPerson int64
+		if err := t.QueryRowContext(t.ctx, `SELECT person_id FROM counters WHERE id = ? AND deleted_at IS NULL`, c.CounterID).Scan(&counterPerson); err != nil {
+			if isNoRows(err) {
+				return timeline.FieldErrorf("counter", "There is no such counter.")
+			}
+			return err
+		}
+		if err := t.QueryRowContext(t.ctx, `SELECT person_id FROM trips WHERE id = ?`, c.TripID).Scan(&tripPerson); err != nil {
+			return err
+		}
+		if counterPerson != tripPerson {
+			return timeline.FieldErrorf("counter", "This counter numbers another traveller's trips.")
+		}
+		if err := t.createClaim(c); err != nil {
+			return err
+		}
+		if cite == nil {
+			return nil
+		}
+		if newSource != nil {
+			if _, err := t.createSource(newSource); err != nil {
+				return err
+			}
+			cite.SourceID = newSource.ID
+		}
+		cite.SubjectKind, cite.SubjectID = timeline.KindClaim, c.ID
+		return t.cite(cite)
+	})
+}

@@ -211,6 +211,7 @@ type EventPage struct {
 	Names       Names
 	Citations   []timeline.Citation
 	TimelineURL string
+	Curator     bool
 }
 
 // SourcePage is a source and the facts it supports.
@@ -404,3 +405,40 @@ type CuratorTripBar struct {
 	Status  timeline.Status
 	Deleted bool
 }
+
+// AccountsPage is the admins' list of accounts with the form that adds
+// one. A refused action comes back with its messages beside the fields of
+// the add form (New.Errors) or of the account's row (AccountRow.Errors).
+type AccountsPage struct {
+	Site
+	Accounts []AccountRow
+	New      NewAccountForm
+}
+
+// AccountRow is one account in the admins' list.
+type AccountRow struct {
+	Name      string
+	Role      string // "curator" or "admin"
+	Disabled  bool
+	CreatedAt string // RFC 3339
+	// Self marks the admin's own account, which they cannot disable or
+	// demote.
+	Self bool
+	// Errors holds the messages of a refused action on this account, by
+	// field: "disabled", "role", "password", "password2".
+	Errors map[string]string
+}
+
+// Err returns the message of a field of the row, "" when there is none.
+func (a AccountRow) Err(field string) string { return a.Errors[field] }
+
+// NewAccountForm is the form that adds an account, as typed (never the
+// password).
+type NewAccountForm struct {
+	Name   string
+	Role   string
+	Errors map[string]string // "name", "role", "password", "password2"
+}
+
+// Err returns the message of a field, "" when there is none.
+func (f NewAccountForm) Err(field string) string { return f.Errors[field] }

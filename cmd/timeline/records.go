@@ -130,7 +130,8 @@ func (a *app) eventPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	e, err := a.store.Event(ctx, id, false)
+	curator := userOf(r) != nil
+	e, err := a.store.Event(ctx, id, curator)
 	if err != nil {
 		return err
 	}
@@ -146,6 +147,7 @@ func (a *app) eventPage(w http.ResponseWriter, r *http.Request) error {
 		Names:       a.store.Countries(),
 		Citations:   cites.For(timeline.KindEvent, id),
 		TimelineURL: "/?" + around.Encode(),
+		Curator:     curator,
 	}))
 }
 
