@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 )
 
@@ -53,16 +54,7 @@ func (s *Store) Revisions(ctx context.Context, kind string, id int64) ([]Revisio
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []Revision
-	for rows.Next() {
-		var r Revision
-		if err := rows.Scan(&r.ID, &r.At, &r.Actor, &r.Kind, &r.RecordID, &r.Action, &r.Before, &r.After, &r.Reason); err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
+	return scanRevisions(rows)
 }
 
 // RevisionCount returns the number of revisions stored, for tests and the
@@ -81,6 +73,10 @@ func (s *Store) RecentRevisions(ctx context.Context, actor, kind string, limit i
 	if err != nil {
 		return nil, err
 	}
+	return scanRevisions(rows)
+}
+
+func scanRevisions(rows *sql.Rows) ([]Revision, error) {
 	defer rows.Close()
 	var out []Revision
 	for rows.Next() {

@@ -24,13 +24,24 @@ func sessionKey(token string) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// SaveSession stores (or replaces) the session of token. Session rows are
-// not revisions of the record, so they are written without one.
-func (s *Store) SaveSession(ctx context.Context, token string, row SessionRow) error {
-	_, err := s.w.ExecContext(ctx, `INSERT INTO sessions(id, user_id, data, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)
-		ON CONFLICT(id) DO UPDATE SET user_id = excluded.user_id, data = excluded.data, last_seen_at = excluded.last_seen_at`,
+// CreateSession stores a new session. Session rows are not revisions of
+// the record, so they are written without one.
+func (s *Store) CreateSession(ctx context.Context, token string, row SessionRow) error {
+	_, err := s.w.ExecContext(ctx, `INSERT INTO sessions(id, user_id, data, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)`,
 		sessionKey(token), nullID(row.UserID), row.Data, row.CreatedAt.UTC().Format(time.RFC3339), row.LastSeenAt.UTC().Format(time.RFC3339), row.ExpiresAt.UTC().Format(time.RFC3339))
 	return mapErr(err)
+}
+
+// UpdateSession rewrites the values of an existing session. It never
+// brings back a session that was removed meanwhile (a logout, a password
+// change, a disabled account): it reports false instead.
+func (s *Store) UpdateSession(ctx context.Context, token, data string, now time.Time) (bool, error) {
+	res, err := s.w.ExecContext(ctx, `UPDATE sessions SET data = ?, last_seen_at = ? WHERE id = ?`, data, now.UTC().Format(time.RFC3339), sessionKey(token))
+	if err != nil {
+		return false, mapErr(err)
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
 }
 
 // LoadSession returns the session of token, or nil when there is none or it

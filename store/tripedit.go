@@ -53,13 +53,8 @@ func (t *tx) updateTrip(s *Store, trip *timeline.Trip, reason, action string) er
 	if trip.Status == "" {
 		trip.Status = before.Status
 	}
-	for i := range trip.Stops {
-		st := &trip.Stops[i]
-		code, ok := s.countries.Resolve(st.Country)
-		if !ok {
-			return &timeline.Error{Code: timeline.EInvalid, Field: "stops." + strconvI(i) + ".country", Message: "Unknown country: " + st.Country + "."}
-		}
-		st.Country = code
+	if err := s.resolveStops(trip); err != nil {
+		return err
 	}
 	if _, err := t.exec(`UPDATE trips SET person_id = ?, title = ?, summary = ?, start_date = ?, end_date = ?, status = ?, updated_at = ? WHERE id = ?`,
 		trip.PersonID, trip.Title, trip.Summary, trip.Start, trip.End, trip.Status, t.now, trip.ID); err != nil {

@@ -28,13 +28,8 @@ func (t *tx) createTrip(s *Store, trip *timeline.Trip) error {
 		}
 		trip.PersonID = id
 	}
-	for i := range trip.Stops {
-		st := &trip.Stops[i]
-		code, ok := s.countries.Resolve(st.Country)
-		if !ok {
-			return &timeline.Error{Code: timeline.EInvalid, Field: "stops." + strconvI(i) + ".country", Message: "Unknown country: " + st.Country + "."}
-		}
-		st.Country = code
+	if err := s.resolveStops(trip); err != nil {
+		return err
 	}
 	id, err := t.insert(`INSERT INTO trips(person_id, title, summary, start_date, end_date, status, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, trip.PersonID, trip.Title, trip.Summary, trip.Start, trip.End, trip.Status, t.now, t.now)
@@ -131,4 +126,18 @@ type TripSummary struct {
 	Countries  []string
 	PersonSlug string
 	PersonName string
+}
+
+// resolveStops replaces each stop's country, as typed or imported, by its
+// canonical code.
+func (s *Store) resolveStops(trip *timeline.Trip) error {
+	for i := range trip.Stops {
+		st := &trip.Stops[i]
+		code, ok := s.countries.Resolve(st.Country)
+		if !ok {
+			return &timeline.Error{Code: timeline.EInvalid, Field: "stops." + strconvI(i) + ".country", Message: "Unknown country: " + st.Country + "."}
+		}
+		st.Country = code
+	}
+	return nil
 }

@@ -116,17 +116,9 @@ func (a *app) createMeeting(w http.ResponseWriter, r *http.Request) error {
 	}
 	if len(fe) == 0 {
 		err := a.store.CreateMeetingWith(r.Context(), actor(r), m, parts)
-		switch timeline.ErrorCode(err) {
-		case "":
+		if err == nil {
 			return a.redirectWithFlash(w, r, fmt.Sprintf("/trips/%d#meeting-%d", f.TripID, m.ID), "Meeting saved as a draft.")
-		case timeline.EInvalid, timeline.EConflict:
-			for k, v := range timeline.ErrorFields(err) {
-				fe.Add(k, v)
-			}
-			if len(fe) == 0 {
-				fe.Add("participants", timeline.ErrorMessage(err))
-			}
-		default:
+		} else if err := userErrors(fe, err, "participants"); err != nil {
 			return err
 		}
 	}

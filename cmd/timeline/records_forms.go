@@ -44,6 +44,24 @@ func (a *app) simpleForm(w http.ResponseWriter, r *http.Request, f views.SimpleF
 	return render(w, r, status, views.SimpleFormPage(f))
 }
 
+// userErrors moves the messages of an invalid or conflicting save into fe
+// (under field when the error names none) so the form can show them; any
+// other error is returned for the error page.
+func userErrors(fe timeline.FieldErrors, err error, field string) error {
+	switch timeline.ErrorCode(err) {
+	case timeline.EInvalid, timeline.EConflict:
+		fields := timeline.ErrorFields(err)
+		for k, m := range fields {
+			fe.Add(k, m)
+		}
+		if len(fields) == 0 {
+			fe.Add(field, timeline.ErrorMessage(err))
+		}
+		return nil
+	}
+	return err
+}
+
 func options(pairs ...string) []views.Option {
 	var out []views.Option
 	for i := 0; i+1 < len(pairs); i += 2 {
@@ -280,17 +298,9 @@ func (a *app) createClaim(w http.ResponseWriter, r *http.Request) error {
 	}
 	if len(fe) == 0 {
 		err := a.store.CreateClaimCited(r.Context(), actor(r), c, cite, src)
-		switch timeline.ErrorCode(err) {
-		case "":
+		if err == nil {
 			return a.redirectWithFlash(w, r, fmt.Sprintf("/trips/%d#claim-%d", trip.ID, c.ID), "Claim saved; its check is shown below.")
-		case timeline.EInvalid, timeline.EConflict:
-			for k, m := range timeline.ErrorFields(err) {
-				fe.Add(k, m)
-			}
-			if len(fe) == 0 {
-				fe.Add("counter", timeline.ErrorMessage(err))
-			}
-		default:
+		} else if err := userErrors(fe, err, "counter"); err != nil {
 			return err
 		}
 	}
@@ -374,14 +384,9 @@ func (a *app) createCounter(w http.ResponseWriter, r *http.Request) error {
 	}
 	if len(fe) == 0 {
 		err := a.store.CreateCounter(r.Context(), actor(r), c)
-		switch timeline.ErrorCode(err) {
-		case "":
+		if err == nil {
 			return a.redirectWithFlash(w, r, timeline.RecordPath(timeline.KindCounter, c.ID), "Counter saved.")
-		case timeline.EInvalid, timeline.EConflict:
-			for k, m := range timeline.ErrorFields(err) {
-				fe.Add(k, m)
-			}
-		default:
+		} else if err := userErrors(fe, err, "person"); err != nil {
 			return err
 		}
 	}

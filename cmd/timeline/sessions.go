@@ -120,7 +120,8 @@ func (d *dbSessions) Save(r *http.Request, w http.ResponseWriter, s *sessions.Se
 		return nil
 	}
 	now := d.now()
-	if s.ID == "" {
+	fresh := s.ID == ""
+	if fresh {
 		b := make([]byte, 32) // 256 bits
 		if _, err := rand.Read(b); err != nil {
 			return err
@@ -144,8 +145,15 @@ func (d *dbSessions) Save(r *http.Request, w http.ResponseWriter, s *sessions.Se
 	if err != nil {
 		return err
 	}
-	if err := d.st.SaveSession(r.Context(), s.ID, store.SessionRow{UserID: uid, Data: string(data), CreatedAt: now, LastSeenAt: now, ExpiresAt: now.Add(sessionAbsolute)}); err != nil {
+	if fresh {
+		if err := d.st.CreateSession(r.Context(), s.ID, store.SessionRow{UserID: uid, Data: string(data), CreatedAt: now, LastSeenAt: now, ExpiresAt: now.Add(sessionAbsolute)}); err != nil {
+			return err
+		}
+	} else if ok, err := d.st.UpdateSession(r.Context(), s.ID, string(data), now); err != nil {
 		return err
+	} else if !ok {
+		// Revoked while this request ran: it stays revoked.
+		return nil
 	}
 	encoded, err := securecookie.EncodeMulti(s.Name(), s.ID, d.codecs...)
 	if err != nil {
