@@ -219,6 +219,7 @@ type SourcePage struct {
 	Site
 	Source    timeline.Source
 	Supported []Supported
+	Curator   bool
 }
 
 // Supported is one fact a source supports.
@@ -234,6 +235,7 @@ type CounterPage struct {
 	Items   []timeline.Counted
 	Titles  map[int64]string
 	Claims  []ClaimView
+	Curator bool
 }
 
 // ErrorPage is shown for every error, with the status it was sent with.
@@ -396,6 +398,8 @@ type HistoryPage struct {
 	Path     string
 	Deleted  bool
 	Changes  []Change
+	// Restorable says a deleted record can be restored from this page.
+	Restorable bool
 }
 
 // CuratorTripBar is what a curator sees above a trip: its status and the

@@ -166,7 +166,7 @@ func (a *app) sourcePage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	page := views.SourcePage{Site: a.site(w, r, src.Title), Source: *src}
+	page := views.SourcePage{Site: a.site(w, r, src.Title), Source: *src, Curator: userOf(r) != nil}
 	for _, s := range sup {
 		page.Supported = append(page.Supported, views.Supported{Kind: s.Kind, Label: s.Label, Passage: s.Passage, Path: s.Path})
 	}
@@ -199,7 +199,7 @@ func (a *app) counterPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	page := views.CounterPage{
 		Site:    a.site(w, r, c.PersonName+": "+c.Noun()),
-		Counter: *c, Names: a.store.Countries(), Items: res.Items, Titles: titles,
+		Counter: *c, Names: a.store.Countries(), Items: res.Items, Titles: titles, Curator: userOf(r) != nil,
 	}
 	var claimIDs []int64
 	for _, cl := range claims {

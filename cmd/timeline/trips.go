@@ -113,7 +113,9 @@ func (a *app) tripPage(w http.ResponseWriter, r *http.Request) error {
 		counter, ok := byID[c.CounterID]
 		if !ok {
 			k, err := a.store.Counter(ctx, c.CounterID)
-			if err != nil {
+			if timeline.ErrorCode(err) == timeline.ENotFound {
+				continue // its counter was deleted: there is nothing to check it by
+			} else if err != nil {
 				return err
 			}
 			counter = *k

@@ -1,0 +1,71 @@
+package main
+
+import (
+	"net/http"
+	"slices"
+
+	"github.com/diplomatic-travel/tracker/store"
+	"github.com/diplomatic-travel/tracker/timeline"
+	"github.com/diplomatic-travel/tracker/views"
+)
+
+// historyPath is the history page of any record.
+func historyPath(kind string, id int64) string {
+	if kind == timeline.KindTrip {
+		return timeline.RecordPath(kind, id) + "/history"
+	}
+	return "/history/" + kind + "/" + itoa(int(id))
+}
+
+// setDeleted deletes or restores a record of a soft-deletable kind and
+// goes to its history, where it can be restored (or read).
+func (a *app) setDeleted(kind string, deleted bool) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		id, err := pathID(r, kind)
+		if err != nil {
+			return err
+		}
+		if err := r.ParseForm(); err != nil {
+			return timeline.Errorf(timeline.EInvalid, "The form could not be read.")
+		}
+		if err := a.store.SetDeleted(r.Context(), actor(r), kind, id, deleted, r.PostForm.Get("reason")); err != nil {
+			return err
+		}
+		msg := "Restored."
+		if deleted {
+			msg = "Deleted. It is kept, and can be restored from this page."
+		}
+		return a.redirectWithFlash(w, r, historyPath(kind, id), msg)
+	}
+}
+
+// history serves GET /history/{kind}/{id}: the changes of any record.
+func (a *app) history(w http.ResponseWriter, r *http.Request) error {
+	kind := r.PathValue("kind")
+	id, err := pathID(r, kind)
+	if err != nil {
+		return err
+	}
+	if kind == timeline.KindTrip {
+		http.Redirect(w, r, historyPath(kind, id), http.StatusMovedPermanently)
+		return nil
+	}
+	revs, err := a.store.Revisions(r.Context(), kind, id)
+	if err != nil {
+		return err
+	}
+	if len(revs) == 0 {
+		return timeline.Errorf(timeline.ENotFound, "No %s %d has a recorded change.", kind, id)
+	}
+	_, deleted, err := a.store.IsDeleted(r.Context(), kind, id)
+	if err != nil {
+		return err
+	}
+	slices.Reverse(revs)
+	title := kind + " " + itoa(int(id))
+	return render(w, r, http.StatusOK, views.History(views.HistoryPage{
+		Site: a.site(w, r, "History of "+title), Kind: kind, RecordID: id, Title: title,
+		Path: timeline.RecordPath(kind, id), Deleted: deleted, Changes: changes(revs),
+		Restorable: store.SoftDeletable(kind),
+	}))
+}
