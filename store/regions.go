@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"strings"
 
 	"github.com/diplomatic-travel/tracker/timeline"
 )
@@ -62,4 +63,37 @@ func (s *Store) RegionsOf(ctx context.Context, country string) ([]string, error)
 		out = append(out, c)
 	}
 	return out, rows.Err()
+}
+
+// CreateRegion stores a curator's region with its members.
+func (s *Store) CreateRegion(ctx context.Context, a Actor, r *timeline.Region) error {
+	r.Code = strings.ToUpper(strings.TrimSpace(r.Code))
+	r.Name = timeline.NormalizeSpace(r.Name)
+	fe := timeline.FieldErrors{}
+	if !timeline.ValidRegionCode(r.Code) {
+		fe.Add("code", "A region code is 2 to 12 capital letters, digits or hyphens, starting with a letter, such as GULF.")
+	}
+	if r.Name == "" {
+		fe.Add("name", "A region needs a name.")
+	}
+	if len(r.Members) == 0 {
+		fe.Add("members", "A region needs at least one country.")
+	}
+	if err := fe.Err(); err != nil {
+		return err
+	}
+	return s.write(ctx, a, func(t *tx) error {
+		if _, err := t.exec(`INSERT INTO regions(code, name, notes, builtin) VALUES (?, ?, ?, 0)`, r.Code, r.Name, r.Notes); err != nil {
+			if timeline.ErrorCode(mapErr(err)) == timeline.EConflict {
+				return &timeline.Error{Code: timeline.EConflict, Field: "code", Message: "A region with the code " + r.Code + " already exists."}
+			}
+			return err
+		}
+		for _, m := range r.Members {
+			if _, err := t.exec(`INSERT OR IGNORE INTO region_members(region, country) VALUES (?, ?)`, r.Code, m); err != nil {
+				return err
+			}
+		}
+		return t.revise(timeline.KindRegion, 0, "create", nil, r, "region "+r.Code)
+	})
 }

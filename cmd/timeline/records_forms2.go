@@ -1,0 +1,229 @@
+package main
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/diplomatic-travel/tracker/timeline"
+	"github.com/diplomatic-travel/tracker/views"
+)
+
+// Quotes.
+
+func (a *app) quoteForm(w http.ResponseWriter, r *http.Request) (views.SimpleForm, *timeline.Trip, error) {
+	id, err := pathID(r, "trip")
+	if err != nil {
+		return views.SimpleForm{}, nil, err
+	}
+	trip, _, err := a.store.TripForCurator(r.Context(), id)
+	if err != nil {
+		return views.SimpleForm{}, nil, err
+	}
+	people, err := a.store.People(r.Context())
+	if err != nil {
+		return views.SimpleForm{}, nil, err
+	}
+	who := []views.Option{}
+	for _, p := range people {
+		who = append(who, views.Option{Value: p.Slug, Label: p.Name})
+	}
+	stops := []views.Option{{Value: "", Label: "Not at a stop"}}
+	for _, s := range trip.Stops {
+		stops = append(stops, views.Option{Value: strconv.FormatInt(s.ID, 10), Label: a.store.Countries().Name(s.Country) + " " + s.Locality + " (" + timeline.FormatRange(s.Start, s.End) + ")"})
+	}
+	path := timeline.RecordPath(timeline.KindTrip, id)
+	return views.SimpleForm{
+		Site: a.site(w, r, "New quote"), Heading: "New quote", Intro: "Words said on " + trip.Title + ". Link its source from the trip's page.",
+		Action: path + "/quotes", Submit: "Save quote", Back: path,
+		Fields: []views.FormField{
+			{Name: "person", Label: "Said by", Type: "select", Options: who, Value: trip.PersonSlug},
+			{Name: "date", Label: "On", Type: "date"},
+			{Name: "stop", Label: "At", Type: "select", Options: stops},
+			{Name: "text", Label: "The words", Type: "textarea"},
+		},
+	}, trip, nil
+}
+
+func (a *app) newQuoteForm(w http.ResponseWriter, r *http.Request) error {
+	f, trip, err := a.quoteForm(w, r)
+	if err != nil {
+		return err
+	}
+	return a.simpleForm(w, r, f, func(k string) string {
+		if k == "person" {
+			return trip.PersonSlug
+		}
+		return ""
+	}, nil)
+}
+
+func (a *app) createQuote(w http.ResponseWriter, r *http.Request) error {
+	f, trip, err := a.quoteForm(w, r)
+	if err != nil {
+		return err
+	}
+	v, err := formValues(r)
+	if err != nil {
+		return err
+	}
+	fe := timeline.FieldErrors{}
+	q := &timeline.Quote{TripID: trip.ID, Text: v("text")}
+	q.Date = dateField(fe, "date", v("date"), true)
+	if p, err := a.store.PersonBySlug(r.Context(), v("person"), true); err != nil {
+		fe.Add("person", "Choose who said it.")
+	} else {
+		q.PersonID = p.ID
+	}
+	if sid := v("stop"); sid != "" {
+		q.StopID, _ = strconv.ParseInt(sid, 10, 64)
+		found := false
+		for _, s := range trip.Stops {
+			found = found || s.ID == q.StopID
+		}
+		if !found {
+			fe.Add("stop", "That stop is not on this trip.")
+		}
+	}
+	if err := q.Validate(); err != nil {
+		for k, m := range timeline.ErrorFields(err) {
+			fe.Add(k, m)
+		}
+	}
+	if len(fe) == 0 {
+		if err := a.store.CreateQuote(r.Context(), actor(r), q); err != nil {
+			if err := userErrors(fe, err, "text"); err != nil {
+				return err
+			}
+		} else {
+			return a.redirectWithFlash(w, r, fmt.Sprintf("/trips/%d#quote-%d", trip.ID, q.ID), "Quote saved. It has no source yet: add one.")
+		}
+	}
+	return a.simpleForm(w, r, f, v, fe)
+}
+
+// People.
+
+func (a *app) personForm(w http.ResponseWriter, r *http.Request) views.SimpleForm {
+	return views.SimpleForm{
+		Site: a.site(w, r, "New person"), Heading: "New person", Back: "/curate", Action: "/curate/people", Submit: "Save person",
+		Intro: "A traveller or a counterpart, with the office they held.",
+		Fields: []views.FormField{
+			{Name: "name", Label: "Name", Type: "text"},
+			{Name: "slug", Label: "Slug (optional)", Type: "text", Help: "Made from the name when empty; an imported traveller's is the Office of the Historian's id, such as blinken-antony-j."},
+			{Name: "country", Label: "Country (name or code)", Type: "text"},
+			{Name: "office", Label: "Office", Type: "text", Help: "Such as Foreign Minister."},
+			{Name: "body", Label: "of (country or body)", Type: "text"},
+			{Name: "from", Label: "Held from", Type: "date"},
+			{Name: "to", Label: "until", Type: "date"},
+			{Name: "aliases", Label: "Other names (separated by semicolons)", Type: "text"},
+		},
+	}
+}
+
+func (a *app) newPersonForm(w http.ResponseWriter, r *http.Request) error {
+	return a.simpleForm(w, r, a.personForm(w, r), nil, nil)
+}
+
+func (a *app) createPerson(w http.ResponseWriter, r *http.Request) error {
+	v, err := formValues(r)
+	if err != nil {
+		return err
+	}
+	fe := timeline.FieldErrors{}
+	p := &timeline.Person{Name: v("name"), Slug: v("slug")}
+	if c := v("country"); c != "" {
+		code, ok := a.store.Countries().Resolve(c)
+		if !ok {
+			fe.Add("country", fmt.Sprintf("Unknown country %q.", clipText(c)))
+		}
+		p.Country = code
+	}
+	if t := v("office"); t != "" {
+		o := timeline.Office{Title: t, Body: v("body")}
+		o.From = dateField(fe, "from", v("from"), false)
+		o.To = dateField(fe, "to", v("to"), false)
+		if o.From.Valid() && o.To.Valid() && o.To.Before(o.From) {
+			fe.Add("to", "An office cannot end before it starts.")
+		}
+		p.Offices = []timeline.Office{o}
+	}
+	for _, al := range strings.Split(v("aliases"), ";") {
+		if al = timeline.NormalizeSpace(al); al != "" {
+			p.Aliases = append(p.Aliases, al)
+		}
+	}
+	if err := p.Validate(); err != nil {
+		for k, m := range timeline.ErrorFields(err) {
+			fe.Add(k, m)
+		}
+	}
+	if len(fe) == 0 {
+		if err := a.store.CreatePerson(r.Context(), actor(r), p); err != nil {
+			if err := userErrors(fe, err, "slug"); err != nil {
+				return err
+			}
+		} else {
+			return a.redirectWithFlash(w, r, "/people/"+p.Slug, "Person saved.")
+		}
+	}
+	return a.simpleForm(w, r, a.personForm(w, r), v, fe)
+}
+
+// Regions.
+
+func (a *app) regionForm(w http.ResponseWriter, r *http.Request) views.SimpleForm {
+	return views.SimpleForm{
+		Site: a.site(w, r, "New region"), Heading: "New region", Back: "/regions", Action: "/curate/regions", Submit: "Save region",
+		Intro: "A named set of countries, for counters and filters, such as the Gulf states.",
+		Fields: []views.FormField{
+			{Name: "code", Label: "Code", Type: "text", Help: "Capital letters, such as GULF."},
+			{Name: "name", Label: "Name", Type: "text"},
+			{Name: "members", Label: "Countries (names or codes, separated by commas or lines)", Type: "textarea"},
+			{Name: "notes", Label: "Notes", Type: "textarea"},
+		},
+	}
+}
+
+func (a *app) newRegionForm(w http.ResponseWriter, r *http.Request) error {
+	return a.simpleForm(w, r, a.regionForm(w, r), nil, nil)
+}
+
+func (a *app) createRegion(w http.ResponseWriter, r *http.Request) error {
+	v, err := formValues(r)
+	if err != nil {
+		return err
+	}
+	fe := timeline.FieldErrors{}
+	rg := &timeline.Region{Code: v("code"), Name: v("name"), Notes: v("notes")}
+	var unknown []string
+	seen := map[string]bool{}
+	for _, m := range strings.FieldsFunc(v("members"), func(c rune) bool { return c == ',' || c == '\n' || c == ';' }) {
+		if m = strings.TrimSpace(m); m == "" {
+			continue
+		}
+		code, ok := a.store.Countries().Resolve(m)
+		if !ok {
+			unknown = append(unknown, m)
+			continue
+		}
+		if !seen[code] {
+			seen[code] = true
+			rg.Members = append(rg.Members, code)
+		}
+	}
+	if len(unknown) > 0 {
+		fe.Add("members", "Unknown countries: "+strings.Join(unknown, ", ")+".")
+	}
+	if len(fe) == 0 {
+		if err := a.store.CreateRegion(r.Context(), actor(r), rg); err != nil {
+			if err := userErrors(fe, err, "code"); err != nil {
+				return err
+			}
+		} else {
+			return a.redirectWithFlash(w, r, "/regions/"+rg.Code, "Region saved.")
+		}
+	}
+	return a.simpleForm(w, r, a.regionForm(w, r), v, fe)
+}
