@@ -1,0 +1,270 @@
+package main
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+
+	"github.com/diplomatic-travel/tracker/timeline"
+	"github.com/diplomatic-travel/tracker/views"
+)
+
+// The edit forms reuse the create forms' fields, filled from the record,
+// and post to the record's own /edit path. A save records the row before
+// and after in the record's history.
+
+func reasonField() views.FormField {
+	return views.FormField{Name: "reason", Label: "Reason for the change (optional, kept in the history)", Type: "text"}
+}
+
+func editOf(f views.SimpleForm, heading, action, back string) views.SimpleForm {
+	f.Heading, f.Action, f.Back, f.Submit = heading, action, back, "Save changes"
+	f.Intro = ""
+	f.Fields = append(f.Fields, reasonField())
+	return f
+}
+
+func getter(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+
+// Events.
+
+func (a *app) editEventForm(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "event")
+	if err != nil {
+		return err
+	}
+	e, err := a.store.Event(r.Context(), id, true)
+	if err != nil {
+		return err
+	}
+	path := timeline.RecordPath(timeline.KindEvent, id)
+	f := editOf(a.eventForm(w, r), "Edit event", path+"/edit", path)
+	return a.simpleForm(w, r, f, getter(map[string]string{"title": e.Title, "kind": e.Kind, "date": e.Date.String(), "precision": string(e.Precision),
+		"end": e.EndDate.String(), "country": e.Country, "summary": e.Summary}), nil)
+}
+
+func (a *app) updateEvent(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "event")
+	if err != nil {
+		return err
+	}
+	old, err := a.store.Event(r.Context(), id, true)
+	if err != nil {
+		return err
+	}
+	v, err := formValues(r)
+	if err != nil {
+		return err
+	}
+	fe := timeline.FieldErrors{}
+	e := &timeline.Event{ID: id, Title: v("title"), Kind: v("kind"), Summary: v("summary"), Status: old.Status, Country: v("country")}
+	e.Date = dateField(fe, "date", v("date"), true)
+	e.EndDate = dateField(fe, "end", v("end"), false)
+	if e.Precision, err = timeline.ParsePrecision(v("precision")); err != nil {
+		fe.Add("precision", err.Error())
+	}
+	if len(fe) == 0 {
+		if err := a.store.UpdateEvent(r.Context(), actor(r), e, v("reason")); err == nil {
+			return a.redirectWithFlash(w, r, timeline.RecordPath(timeline.KindEvent, id), "Event saved.")
+		} else if err := userErrors(fe, err, "title"); err != nil {
+			return err
+		}
+	}
+	path := timeline.RecordPath(timeline.KindEvent, id)
+	return a.simpleForm(w, r, editOf(a.eventForm(w, r), "Edit event", path+"/edit", path), v, fe)
+}
+
+// Meetings: date, stop, title and summary (participants are kept).
+
+func (a *app) meetingEditForm(w http.ResponseWriter, r *http.Request, m *timeline.Meeting) (views.SimpleForm, error) {
+	trip, _, err := a.store.TripForCurator(r.Context(), m.TripID)
+	if err != nil {
+		return views.SimpleForm{}, err
+	}
+	stops := []views.Option{{Value: "", Label: "Not at a stop"}}
+	for _, s := range trip.Stops {
+		stops = append(stops, views.Option{Value: strconv.FormatInt(s.ID, 10), Label: a.store.Countries().Name(s.Country) + " " + s.Locality + " (" + timeline.FormatRange(s.Start, s.End) + ")"})
+	}
+	path := fmt.Sprintf("/meetings/%d", m.ID)
+	back := fmt.Sprintf("/trips/%d#meeting-%d", m.TripID, m.ID)
+	return views.SimpleForm{Site: a.site(w, r, "Edit meeting"), Heading: "Edit meeting", Action: path + "/edit", Back: back, Submit: "Save changes",
+		Fields: []views.FormField{
+			{Name: "date", Label: "Date", Type: "date"},
+			{Name: "stop", Label: "At the stop", Type: "select", Options: stops},
+			{Name: "title", Label: "Title", Type: "text"},
+			{Name: "summary", Label: "Summary", Type: "textarea"},
+			reasonField(),
+		}}, nil
+}
+
+func (a *app) editMeetingForm(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "meeting")
+	if err != nil {
+		return err
+	}
+	m, err := a.store.Meeting(r.Context(), id, true)
+	if err != nil {
+		return err
+	}
+	f, err := a.meetingEditForm(w, r, m)
+	if err != nil {
+		return err
+	}
+	stop := ""
+	if m.StopID != 0 {
+		stop = strconv.FormatInt(m.StopID, 10)
+	}
+	return a.simpleForm(w, r, f, getter(map[string]string{"date": m.Date.String(), "stop": stop, "title": m.Title, "summary": m.Summary}), nil)
+}
+
+func (a *app) updateMeeting(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "meeting")
+	if err != nil {
+		return err
+	}
+	m, err := a.store.Meeting(r.Context(), id, true)
+	if err != nil {
+		return err
+	}
+	v, err := formValues(r)
+	if err != nil {
+		return err
+	}
+	fe := timeline.FieldErrors{}
+	m.Date = dateField(fe, "date", v("date"), true)
+	m.Title, m.Summary, m.StopID = v("title"), v("summary"), 0
+	if s := v("stop"); s != "" {
+		m.StopID, _ = strconv.ParseInt(s, 10, 64)
+	}
+	if len(fe) == 0 {
+		if err := a.store.UpdateMeeting(r.Context(), actor(r), m, v("reason")); err == nil {
+			return a.redirectWithFlash(w, r, fmt.Sprintf("/trips/%d#meeting-%d", m.TripID, id), "Meeting saved.")
+		} else if err := userErrors(fe, err, "title"); err != nil {
+			return err
+		}
+	}
+	f, err := a.meetingEditForm(w, r, m)
+	if err != nil {
+		return err
+	}
+	return a.simpleForm(w, r, f, v, fe)
+}
+
+// Goals: the words, who stated them, the outcome.
+
+func (a *app) editGoalForm(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "goal")
+	if err != nil {
+		return err
+	}
+	g, err := a.store.Goal(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	r.SetPathValue("id", strconv.FormatInt(g.TripID, 10))
+	f, _, err := a.goalForm(w, r)
+	if err != nil {
+		return err
+	}
+	f = editOf(f, "Edit goal", fmt.Sprintf("/goals/%d/edit", id), fmt.Sprintf("/trips/%d#goal-%d", g.TripID, id))
+	slug := ""
+	if g.StatedByID != 0 {
+		if p, err := a.store.PersonByID(r.Context(), g.StatedByID); err == nil {
+			slug = p.Slug
+		}
+	}
+	return a.simpleForm(w, r, f, getter(map[string]string{"text": g.Text, "stated_by": slug, "outcome": g.Outcome}), nil)
+}
+
+func (a *app) updateGoal(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "goal")
+	if err != nil {
+		return err
+	}
+	g, err := a.store.Goal(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	v, err := formValues(r)
+	if err != nil {
+		return err
+	}
+	fe := timeline.FieldErrors{}
+	g.Text, g.Outcome, g.StatedByID = v("text"), v("outcome"), 0
+	if slug := v("stated_by"); slug != "" {
+		p, err := a.store.PersonBySlug(r.Context(), slug, true)
+		if err != nil {
+			fe.Add("stated_by", "There is no such person.")
+		} else {
+			g.StatedByID = p.ID
+		}
+	}
+	if len(fe) == 0 {
+		if err := a.store.UpdateGoal(r.Context(), actor(r), g, v("reason")); err == nil {
+			return a.redirectWithFlash(w, r, fmt.Sprintf("/trips/%d#goal-%d", g.TripID, id), "Goal saved.")
+		} else if err := userErrors(fe, err, "text"); err != nil {
+			return err
+		}
+	}
+	r.SetPathValue("id", strconv.FormatInt(g.TripID, 10))
+	f, _, err := a.goalForm(w, r)
+	if err != nil {
+		return err
+	}
+	return a.simpleForm(w, r, editOf(f, "Edit goal", fmt.Sprintf("/goals/%d/edit", id), fmt.Sprintf("/trips/%d#goal-%d", g.TripID, id)), v, fe)
+}
+
+// Sources.
+
+func (a *app) sourceForm(w http.ResponseWriter, r *http.Request, id int64) views.SimpleForm {
+	path := timeline.RecordPath(timeline.KindSource, id)
+	return views.SimpleForm{Site: a.site(w, r, "Edit source"), Heading: "Edit source", Action: path + "/edit", Back: path, Submit: "Save changes",
+		Fields: []views.FormField{
+			{Name: "url", Label: "Address (http or https)", Type: "url"},
+			{Name: "title", Label: "Title", Type: "text"},
+			{Name: "publisher", Label: "Publisher", Type: "text"},
+			{Name: "author", Label: "Author", Type: "text"},
+			{Name: "published", Label: "Published on", Type: "date"},
+			{Name: "archive_url", Label: "Archived copy (http or https)", Type: "url"},
+			{Name: "notes", Label: "Notes", Type: "textarea"},
+			reasonField(),
+		}}
+}
+
+func (a *app) editSourceForm(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "source")
+	if err != nil {
+		return err
+	}
+	s, err := a.store.Source(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	return a.simpleForm(w, r, a.sourceForm(w, r, id), getter(map[string]string{"url": s.URL, "title": s.Title, "publisher": s.Publisher,
+		"author": s.Author, "published": s.Published.String(), "archive_url": s.ArchiveURL, "notes": s.Notes}), nil)
+}
+
+func (a *app) updateSource(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "source")
+	if err != nil {
+		return err
+	}
+	if _, err := a.store.Source(r.Context(), id); err != nil {
+		return err
+	}
+	v, err := formValues(r)
+	if err != nil {
+		return err
+	}
+	fe := timeline.FieldErrors{}
+	s := &timeline.Source{ID: id, URL: v("url"), Title: v("title"), Publisher: v("publisher"), Author: v("author"), ArchiveURL: v("archive_url"), Notes: v("notes")}
+	s.Published = dateField(fe, "published", v("published"), false)
+	if len(fe) == 0 {
+		if err := a.store.UpdateSource(r.Context(), actor(r), s, v("reason")); err == nil {
+			return a.redirectWithFlash(w, r, timeline.RecordPath(timeline.KindSource, id), "Source saved.")
+		} else if err := userErrors(fe, err, "url"); err != nil {
+			return err
+		}
+	}
+	return a.simpleForm(w, r, a.sourceForm(w, r, id), v, fe)
+}

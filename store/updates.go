@@ -1,0 +1,140 @@
+package store
+
+import (
+	"context"
+	"strings"
+
+	"github.com/diplomatic-travel/tracker/timeline"
+)
+
+// update runs one UPDATE of a record inside a transaction with its
+// revision: the row before and after, as JSON.
+func (s *Store) update(ctx context.Context, a Actor, kind, table string, id int64, reason, set string, args ...any) error {
+	return s.write(ctx, a, func(t *tx) error {
+		before, err := t.rowJSON(table, id)
+		if isNoRows(err) {
+			return notFound("The " + kind + " " + strconvI64(id))
+		} else if err != nil {
+			return err
+		}
+		if _, ok := before["deleted_at"]; ok && before["deleted_at"] != nil {
+			return timeline.Errorf(timeline.EConflict, "This %s is deleted; restore it before editing it.", kind)
+		}
+		if _, ok := before["updated_at"]; ok {
+			set += ", updated_at = ?"
+			args = append(args, t.now)
+		}
+		if _, err := t.exec(`UPDATE `+table+` SET `+set+` WHERE id = ?`, append(args, id)...); err != nil {
+			if timeline.ErrorCode(mapErr(err)) == timeline.EConflict {
+				return timeline.Errorf(timeline.EConflict, "Another %s already has these values.", kind)
+			}
+			return err
+		}
+		after, err := t.rowJSON(table, id)
+		if err != nil {
+			return err
+		}
+		if err := t.revise(kind, id, "update", before, after, reason); err != nil {
+			return err
+		}
+		switch kind {
+		case timeline.KindEvent:
+			return t.refreshEvent(id)
+		case timeline.KindMeeting:
+			return t.refreshMeeting(id)
+		}
+		return nil
+	})
+}
+
+// UpdateEvent changes an event's fields.
+func (s *Store) UpdateEvent(ctx context.Context, a Actor, e *timeline.Event, reason string) error {
+	if err := e.Validate(); err != nil {
+		return err
+	}
+	if e.Country != "" {
+		code, ok := s.countries.Resolve(e.Country)
+		if !ok {
+			return timeline.FieldErrorf("country", "Unknown country: %s.", e.Country)
+		}
+		e.Country = code
+	}
+	return s.update(ctx, a, timeline.KindEvent, "events", e.ID, reason,
+		`title = ?, kind = ?, date = ?, precision = ?, end_date = ?, country = ?, summary = ?`,
+		e.Title, e.Kind, e.Date, e.Precision, nullDate(e.EndDate), nullStr(e.Country), e.Summary)
+}
+
+// UpdateMeeting changes a meeting's date, stop, title and summary (its
+// participants are kept).
+func (s *Store) UpdateMeeting(ctx context.Context, a Actor, m *timeline.Meeting, reason string) error {
+	if err := m.Validate(); err != nil {
+		return err
+	}
+	return s.update(ctx, a, timeline.KindMeeting, "meetings", m.ID, reason,
+		`date = ?, stop_id = ?, title = ?, summary = ?`, m.Date, nullID(m.StopID), m.Title, m.Summary)
+}
+
+// UpdateGoal changes a goal's words, who stated it and its outcome.
+func (s *Store) UpdateGoal(ctx context.Context, a Actor, g *timeline.Goal, reason string) error {
+	if err := g.Validate(); err != nil {
+		return err
+	}
+	return s.update(ctx, a, timeline.KindGoal, "goals", g.ID, reason, `text = ?, stated_by = ?, outcome = ?`, g.Text, nullID(g.StatedByID), g.Outcome)
+}
+
+// UpdateClaim changes a claim's counter, stated number and words.
+func (s *Store) UpdateClaim(ctx context.Context, a Actor, c *timeline.Claim, reason string) error {
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	return s.update(ctx, a, timeline.KindClaim, "claims", c.ID, reason,
+		`counter_id = ?, stated = ?, text = ?`, c.CounterID, c.Stated, c.Text)
+}
+
+// UpdateCounter changes a counter's scope, since-date, unit, rule and label.
+func (s *Store) UpdateCounter(ctx context.Context, a Actor, c *timeline.Counter, reason string) error {
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	return s.update(ctx, a, timeline.KindCounter, "counters", c.ID, reason,
+		`region = ?, country = ?, since = ?, unit = ?, rule = ?, gap_days = ?, label = ?`,
+		nullStr(c.Region), nullStr(c.Country), c.Since, c.Unit, c.Rule.Kind, c.Rule.GapDays, c.Label)
+}
+
+// UpdateSource changes a source's details; a new URL must not be another
+// source's.
+func (s *Store) UpdateSource(ctx context.Context, a Actor, src *timeline.Source, reason string) error {
+	if err := src.Validate(); err != nil {
+		return err
+	}
+	err := s.update(ctx, a, timeline.KindSource, "sources", src.ID, reason,
+		`url = ?, title = ?, publisher = ?, author = ?, published = ?, archive_url = ?, notes = ?`,
+		src.URL, src.Title, src.Publisher, src.Author, nullDate(src.Published), src.ArchiveURL, src.Notes)
+	if timeline.ErrorCode(err) == timeline.EConflict && !strings.Contains(timeline.ErrorMessage(err), "deleted") {
+		return &timeline.Error{Code: timeline.EConflict, Field: "url", Message: "Another source already has this address."}
+	}
+	return err
+}
+
+// Goal returns one goal.
+func (s *Store) Goal(ctx context.Context, id int64) (*timeline.Goal, error) {
+	var g timeline.Goal
+	err := s.r.QueryRowContext(ctx, `SELECT g.id, g.trip_id, g.text, coalesce(g.stated_by, 0), coalesce(p.name, ''), g.outcome
+		FROM goals g LEFT JOIN people p ON p.id = g.stated_by WHERE g.id = ?`, id).Scan(&g.ID, &g.TripID, &g.Text, &g.StatedByID, &g.StatedBy, &g.Outcome)
+	if isNoRows(err) {
+		return nil, notFound("Goal " + strconvI64(id))
+	}
+	return &g, err
+}
+
+// Claim returns one claim, whatever its status.
+func (s *Store) Claim(ctx context.Context, id int64) (*timeline.Claim, error) {
+	cs, err := s.claims(ctx, `WHERE id = ? AND deleted_at IS NULL`, id)
+	if err != nil {
+		return nil, err
+	}
+	if len(cs) == 0 {
+		return nil, notFound("Claim " + strconvI64(id))
+	}
+	return &cs[0], nil
+}
