@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Source is an article or document that reports facts.
@@ -91,6 +92,9 @@ func CanonicalURL(raw string) (string, error) {
 	if len(raw) > 2048 {
 		return "", &Error{Code: EInvalid, Field: "url", Message: "A URL is at most 2,048 characters."}
 	}
+	if !utf8.ValidString(raw) {
+		return "", &Error{Code: EInvalid, Field: "url", Message: "A URL must be valid text (UTF-8)."}
+	}
 	for _, r := range raw {
 		if r < 0x21 || r == 0x7f {
 			return "", &Error{Code: EInvalid, Field: "url", Message: "A URL cannot contain spaces or control characters."}
@@ -111,6 +115,11 @@ func CanonicalURL(raw string) (string, error) {
 		return "", &Error{Code: EInvalid, Field: "url", Message: "A source URL must not carry a user name or password."}
 	}
 	host := strings.ToLower(u.Hostname())
+	for i := 0; i < len(host); i++ {
+		if host[i] >= 0x80 {
+			return "", &Error{Code: EInvalid, Field: "url", Message: "Write the URL's host in its ASCII form (xn--…), as the browser's address bar shows it when copied."}
+		}
+	}
 	port := u.Port()
 	if n, err := strconv.Atoi(port); port != "" && (err != nil || n < 1 || n > 65535) {
 		return "", &Error{Code: EInvalid, Field: "url", Message: "The URL's port is not a number from 1 to 65535."}
@@ -143,7 +152,11 @@ func CanonicalURL(raw string) (string, error) {
 	if u.Path == "" {
 		u.Path = "/"
 	}
-	return u.String(), nil
+	out := u.String()
+	if len(out) > 2048 {
+		return "", &Error{Code: EInvalid, Field: "url", Message: "A URL is at most 2,048 characters."}
+	}
+	return out, nil
 }
 
 func encodeSorted(q url.Values) string {
