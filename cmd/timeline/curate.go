@@ -53,6 +53,8 @@ func (a *app) curatorRouteTable() []route {
 		{"POST /meetings/{id}/edit", a.curator(a.updateMeeting)},
 		{"GET /goals/{id}/edit", a.curator(a.editGoalForm)},
 		{"POST /goals/{id}/edit", a.curator(a.updateGoal)},
+		{"GET /claims/{id}/edit", a.curator(a.editClaimForm)},
+		{"POST /claims/{id}/edit", a.curator(a.updateClaim)},
 		{"GET /sources/{id}/edit", a.curator(a.editSourceForm)},
 		{"POST /sources/{id}/edit", a.curator(a.updateSource)},
 		{"GET /history/{kind}/{id}", a.curator(a.history)},

@@ -268,3 +268,62 @@ func (a *app) updateSource(w http.ResponseWriter, r *http.Request) error {
 	}
 	return a.simpleForm(w, r, a.sourceForm(w, r, id), v, fe)
 }
+
+// Claims: counter, stated number, words (its sources are linked apart).
+
+func (a *app) claimEditForm(w http.ResponseWriter, r *http.Request, c *timeline.Claim) (views.SimpleForm, error) {
+	r.SetPathValue("id", strconv.FormatInt(c.TripID, 10))
+	f, _, err := a.claimForm(w, r)
+	if err != nil {
+		return f, err
+	}
+	f.Fields = f.Fields[:3] // counter, stated, text: sources are linked from the trip page
+	return editOf(f, "Edit claim", fmt.Sprintf("/claims/%d/edit", c.ID), fmt.Sprintf("/trips/%d#claim-%d", c.TripID, c.ID)), nil
+}
+
+func (a *app) editClaimForm(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "claim")
+	if err != nil {
+		return err
+	}
+	c, err := a.store.Claim(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	f, err := a.claimEditForm(w, r, c)
+	if err != nil {
+		return err
+	}
+	return a.simpleForm(w, r, f, getter(map[string]string{"counter": strconv.FormatInt(c.CounterID, 10), "stated": strconv.Itoa(c.Stated), "text": c.Text}), nil)
+}
+
+func (a *app) updateClaim(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "claim")
+	if err != nil {
+		return err
+	}
+	c, err := a.store.Claim(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	v, err := formValues(r)
+	if err != nil {
+		return err
+	}
+	fe := timeline.FieldErrors{}
+	c.Text, c.Stated = v("text"), 0
+	c.CounterID, _ = strconv.ParseInt(v("counter"), 10, 64)
+	if n, err := strconv.Atoi(v("stated")); err == nil {
+		c.Stated = n
+	}
+	if err := a.store.UpdateClaim(r.Context(), actor(r), c, v("reason")); err == nil {
+		return a.redirectWithFlash(w, r, fmt.Sprintf("/trips/%d#claim-%d", c.TripID, id), "Claim saved; its check is shown below.")
+	} else if err := userErrors(fe, err, "counter"); err != nil {
+		return err
+	}
+	f, err := a.claimEditForm(w, r, c)
+	if err != nil {
+		return err
+	}
+	return a.simpleForm(w, r, f, v, fe)
+}

@@ -27,6 +27,7 @@ func TestEditForms(t *testing.T) {
 		{"event", "/events/2", "title", "Killing of Hamas leader Yahya Sinwar", "Killing of Yahya Sinwar in Rafah", "/events/2", nil},
 		{"meeting", "/meetings/5", "title", "Meetings on Lebanon in London", "Talks on Lebanon in London", tour, nil},
 		{"goal", "/goals/1", "outcome", "No ceasefire breakthrough during the trip; the talks were to be revived.", "No ceasefire; talks resumed in Doha.", tour, nil},
+		{"claim", "/claims/1", "text", "11th trip to the region since October 7, 2023", "eleventh trip to the region since October 7, 2023", tour, nil},
 		{"source", "/sources/1", "publisher", "Office of the Historian, U.S. Department of State", "Office of the Historian", "/sources/1", nil},
 	} {
 		t.Run(tc.kind, func(t *testing.T) {
@@ -71,6 +72,7 @@ func TestEditForms(t *testing.T) {
 		})
 	}
 	checkRefused(t, ts, c, "/events/2/edit", []formCase{{"ErrEventNoTitle", url.Values{"kind": {"killing"}, "date": {"2024-10-16"}, "precision": {"day"}}, "title", "needs a title"}})
+	checkRefused(t, ts, c, "/claims/2/edit", []formCase{{"ErrClaimStated", url.Values{"counter": {"1"}, "stated": {"0"}, "text": {"x"}}, "stated", "whole number"}})
 	checkRefused(t, ts, c, "/sources/1/edit", []formCase{
 		{"ErrSourceURLTaken", url.Values{"url": {"https://turkiyetoday.com/?p=68911"}, "title": {"x"}}, "url", "Another source already has this address"},
 		{"ErrSourceBadURL", url.Values{"url": {"javascript:alert(1)"}, "title": {"x"}}, "url", "http:// or https://"},
