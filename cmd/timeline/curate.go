@@ -256,6 +256,10 @@ func (a *app) tripFromForm(f *views.TripForm) (*timeline.Trip, timeline.FieldErr
 		if row.End != "" {
 			if st.End, err = timeline.ParseDate(row.End); err != nil {
 				fe.Add(key+"end", "Not a date: "+err.Error()+".")
+			} else if st.Start.Valid() && st.End.Before(st.Start) {
+				// Checked here too, so it is reported with the other rows'
+				// faults rather than after they are fixed.
+				fe.Add(key+"end", "A stop cannot end before it starts.")
 			}
 		}
 		trip.Stops = append(trip.Stops, st)

@@ -428,6 +428,20 @@ func TestTripForm(t *testing.T) {
 		})
 	}
 
+	t.Run("ErrEveryFaultAtOnce", func(t *testing.T) {
+		v := tripFormValues("Two faults")
+		v["stop_country"][0] = "Atlantis"
+		v["stop_end"][2] = "2025-02-01"
+		resp, body := c.post(t, "/curate/trips", v)
+		if resp.StatusCode != http.StatusUnprocessableEntity {
+			t.Fatalf("status %d", resp.StatusCode)
+		}
+		msgs := texts(docOf(t, body).Find(`[data-testid=field-error]`))
+		if !containsText(msgs, "Unknown country") || !containsText(msgs, "A stop cannot end before it starts.") {
+			t.Errorf("messages %q: both faults must be reported at once", msgs)
+		}
+	})
+
 	t.Run("RowOperations", func(t *testing.T) {
 		v := tripFormValues("Rows")
 		v.Set("op", "add")
