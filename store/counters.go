@@ -33,7 +33,7 @@ func (t *tx) createCounter(c *timeline.Counter) error {
 		return err
 	}
 	c.ID = id
-	return t.revise(timeline.KindCounter, id, "create", nil, c, "")
+	return t.reviseRow(timeline.KindCounter, "counters", id, "create", nil, "")
 }
 
 const counterCols = `c.id, c.person_id, p.slug, p.name, coalesce(c.region, ''), coalesce(c.country, ''), c.since, c.unit, c.rule, c.gap_days, c.label, c.status`
@@ -165,7 +165,7 @@ func (t *tx) createClaim(c *timeline.Claim) error {
 		return err
 	}
 	c.ID = id
-	return t.revise(timeline.KindClaim, id, "create", nil, c, "")
+	return t.reviseRow(timeline.KindClaim, "claims", id, "create", nil, "")
 }
 
 // ClaimsOfTrip returns the published claims about a trip.

@@ -105,6 +105,12 @@ func (s *Store) CreateMeetingWith(ctx context.Context, a Actor, m *timeline.Meet
 // SetMeetingStatus publishes a meeting (or returns it to draft).
 func (s *Store) SetMeetingStatus(ctx context.Context, a Actor, id int64, status timeline.Status) error {
 	return s.write(ctx, a, func(t *tx) error {
+		before, err := t.rowJSON("meetings", id)
+		if isNoRows(err) {
+			return notFound("The record " + strconvI64(id))
+		} else if err != nil {
+			return err
+		}
 		res, err := t.exec(`UPDATE meetings SET status = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL`, status, t.now, id)
 		if err != nil {
 			return err
@@ -112,7 +118,7 @@ func (s *Store) SetMeetingStatus(ctx context.Context, a Actor, id int64, status 
 		if n, _ := res.RowsAffected(); n == 0 {
 			return notFound("Meeting " + strconvI64(id))
 		}
-		if err := t.revise(timeline.KindMeeting, id, "publish", nil, map[string]any{"Status": status}, ""); err != nil {
+		if err := t.reviseRow(timeline.KindMeeting, "meetings", id, "publish", before, ""); err != nil {
 			return err
 		}
 		return t.refreshMeeting(id)
@@ -240,6 +246,12 @@ func (s *Store) Subject(ctx context.Context, kind string, id int64) (label, path
 // SetEventStatus publishes an event (or returns it to draft).
 func (s *Store) SetEventStatus(ctx context.Context, a Actor, id int64, status timeline.Status) error {
 	return s.write(ctx, a, func(t *tx) error {
+		before, err := t.rowJSON("events", id)
+		if isNoRows(err) {
+			return notFound("The record " + strconvI64(id))
+		} else if err != nil {
+			return err
+		}
 		res, err := t.exec(`UPDATE events SET status = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL`, status, t.now, id)
 		if err != nil {
 			return err
@@ -247,7 +259,7 @@ func (s *Store) SetEventStatus(ctx context.Context, a Actor, id int64, status ti
 		if n, _ := res.RowsAffected(); n == 0 {
 			return notFound("Event " + strconvI64(id))
 		}
-		if err := t.revise(timeline.KindEvent, id, "publish", nil, map[string]any{"Status": status}, ""); err != nil {
+		if err := t.reviseRow(timeline.KindEvent, "events", id, "publish", before, ""); err != nil {
 			return err
 		}
 		return t.refreshEvent(id)

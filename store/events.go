@@ -33,7 +33,7 @@ func (t *tx) createEvent(s *Store, e *timeline.Event) error {
 		return err
 	}
 	e.ID = id
-	if err := t.revise(timeline.KindEvent, id, "create", nil, e, ""); err != nil {
+	if err := t.reviseRow(timeline.KindEvent, "events", id, "create", nil, ""); err != nil {
 		return err
 	}
 	return t.refreshEvent(id)

@@ -24,7 +24,7 @@ func (t *tx) createGoal(g *timeline.Goal) error {
 		return err
 	}
 	g.ID = id
-	return t.revise(timeline.KindGoal, id, "create", nil, g, "")
+	return t.reviseRow(timeline.KindGoal, "goals", id, "create", nil, "")
 }
 
 // GoalsOfTrip returns a trip's stated goals in the order entered.
@@ -64,7 +64,7 @@ func (t *tx) createQuote(q *timeline.Quote) error {
 		return err
 	}
 	q.ID = id
-	return t.revise(timeline.KindQuote, id, "create", nil, q, "")
+	return t.reviseRow(timeline.KindQuote, "quotes", id, "create", nil, "")
 }
 
 // QuotesOfTrip returns the quotes said on a trip, in date order.

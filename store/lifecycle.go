@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
+	"strings"
 
 	"github.com/diplomatic-travel/tracker/timeline"
 )
@@ -117,4 +119,91 @@ func (s *Store) IsDeleted(ctx context.Context, kind string, id int64) (exists, d
 		return false, false, nil
 	}
 	return err == nil, at.Valid, err
+}
+
+// reviseRow records a change of a record as its row: before (nil for a
+// creation) and the row as it is now, so that any version can be shown
+// field by field and put back by RestoreVersion.
+func (t *tx) reviseRow(kind, table string, id int64, action string, before map[string]any, reason string) error {
+	after, err := t.rowJSON(table, id)
+	if err != nil {
+		return err
+	}
+	var b any
+	if before != nil {
+		b = before
+	}
+	return t.revise(kind, id, action, b, after, reason)
+}
+
+// versionTables are the kinds whose revisions hold their row, and so can
+// be restored to any version.
+var versionTables = map[string]string{
+	timeline.KindMeeting: "meetings", timeline.KindEvent: "events", timeline.KindSource: "sources",
+	timeline.KindCounter: "counters", timeline.KindClaim: "claims", timeline.KindPerson: "people",
+	timeline.KindGoal: "goals", timeline.KindQuote: "quotes",
+}
+
+// Restorable reports whether records of kind can be put back to an earlier
+// version with RestoreVersion.
+func Restorable(kind string) bool { return versionTables[kind] != "" }
+
+// RestoreVersion puts a record back as it was after revision revID: every
+// column of the row that the revision recorded, except its id, its
+// creation time and its deletion mark, in one transaction with its own
+// revision.
+func (s *Store) RestoreVersion(ctx context.Context, a Actor, kind string, id, revID int64) error {
+	table := versionTables[kind]
+	if table == "" {
+		return timeline.Errorf(timeline.EInvalid, "A %s cannot be restored to a version here.", kind)
+	}
+	var after sql.NullString
+	err := s.r.QueryRowContext(ctx, `SELECT after FROM revisions WHERE id = ? AND kind = ? AND record_id = ?`, revID, kind, id).Scan(&after)
+	if isNoRows(err) || (err == nil && !after.Valid) {
+		return timeline.Errorf(timeline.ENotFound, "This %s has no version %d to restore.", kind, revID)
+	} else if err != nil {
+		return err
+	}
+	var row map[string]any
+	if err := json.Unmarshal([]byte(after.String), &row); err != nil || row["id"] == nil {
+		return timeline.Errorf(timeline.EInvalid, "Version %d was recorded before versions could be restored.", revID)
+	}
+	return s.write(ctx, a, func(t *tx) error {
+		before, err := t.rowJSON(table, id)
+		if isNoRows(err) {
+			return notFound("The " + kind + " " + strconvI64(id))
+		} else if err != nil {
+			return err
+		}
+		var sets []string
+		var args []any
+		for col := range before {
+			v, ok := row[col]
+			if !ok || col == "id" || col == "created_at" || col == "deleted_at" || col == "updated_at" {
+				continue
+			}
+			if f, ok := v.(float64); ok && f == float64(int64(f)) {
+				v = int64(f) // JSON numbers of integer columns
+			}
+			sets = append(sets, col+" = ?")
+			args = append(args, v)
+		}
+		if _, ok := before["updated_at"]; ok {
+			sets = append(sets, "updated_at = ?")
+			args = append(args, t.now)
+		}
+		if _, err := t.exec(`UPDATE `+table+` SET `+strings.Join(sets, ", ")+` WHERE id = ?`, append(args, id)...); err != nil {
+			return err
+		}
+		if err := t.reviseRow(kind, table, id, "restore", before, "restored the version of revision "+strconvI64(revID)); err != nil {
+			return err
+		}
+		switch kind {
+		case timeline.KindEvent:
+			return t.refreshEvent(id)
+		case timeline.KindMeeting:
+			return t.refreshMeeting(id)
+		}
+		return nil
+	})
 }

@@ -42,7 +42,7 @@ func (t *tx) createMeeting(m *timeline.Meeting) error {
 			return err
 		}
 	}
-	if err := t.revise(timeline.KindMeeting, id, "create", nil, m, ""); err != nil {
+	if err := t.reviseRow(timeline.KindMeeting, "meetings", id, "create", nil, ""); err != nil {
 		return err
 	}
 	return t.refreshMeeting(id)

@@ -43,7 +43,7 @@ func (t *tx) createPerson(p *timeline.Person) error {
 			return err
 		}
 	}
-	return t.revise(timeline.KindPerson, id, "create", nil, p, "")
+	return t.reviseRow(timeline.KindPerson, "people", id, "create", nil, "")
 }
 
 const personCols = `p.id, p.slug, p.name, coalesce(p.country, ''), p.notes, p.status`

@@ -41,7 +41,7 @@ func (t *tx) createSource(src *timeline.Source) (bool, error) {
 		return false, err
 	}
 	src.ID = id
-	return true, t.revise(timeline.KindSource, id, "create", nil, src, "")
+	return true, t.reviseRow(timeline.KindSource, "sources", id, "create", nil, "")
 }
 
 const sourceCols = `s.id, s.url, s.title, s.publisher, s.author, s.published, s.archive_url, s.notes`

@@ -400,6 +400,9 @@ type HistoryPage struct {
 	Changes  []Change
 	// Restorable says a deleted record can be restored from this page.
 	Restorable bool
+	// Versions says each version can be put back (trips and the kinds
+	// whose revisions hold their row).
+	Versions bool
 }
 
 // CuratorTripBar is what a curator sees above a trip: its status and the

@@ -58,6 +58,7 @@ func (a *app) curatorRouteTable() []route {
 		{"GET /sources/{id}/edit", a.curator(a.editSourceForm)},
 		{"POST /sources/{id}/edit", a.curator(a.updateSource)},
 		{"GET /history/{kind}/{id}", a.curator(a.history)},
+		{"POST /history/{kind}/{id}/revisions/{rev}/restore", a.curator(a.restoreVersion)},
 		{"POST /meetings/{id}/delete", a.curator(a.setDeleted(timeline.KindMeeting, true))},
 		{"POST /meetings/{id}/restore", a.curator(a.setDeleted(timeline.KindMeeting, false))},
 		{"POST /events/{id}/delete", a.curator(a.setDeleted(timeline.KindEvent, true))},

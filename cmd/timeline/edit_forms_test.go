@@ -69,6 +69,17 @@ func TestEditForms(t *testing.T) {
 			if !containsText(changed, tc.field+": "+tc.old+" → "+tc.new) || !strings.Contains(latest.Text(), "checked against the source") {
 				t.Errorf("history shows %q", changed)
 			}
+			// Put back the version before the edit.
+			action, ok := h.Find(`[data-testid=revision]`).Eq(1).Find(`[data-testid=restore-version]`).Parent().Attr("action")
+			if !ok {
+				t.Fatal("the earlier version offers no restore")
+			}
+			if resp, _ := c.post(t, action, nil); resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("restore version: %d", resp.StatusCode)
+			}
+			if _, body := public.get(t, tc.page); !strings.Contains(body, tc.old) {
+				t.Errorf("after restoring, %s does not show %q again", tc.page, tc.old)
+			}
 		})
 	}
 	checkRefused(t, ts, c, "/events/2/edit", []formCase{{"ErrEventNoTitle", url.Values{"kind": {"killing"}, "date": {"2024-10-16"}, "precision": {"day"}}, "title", "needs a title"}})

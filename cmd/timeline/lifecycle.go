@@ -1,8 +1,10 @@
 package main
 
 import (
+	"fmt"
 	"net/http"
 	"slices"
+	"strconv"
 
 	"github.com/diplomatic-travel/tracker/store"
 	"github.com/diplomatic-travel/tracker/timeline"
@@ -66,6 +68,23 @@ func (a *app) history(w http.ResponseWriter, r *http.Request) error {
 	return render(w, r, http.StatusOK, views.History(views.HistoryPage{
 		Site: a.site(w, r, "History of "+title), Kind: kind, RecordID: id, Title: title,
 		Path: timeline.RecordPath(kind, id), Deleted: deleted, Changes: changes(revs),
-		Restorable: store.SoftDeletable(kind),
+		Restorable: store.SoftDeletable(kind), Versions: store.Restorable(kind),
 	}))
+}
+
+// restoreVersion serves POST /history/{kind}/{id}/revisions/{rev}/restore.
+func (a *app) restoreVersion(w http.ResponseWriter, r *http.Request) error {
+	kind := r.PathValue("kind")
+	id, err := pathID(r, kind)
+	if err != nil {
+		return err
+	}
+	rev, err := strconv.ParseInt(r.PathValue("rev"), 10, 64)
+	if err != nil {
+		return timeline.Errorf(timeline.ENotFound, "There is no such version.")
+	}
+	if err := a.store.RestoreVersion(r.Context(), actor(r), kind, id, rev); err != nil {
+		return err
+	}
+	return a.redirectWithFlash(w, r, historyPath(kind, id), fmt.Sprintf("Restored the version of change %d.", rev))
 }
