@@ -30,7 +30,7 @@ func (t *tx) createGoal(g *timeline.Goal) error {
 // GoalsOfTrip returns a trip's stated goals in the order entered.
 func (s *Store) GoalsOfTrip(ctx context.Context, tripID int64) ([]timeline.Goal, error) {
 	rows, err := s.r.QueryContext(ctx, `SELECT g.id, g.trip_id, g.text, coalesce(g.stated_by, 0), coalesce(p.name, ''), g.outcome
-		FROM goals g LEFT JOIN people p ON p.id = g.stated_by WHERE g.trip_id = ? ORDER BY g.seq, g.id`, tripID)
+		FROM goals g LEFT JOIN people p ON p.id = g.stated_by WHERE g.trip_id = ? AND g.deleted_at IS NULL ORDER BY g.seq, g.id`, tripID)
 	if err != nil {
 		return nil, err
 	}
@@ -70,7 +70,7 @@ func (t *tx) createQuote(q *timeline.Quote) error {
 // QuotesOfTrip returns the quotes said on a trip, in date order.
 func (s *Store) QuotesOfTrip(ctx context.Context, tripID int64) ([]timeline.Quote, error) {
 	rows, err := s.r.QueryContext(ctx, `SELECT q.id, q.person_id, p.name, p.slug, q.date, coalesce(q.trip_id, 0), coalesce(q.stop_id, 0), coalesce(q.meeting_id, 0), q.text
-		FROM quotes q JOIN people p ON p.id = q.person_id WHERE q.trip_id = ? ORDER BY q.date, q.id`, tripID)
+		FROM quotes q JOIN people p ON p.id = q.person_id WHERE q.trip_id = ? AND q.deleted_at IS NULL ORDER BY q.date, q.id`, tripID)
 	if err != nil {
 		return nil, err
 	}

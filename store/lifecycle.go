@@ -19,6 +19,8 @@ var softTables = map[string]string{
 	timeline.KindCounter: "counters",
 	timeline.KindClaim:   "claims",
 	timeline.KindPerson:  "people",
+	timeline.KindGoal:    "goals",
+	timeline.KindQuote:   "quotes",
 }
 
 // SoftDeletable reports whether kind can be deleted and restored with

@@ -120,7 +120,7 @@ func (s *Store) UpdateSource(ctx context.Context, a Actor, src *timeline.Source,
 func (s *Store) Goal(ctx context.Context, id int64) (*timeline.Goal, error) {
 	var g timeline.Goal
 	err := s.r.QueryRowContext(ctx, `SELECT g.id, g.trip_id, g.text, coalesce(g.stated_by, 0), coalesce(p.name, ''), g.outcome
-		FROM goals g LEFT JOIN people p ON p.id = g.stated_by WHERE g.id = ?`, id).Scan(&g.ID, &g.TripID, &g.Text, &g.StatedByID, &g.StatedBy, &g.Outcome)
+		FROM goals g LEFT JOIN people p ON p.id = g.stated_by WHERE g.id = ? AND g.deleted_at IS NULL`, id).Scan(&g.ID, &g.TripID, &g.Text, &g.StatedByID, &g.StatedBy, &g.Outcome)
 	if isNoRows(err) {
 		return nil, notFound("Goal " + strconvI64(id))
 	}

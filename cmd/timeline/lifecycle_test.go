@@ -25,6 +25,8 @@ func TestDeleteAndRestore(t *testing.T) {
 		{"source", "/sources/2", tour, "Blinken urges Israel to leverage Hamas leader"},
 		{"claim", "/claims/1", tour, "11th trip to the region since October 7, 2023"},
 		{"counter", "/counters/4", tour, "11th stop in Israel"},
+		{"goal", "/goals/2", tour, "Secure the release of the hostages held in Gaza"},
+		{"quote", "/quotes/1", tour, "It is time to turn these successes"},
 	} {
 		t.Run(tc.kind, func(t *testing.T) {
 			if _, body := public.get(t, tc.page); !strings.Contains(body, tc.text) {
