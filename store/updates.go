@@ -138,3 +138,78 @@ func (s *Store) Claim(ctx context.Context, id int64) (*timeline.Claim, error) {
 	}
 	return &cs[0], nil
 }
+
+// UpdateQuote changes a quote's speaker, date, stop and words.
+func (s *Store) UpdateQuote(ctx context.Context, a Actor, q *timeline.Quote, reason string) error {
+	if err := q.Validate(); err != nil {
+		return err
+	}
+	return s.update(ctx, a, timeline.KindQuote, "quotes", q.ID, reason, `person_id = ?, date = ?, stop_id = ?, text = ?`,
+		q.PersonID, q.Date, nullID(q.StopID), q.Text)
+}
+
+// Quote returns one quote.
+func (s *Store) Quote(ctx context.Context, id int64) (*timeline.Quote, error) {
+	var q timeline.Quote
+	err := s.r.QueryRowContext(ctx, `SELECT q.id, q.person_id, p.name, p.slug, q.date, coalesce(q.trip_id, 0), coalesce(q.stop_id, 0), coalesce(q.meeting_id, 0), q.text
+		FROM quotes q JOIN people p ON p.id = q.person_id WHERE q.id = ? AND q.deleted_at IS NULL`, id).
+		Scan(&q.ID, &q.PersonID, &q.PersonName, &q.PersonSlug, &q.Date, &q.TripID, &q.StopID, &q.MeetingID, &q.Text)
+	if isNoRows(err) {
+		return nil, notFound("Quote " + strconvI64(id))
+	}
+	return &q, err
+}
+
+// UpdatePerson changes a person's name, home country and notes (the slug,
+// a public id, stays).
+func (s *Store) UpdatePerson(ctx context.Context, a Actor, p *timeline.Person, reason string) error {
+	p.Name = strings.TrimSpace(p.Name)
+	if p.Name == "" {
+		return timeline.FieldErrorf("name", "A person needs a name.")
+	}
+	if p.Country != "" {
+		code, ok := s.countries.Resolve(p.Country)
+		if !ok {
+			return timeline.FieldErrorf("country", "Unknown country: %s.", p.Country)
+		}
+		p.Country = code
+	}
+	return s.update(ctx, a, timeline.KindPerson, "people", p.ID, reason, `name = ?, country = ?, notes = ?`, p.Name, nullStr(p.Country), p.Notes)
+}
+
+// UpdateRegion changes a curator's region: its name, notes and members.
+// The built-in bureaus are reference data and are not edited here.
+func (s *Store) UpdateRegion(ctx context.Context, a Actor, r *timeline.Region, reason string) error {
+	r.Name = timeline.NormalizeSpace(r.Name)
+	fe := timeline.FieldErrors{}
+	if r.Name == "" {
+		fe.Add("name", "A region needs a name.")
+	}
+	if len(r.Members) == 0 {
+		fe.Add("members", "A region needs at least one country.")
+	}
+	if err := fe.Err(); err != nil {
+		return err
+	}
+	before, err := s.Region(ctx, r.Code)
+	if err != nil {
+		return err
+	}
+	if before.Builtin {
+		return timeline.Errorf(timeline.EForbidden, "The built-in regions are the State Department's bureaus and are not edited; define a region of your own.")
+	}
+	return s.write(ctx, a, func(t *tx) error {
+		if _, err := t.exec(`UPDATE regions SET name = ?, notes = ? WHERE code = ?`, r.Name, r.Notes, r.Code); err != nil {
+			return err
+		}
+		if _, err := t.exec(`DELETE FROM region_members WHERE region = ?`, r.Code); err != nil {
+			return err
+		}
+		for _, m := range r.Members {
+			if _, err := t.exec(`INSERT OR IGNORE INTO region_members(region, country) VALUES (?, ?)`, r.Code, m); err != nil {
+				return err
+			}
+		}
+		return t.revise(timeline.KindRegion, 0, "update", before, r, "region "+r.Code+": "+reason)
+	})
+}

@@ -150,6 +150,7 @@ type PersonPage struct {
 	MoreTrips   bool
 	Meetings    []MeetingRef
 	TimelineURL string
+	Curator     bool
 }
 
 // TripRef is a trip in a list.

@@ -327,3 +327,174 @@ func (a *app) updateClaim(w http.ResponseWriter, r *http.Request) error {
 	}
 	return a.simpleForm(w, r, f, v, fe)
 }
+
+// Counters.
+
+func (a *app) editCounterForm(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "counter")
+	if err != nil {
+		return err
+	}
+	c, err := a.store.Counter(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	f, err := a.counterForm(w, r)
+	if err != nil {
+		return err
+	}
+	path := timeline.RecordPath(timeline.KindCounter, id)
+	f = editOf(f, "Edit counter", path+"/edit", path)
+	f.Fields = f.Fields[1:] // the traveller stays: a counter is about one traveller
+	return a.simpleForm(w, r, f, getter(map[string]string{"region": c.Region, "country": c.Country, "since": c.Since.String(),
+		"unit": string(c.Unit), "rule": string(c.Rule.Kind), "gap_days": strconv.Itoa(c.Rule.GapDays), "label": c.Label}), nil)
+}
+
+func (a *app) updateCounter(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "counter")
+	if err != nil {
+		return err
+	}
+	c, err := a.store.Counter(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	v, err := formValues(r)
+	if err != nil {
+		return err
+	}
+	fe := timeline.FieldErrors{}
+	c.Region, c.Country, c.Unit, c.Label = v("region"), "", timeline.Unit(v("unit")), v("label")
+	c.Rule = timeline.Rule{Kind: timeline.RuleKind(v("rule"))}
+	c.Since = dateField(fe, "since", v("since"), true)
+	if g := v("gap_days"); g != "" {
+		if c.Rule.GapDays, err = strconv.Atoi(g); err != nil {
+			fe.Add("gap_days", "The gap is a whole number of days.")
+		}
+	}
+	if cc := v("country"); cc != "" {
+		code, ok := a.store.Countries().Resolve(cc)
+		if !ok {
+			fe.Add("country", fmt.Sprintf("Unknown country %q.", clipText(cc)))
+		}
+		c.Country = code
+	}
+	if len(fe) == 0 {
+		if err := a.store.UpdateCounter(r.Context(), actor(r), c, v("reason")); err == nil {
+			return a.redirectWithFlash(w, r, timeline.RecordPath(timeline.KindCounter, id), "Counter saved; every ordinal and claim it gives is recomputed.")
+		} else if err := userErrors(fe, err, "since"); err != nil {
+			return err
+		}
+	}
+	f, err := a.counterForm(w, r)
+	if err != nil {
+		return err
+	}
+	path := timeline.RecordPath(timeline.KindCounter, id)
+	f = editOf(f, "Edit counter", path+"/edit", path)
+	f.Fields = f.Fields[1:]
+	return a.simpleForm(w, r, f, v, fe)
+}
+
+// Quotes.
+
+func (a *app) editQuoteForm(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "quote")
+	if err != nil {
+		return err
+	}
+	q, err := a.store.Quote(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	r.SetPathValue("id", strconv.FormatInt(q.TripID, 10))
+	f, _, err := a.quoteForm(w, r)
+	if err != nil {
+		return err
+	}
+	f = editOf(f, "Edit quote", fmt.Sprintf("/quotes/%d/edit", id), fmt.Sprintf("/trips/%d#quote-%d", q.TripID, id))
+	stop := ""
+	if q.StopID != 0 {
+		stop = strconv.FormatInt(q.StopID, 10)
+	}
+	return a.simpleForm(w, r, f, getter(map[string]string{"person": q.PersonSlug, "date": q.Date.String(), "stop": stop, "text": q.Text}), nil)
+}
+
+func (a *app) updateQuote(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "quote")
+	if err != nil {
+		return err
+	}
+	q, err := a.store.Quote(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	v, err := formValues(r)
+	if err != nil {
+		return err
+	}
+	fe := timeline.FieldErrors{}
+	q.Text, q.StopID = v("text"), 0
+	q.Date = dateField(fe, "date", v("date"), true)
+	if p, err := a.store.PersonBySlug(r.Context(), v("person"), true); err != nil {
+		fe.Add("person", "Choose who said it.")
+	} else {
+		q.PersonID = p.ID
+	}
+	if s := v("stop"); s != "" {
+		q.StopID, _ = strconv.ParseInt(s, 10, 64)
+	}
+	if len(fe) == 0 {
+		if err := a.store.UpdateQuote(r.Context(), actor(r), q, v("reason")); err == nil {
+			return a.redirectWithFlash(w, r, fmt.Sprintf("/trips/%d#quote-%d", q.TripID, id), "Quote saved.")
+		} else if err := userErrors(fe, err, "text"); err != nil {
+			return err
+		}
+	}
+	r.SetPathValue("id", strconv.FormatInt(q.TripID, 10))
+	f, _, err := a.quoteForm(w, r)
+	if err != nil {
+		return err
+	}
+	return a.simpleForm(w, r, editOf(f, "Edit quote", fmt.Sprintf("/quotes/%d/edit", id), fmt.Sprintf("/trips/%d#quote-%d", q.TripID, id)), v, fe)
+}
+
+// People: name, home country, notes.
+
+func (a *app) personEditForm(w http.ResponseWriter, r *http.Request, slug string) views.SimpleForm {
+	path := "/people/" + slug
+	return views.SimpleForm{Site: a.site(w, r, "Edit person"), Heading: "Edit person", Action: path + "/edit", Back: path, Submit: "Save changes",
+		Fields: []views.FormField{
+			{Name: "name", Label: "Name", Type: "text"},
+			{Name: "country", Label: "Country (name or code)", Type: "text"},
+			{Name: "notes", Label: "Notes", Type: "textarea"},
+			reasonField(),
+		}}
+}
+
+func (a *app) editPersonForm(w http.ResponseWriter, r *http.Request) error {
+	p, err := a.store.PersonBySlug(r.Context(), r.PathValue("slug"), true)
+	if err != nil {
+		return err
+	}
+	return a.simpleForm(w, r, a.personEditForm(w, r, p.Slug), getter(map[string]string{"name": p.Name, "country": p.Country, "notes": p.Notes}), nil)
+}
+
+func (a *app) updatePerson(w http.ResponseWriter, r *http.Request) error {
+	p, err := a.store.PersonBySlug(r.Context(), r.PathValue("slug"), true)
+	if err != nil {
+		return err
+	}
+	v, err := formValues(r)
+	if err != nil {
+		return err
+	}
+	fe := timeline.FieldErrors{}
+	p.Name, p.Country, p.Notes = v("name"), v("country"), v("notes")
+	if err := a.store.UpdatePerson(r.Context(), actor(r), p, v("reason")); err == nil {
+		return a.redirectWithFlash(w, r, "/people/"+p.Slug, "Person saved.")
+	} else if err := userErrors(fe, err, "name"); err != nil {
+		return err
+	}
+	return a.simpleForm(w, r, a.personEditForm(w, r, p.Slug), v, fe)
+}

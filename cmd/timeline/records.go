@@ -37,6 +37,7 @@ func (a *app) personPage(w http.ResponseWriter, r *http.Request) error {
 		Names:       a.store.Countries(),
 		TimelineURL: "/?" + url.Values{"person": {p.Slug}}.Encode(),
 		MoreTrips:   len(trips) > max,
+		Curator:     userOf(r) != nil,
 	}
 	if page.MoreTrips {
 		trips = trips[:max]
