@@ -197,6 +197,7 @@ type RegionPage struct {
 	Region      timeline.Region
 	Names       Names
 	TimelineURL string
+	Curator     bool
 }
 
 // RegionsPage lists every region.

@@ -61,6 +61,8 @@ func (a *app) curatorRouteTable() []route {
 		{"POST /quotes/{id}/edit", a.curator(a.updateQuote)},
 		{"GET /people/{slug}/edit", a.curator(a.editPersonForm)},
 		{"POST /people/{slug}/edit", a.curator(a.updatePerson)},
+		{"GET /regions/{code}/edit", a.curator(a.editRegionForm)},
+		{"POST /regions/{code}/edit", a.curator(a.updateRegion)},
 		{"GET /sources/{id}/edit", a.curator(a.editSourceForm)},
 		{"POST /sources/{id}/edit", a.curator(a.updateSource)},
 		{"GET /history/{kind}/{id}", a.curator(a.history)},

@@ -121,6 +121,7 @@ func (a *app) regionPage(w http.ResponseWriter, r *http.Request) error {
 		Region:      *rg,
 		Names:       names,
 		TimelineURL: "/?" + url.Values{"region": {code}}.Encode(),
+		Curator:     userOf(r) != nil,
 	}))
 }
 

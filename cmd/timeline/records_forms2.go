@@ -196,26 +196,7 @@ func (a *app) createRegion(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	fe := timeline.FieldErrors{}
-	rg := &timeline.Region{Code: v("code"), Name: v("name"), Notes: v("notes")}
-	var unknown []string
-	seen := map[string]bool{}
-	for _, m := range strings.FieldsFunc(v("members"), func(c rune) bool { return c == ',' || c == '\n' || c == ';' }) {
-		if m = strings.TrimSpace(m); m == "" {
-			continue
-		}
-		code, ok := a.store.Countries().Resolve(m)
-		if !ok {
-			unknown = append(unknown, m)
-			continue
-		}
-		if !seen[code] {
-			seen[code] = true
-			rg.Members = append(rg.Members, code)
-		}
-	}
-	if len(unknown) > 0 {
-		fe.Add("members", "Unknown countries: "+strings.Join(unknown, ", ")+".")
-	}
+	rg := &timeline.Region{Code: v("code"), Name: v("name"), Notes: v("notes"), Members: a.regionMembers(fe, v("members"))}
 	if len(fe) == 0 {
 		if err := a.store.CreateRegion(r.Context(), actor(r), rg); err != nil {
 			if err := userErrors(fe, err, "code"); err != nil {
@@ -226,4 +207,70 @@ func (a *app) createRegion(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	return a.simpleForm(w, r, a.regionForm(w, r), v, fe)
+}
+
+// regionMembers resolves a typed list of countries, naming every unknown
+// one.
+func (a *app) regionMembers(fe timeline.FieldErrors, typed string) []string {
+	var members, unknown []string
+	seen := map[string]bool{}
+	for _, m := range strings.FieldsFunc(typed, func(c rune) bool { return c == ',' || c == '\n' || c == ';' }) {
+		if m = strings.TrimSpace(m); m == "" {
+			continue
+		}
+		code, ok := a.store.Countries().Resolve(m)
+		if !ok {
+			unknown = append(unknown, m)
+			continue
+		}
+		if !seen[code] {
+			seen[code] = true
+			members = append(members, code)
+		}
+	}
+	if len(unknown) > 0 {
+		fe.Add("members", "Unknown countries: "+strings.Join(unknown, ", ")+".")
+	}
+	return members
+}
+
+func (a *app) regionEditForm(w http.ResponseWriter, r *http.Request, code string) views.SimpleForm {
+	f := a.regionForm(w, r)
+	f.Fields = f.Fields[1:] // the code is the region's public id
+	f.Heading, f.Intro, f.Submit = "Edit region "+code, "", "Save changes"
+	f.Action, f.Back = "/regions/"+code+"/edit", "/regions/"+code
+	return f
+}
+
+func (a *app) editRegionForm(w http.ResponseWriter, r *http.Request) error {
+	rg, err := a.store.Region(r.Context(), strings.ToUpper(r.PathValue("code")))
+	if err != nil {
+		return err
+	}
+	if rg.Builtin {
+		return timeline.Errorf(timeline.EForbidden, "The built-in regions are the State Department's bureaus and are not edited; define a region of your own.")
+	}
+	names := make([]string, len(rg.Members))
+	for i, m := range rg.Members {
+		names[i] = a.store.Countries().Name(m)
+	}
+	return a.simpleForm(w, r, a.regionEditForm(w, r, rg.Code), getter(map[string]string{"name": rg.Name, "notes": rg.Notes, "members": strings.Join(names, ", ")}), nil)
+}
+
+func (a *app) updateRegion(w http.ResponseWriter, r *http.Request) error {
+	code := strings.ToUpper(r.PathValue("code"))
+	v, err := formValues(r)
+	if err != nil {
+		return err
+	}
+	fe := timeline.FieldErrors{}
+	rg := &timeline.Region{Code: code, Name: v("name"), Notes: v("notes"), Members: a.regionMembers(fe, v("members"))}
+	if len(fe) == 0 {
+		if err := a.store.UpdateRegion(r.Context(), actor(r), rg, v("reason")); err == nil {
+			return a.redirectWithFlash(w, r, "/regions/"+code, "Region saved; its counters and filters use the new members.")
+		} else if err := userErrors(fe, err, "name"); err != nil {
+			return err
+		}
+	}
+	return a.simpleForm(w, r, a.regionEditForm(w, r, code), v, fe)
 }

@@ -62,6 +62,19 @@ func TestQuotePersonRegionForms(t *testing.T) {
 			t.Errorf("filter by the new region: %d", resp.StatusCode)
 		}
 	})
+	t.Run("RegionEdit", func(t *testing.T) {
+		resp, _ := c.post(t, "/regions/GULF/edit", url.Values{"name": {"Gulf Cooperation Council"}, "members": {"Saudi Arabia, Qatar"}})
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("save: %d", resp.StatusCode)
+		}
+		_, body := public.get(t, "/regions/GULF")
+		if n := docOf(t, body).Find(`[data-testid=member]`).Length(); n != 2 || !strings.Contains(body, "Gulf Cooperation Council") {
+			t.Errorf("after the edit GULF has %d members", n)
+		}
+		if resp, _ := c.get(t, "/regions/NEA/edit"); resp.StatusCode != http.StatusForbidden {
+			t.Errorf("editing a built-in bureau: %d, want 403", resp.StatusCode)
+		}
+	})
 	checkRefused(t, ts, c, "/curate/regions", []formCase{
 		{"ErrRegionUnknownCountry", url.Values{"code": {"X1"}, "name": {"x"}, "members": {"Qatar, Atlantis"}}, "members", "Unknown countries: Atlantis"},
 		{"ErrRegionTaken", url.Values{"code": {"NEA"}, "name": {"x"}, "members": {"Qatar"}}, "code", "already exists"},
