@@ -28,6 +28,7 @@ Commands:
   export csv         write the timeline as CSV to standard output
   backup FILE        write a consistent copy of the database to FILE
   user add NAME      create a curator account (also: passwd, disable, enable, list)
+  keys rotate        sign new session cookies with a new key (the previous one still reads)
 
 The database is TIMELINE_DB (default data/timeline.db); --db overrides it.
 Run "timeline COMMAND -h" for a command's flags.
@@ -100,6 +101,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return cmdBackup(ctx, open, rest, stdout)
 	case "user":
 		return cmdUser(ctx, open, rest, stdin, stdout, stderr)
+	case "keys":
+		return cmdKeys(ctx, open, rest, stdout)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

@@ -54,10 +54,17 @@ func cmdUser(ctx context.Context, open func() (*store.Store, error), args []stri
 		}
 		return nil
 	}
-	if fs.NArg() != 1 {
+	if fs.NArg() < 1 {
 		return usageError{userUsage}
 	}
+	// Flags may also follow the name, as the usage writes them.
 	name := fs.Arg(0)
+	if err := fs.Parse(fs.Args()[1:]); err != nil {
+		return err
+	}
+	if fs.NArg() != 0 {
+		return usageError{userUsage}
+	}
 	s, err := open()
 	if err != nil {
 		return err
@@ -120,4 +127,27 @@ func readPassword(stdin io.Reader, stderr io.Writer, prompt string) (string, err
 		return "", err
 	}
 	return strings.TrimRight(line, "\r\n"), nil
+}
+
+// cmdKeys rotates the session cookie signing key. The previous key still
+// verifies cookies, so sessions in progress go on; rotating twice ends
+// every session signed before the first rotation. A running server reads
+// the keys at start, so restart it after rotating.
+func cmdKeys(ctx context.Context, open func() (*store.Store, error), args []string, stdout io.Writer) error {
+	if len(args) != 1 || args[0] != "rotate" {
+		return usageError{"usage: timeline keys rotate"}
+	}
+	s, err := open()
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if _, err := s.SessionKeys(ctx); err != nil {
+		return err
+	}
+	if err := s.RotateSessionKey(ctx); err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, "A new session key signs from now on; the previous one still verifies. Restart the server to use it.")
+	return nil
 }
