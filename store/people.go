@@ -146,3 +146,23 @@ func (t *tx) personIDBySlug(slug string) (int64, error) {
 	}
 	return id, err
 }
+
+// PersonIDBySlug finds a person, deleted or not (for restoring).
+func (s *Store) PersonIDBySlug(ctx context.Context, slug string) (int64, error) {
+	var id int64
+	err := s.r.QueryRowContext(ctx, `SELECT id FROM people WHERE slug = ?`, slug).Scan(&id)
+	if isNoRows(err) {
+		return 0, notFound("The person " + slug)
+	}
+	return id, err
+}
+
+// PersonSlugByID returns a person's slug, deleted or not.
+func (s *Store) PersonSlugByID(ctx context.Context, id int64) (string, error) {
+	var slug string
+	err := s.r.QueryRowContext(ctx, `SELECT slug FROM people WHERE id = ?`, id).Scan(&slug)
+	if isNoRows(err) {
+		return "", notFound("The person")
+	}
+	return slug, err
+}

@@ -97,3 +97,21 @@ func (s *Store) CreateRegion(ctx context.Context, a Actor, r *timeline.Region) e
 		return t.revise(timeline.KindRegion, 0, "create", nil, r, "region "+r.Code)
 	})
 }
+
+// DeletedRegions lists the codes of deleted regions, for restoring.
+func (s *Store) DeletedRegions(ctx context.Context) ([]string, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT code FROM regions WHERE deleted_at IS NOT NULL ORDER BY code`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var c string
+		if err := rows.Scan(&c); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}

@@ -213,3 +213,73 @@ func (s *Store) UpdateRegion(ctx context.Context, a Actor, r *timeline.Region, r
 		return t.revise(timeline.KindRegion, 0, "update", before, r, "region "+r.Code+": "+reason)
 	})
 }
+
+// AddOffice records an office a person held.
+func (s *Store) AddOffice(ctx context.Context, a Actor, o *timeline.Office) error {
+	o.Title, o.Body = timeline.NormalizeSpace(o.Title), timeline.NormalizeSpace(o.Body)
+	fe := timeline.FieldErrors{}
+	if o.Title == "" {
+		fe.Add("title", "An office needs a title.")
+	}
+	if o.From.Valid() && o.To.Valid() && o.To.Before(o.From) {
+		fe.Add("to", "An office cannot end before it starts.")
+	}
+	if o.Country != "" {
+		code, ok := s.countries.Resolve(o.Country)
+		if !ok {
+			fe.Add("country", "Unknown country: "+o.Country+".")
+		}
+		o.Country = code
+	}
+	if err := fe.Err(); err != nil {
+		return err
+	}
+	return s.write(ctx, a, func(t *tx) error {
+		before, err := t.rowJSON("people", o.PersonID)
+		if err != nil {
+			return err
+		}
+		id, err := t.insert(`INSERT INTO offices(person_id, title, body, country, start_date, end_date) VALUES (?, ?, ?, ?, ?, ?)`,
+			o.PersonID, o.Title, o.Body, nullStr(o.Country), nullDate(o.From), nullDate(o.To))
+		if err != nil {
+			return err
+		}
+		o.ID = id
+		after := map[string]any{}
+		for k, v := range before {
+			after[k] = v
+		}
+		after["office_added"] = o.Label()
+		return t.revise(timeline.KindPerson, o.PersonID, "update", before, after, "office added: "+o.Label())
+	})
+}
+
+// SetRegionDeleted deletes (marks) or restores a curator's region; the
+// built-in bureaus stay.
+func (s *Store) SetRegionDeleted(ctx context.Context, a Actor, code string, deleted bool) error {
+	return s.write(ctx, a, func(t *tx) error {
+		var builtin bool
+		var at *string
+		err := t.QueryRowContext(t.ctx, `SELECT builtin, deleted_at FROM regions WHERE code = ?`, code).Scan(&builtin, &at)
+		if isNoRows(err) {
+			return &timeline.Error{Code: timeline.ENotFound, Message: "There is no region " + code + "."}
+		} else if err != nil {
+			return err
+		}
+		if builtin {
+			return timeline.Errorf(timeline.EForbidden, "The built-in regions are the State Department's bureaus and are not deleted.")
+		}
+		if (at != nil) == deleted {
+			return timeline.Errorf(timeline.EConflict, "The region %s is already in that state.", code)
+		}
+		var v any
+		action := "restore"
+		if deleted {
+			v, action = t.now, "delete"
+		}
+		if _, err := t.exec(`UPDATE regions SET deleted_at = ? WHERE code = ?`, v, code); err != nil {
+			return err
+		}
+		return t.revise(timeline.KindRegion, 0, action, map[string]any{"code": code}, map[string]any{"code": code, "deleted": deleted}, "region "+code)
+	})
+}

@@ -371,6 +371,8 @@ type CuratePage struct {
 	Changes []Change
 	Actor   string // the filter of the changes, if any
 	Kind    string
+	// DeletedRegions are curators' regions that can be restored.
+	DeletedRegions []string
 }
 
 // Change is one revision in a list.

@@ -61,6 +61,12 @@ func (a *app) curatorRouteTable() []route {
 		{"POST /quotes/{id}/edit", a.curator(a.updateQuote)},
 		{"GET /people/{slug}/edit", a.curator(a.editPersonForm)},
 		{"POST /people/{slug}/edit", a.curator(a.updatePerson)},
+		{"GET /people/{slug}/offices/new", a.curator(a.newOfficeForm)},
+		{"POST /people/{slug}/offices", a.curator(a.createOffice)},
+		{"POST /people/{slug}/delete", a.curator(a.personDeleted(true))},
+		{"POST /people/{slug}/restore", a.curator(a.personDeleted(false))},
+		{"POST /regions/{code}/delete", a.curator(a.regionDeleted(true))},
+		{"POST /regions/{code}/restore", a.curator(a.regionDeleted(false))},
 		{"GET /regions/{code}/edit", a.curator(a.editRegionForm)},
 		{"POST /regions/{code}/edit", a.curator(a.updateRegion)},
 		{"GET /sources/{id}/edit", a.curator(a.editSourceForm)},
@@ -107,10 +113,14 @@ func (a *app) curatePage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	deletedRegions, err := a.store.DeletedRegions(ctx)
+	if err != nil {
+		return err
+	}
 	return render(w, r, http.StatusOK, views.Curate(views.CuratePage{
 		Site: a.site(w, r, "Curate"), Names: a.store.Countries(),
 		Drafts: tripRefs(drafts), Deleted: tripRefs(deleted), Changes: changes(revs),
-		Actor: q.Get("actor"), Kind: q.Get("kind"),
+		Actor: q.Get("actor"), Kind: q.Get("kind"), DeletedRegions: deletedRegions,
 	}))
 }
 

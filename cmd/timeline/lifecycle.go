@@ -64,10 +64,17 @@ func (a *app) history(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	slices.Reverse(revs)
-	title := kind + " " + itoa(int(id))
+	title, path := kind+" "+itoa(int(id)), timeline.RecordPath(kind, id)
+	if kind == timeline.KindPerson {
+		slug, err := a.store.PersonSlugByID(r.Context(), id)
+		if err != nil {
+			return err
+		}
+		title, path = "person "+slug, "/people/"+slug
+	}
 	return render(w, r, http.StatusOK, views.History(views.HistoryPage{
 		Site: a.site(w, r, "History of "+title), Kind: kind, RecordID: id, Title: title,
-		Path: timeline.RecordPath(kind, id), Deleted: deleted, Changes: changes(revs),
+		Path: path, Deleted: deleted, Changes: changes(revs),
 		Restorable: store.SoftDeletable(kind), Versions: store.Restorable(kind),
 	}))
 }

@@ -274,3 +274,89 @@ func (a *app) updateRegion(w http.ResponseWriter, r *http.Request) error {
 	}
 	return a.simpleForm(w, r, a.regionEditForm(w, r, code), v, fe)
 }
+
+// Offices of a person.
+
+func (a *app) officeForm(w http.ResponseWriter, r *http.Request, slug string) views.SimpleForm {
+	path := "/people/" + slug
+	return views.SimpleForm{Site: a.site(w, r, "New office"), Heading: "Add an office", Action: path + "/offices", Back: path, Submit: "Save office",
+		Fields: []views.FormField{
+			{Name: "title", Label: "Office", Type: "text", Help: "Such as Prime Minister."},
+			{Name: "body", Label: "of (country or body)", Type: "text"},
+			{Name: "country", Label: "Country of the office (name or code, if a state's)", Type: "text"},
+			{Name: "from", Label: "Held from", Type: "date"},
+			{Name: "to", Label: "until", Type: "date"},
+		}}
+}
+
+func (a *app) newOfficeForm(w http.ResponseWriter, r *http.Request) error {
+	p, err := a.store.PersonBySlug(r.Context(), r.PathValue("slug"), true)
+	if err != nil {
+		return err
+	}
+	return a.simpleForm(w, r, a.officeForm(w, r, p.Slug), nil, nil)
+}
+
+func (a *app) createOffice(w http.ResponseWriter, r *http.Request) error {
+	p, err := a.store.PersonBySlug(r.Context(), r.PathValue("slug"), true)
+	if err != nil {
+		return err
+	}
+	v, err := formValues(r)
+	if err != nil {
+		return err
+	}
+	fe := timeline.FieldErrors{}
+	o := &timeline.Office{PersonID: p.ID, Title: v("title"), Body: v("body"), Country: v("country")}
+	o.From = dateField(fe, "from", v("from"), false)
+	o.To = dateField(fe, "to", v("to"), false)
+	if len(fe) == 0 {
+		if err := a.store.AddOffice(r.Context(), actor(r), o); err == nil {
+			return a.redirectWithFlash(w, r, "/people/"+p.Slug, "Office added.")
+		} else if err := userErrors(fe, err, "title"); err != nil {
+			return err
+		}
+	}
+	return a.simpleForm(w, r, a.officeForm(w, r, p.Slug), v, fe)
+}
+
+// personDeleted deletes or restores a person by slug.
+func (a *app) personDeleted(deleted bool) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		var id int64
+		if deleted {
+			p, err := a.store.PersonBySlug(r.Context(), r.PathValue("slug"), true)
+			if err != nil {
+				return err
+			}
+			id = p.ID
+		} else {
+			var err error
+			if id, err = a.store.PersonIDBySlug(r.Context(), r.PathValue("slug")); err != nil {
+				return err
+			}
+		}
+		if err := a.store.SetDeleted(r.Context(), actor(r), timeline.KindPerson, id, deleted, ""); err != nil {
+			return err
+		}
+		msg := "Person restored."
+		if deleted {
+			msg = "Person deleted. Their trips stay; the person is kept and can be restored from this page."
+		}
+		return a.redirectWithFlash(w, r, historyPath(timeline.KindPerson, id), msg)
+	}
+}
+
+// regionDeleted deletes or restores a curator's region.
+func (a *app) regionDeleted(deleted bool) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		code := strings.ToUpper(r.PathValue("code"))
+		if err := a.store.SetRegionDeleted(r.Context(), actor(r), code, deleted); err != nil {
+			return err
+		}
+		if deleted {
+			return a.redirectWithFlash(w, r, "/curate", "Region "+code+" deleted. It is kept: restore it from the list of deleted regions below.")
+		}
+		return a.redirectWithFlash(w, r, "/regions/"+code, "Region "+code+" restored.")
+	}
+}

@@ -42,6 +42,35 @@ func TestQuotePersonRegionForms(t *testing.T) {
 			t.Error("the person's page lacks the office or the alias")
 		}
 	})
+	t.Run("OfficeAndDeletePerson", func(t *testing.T) {
+		resp, _ := c.post(t, "/people/ayman-safadi/offices", url.Values{"title": {"Deputy Prime Minister"}, "body": {"Jordan"}, "from": {"2021-03-01"}})
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("add office: %d", resp.StatusCode)
+		}
+		if _, body := public.get(t, "/people/ayman-safadi"); !strings.Contains(body, "Deputy Prime Minister, Jordan") {
+			t.Error("the new office is not shown")
+		}
+		resp, _ = c.post(t, "/people/ayman-safadi/delete", nil)
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("delete: %d", resp.StatusCode)
+		}
+		if r, _ := public.get(t, "/people/ayman-safadi"); r.StatusCode != http.StatusNotFound {
+			t.Errorf("a deleted person is public: %d", r.StatusCode)
+		}
+		_, body := c.get(t, resp.Header.Get("Location"))
+		action, _ := docOf(t, body).Find(`[data-testid=restore]`).Parent().Attr("action")
+		if action != "/people/ayman-safadi/restore" {
+			t.Fatalf("restore posts to %q", action)
+		}
+		c.post(t, action, nil)
+		if r, _ := public.get(t, "/people/ayman-safadi"); r.StatusCode != http.StatusOK {
+			t.Errorf("a restored person: %d", r.StatusCode)
+		}
+	})
+	checkRefused(t, ts, c, "/people/blinken-antony-j/offices", []formCase{
+		{"ErrOfficeNoTitle", url.Values{"body": {"x"}}, "title", "needs a title"},
+		{"ErrOfficeDates", url.Values{"title": {"x"}, "from": {"2020-02-01"}, "to": {"2020-01-01"}}, "to", "cannot end before"},
+	})
 	checkRefused(t, ts, c, "/curate/people", []formCase{
 		{"ErrPersonNoName", url.Values{}, "name", "needs a name"},
 		{"ErrPersonSlugTaken", url.Values{"name": {"Someone"}, "slug": {"blinken-antony-j"}}, "slug", "already exists"},
@@ -73,6 +102,22 @@ func TestQuotePersonRegionForms(t *testing.T) {
 		}
 		if resp, _ := c.get(t, "/regions/NEA/edit"); resp.StatusCode != http.StatusForbidden {
 			t.Errorf("editing a built-in bureau: %d, want 403", resp.StatusCode)
+		}
+		if resp, _ := c.post(t, "/regions/NEA/delete", nil); resp.StatusCode != http.StatusForbidden {
+			t.Errorf("deleting a built-in bureau: %d, want 403", resp.StatusCode)
+		}
+		if resp, _ := c.post(t, "/regions/GULF/delete", nil); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("delete GULF: %d", resp.StatusCode)
+		}
+		if resp, _ := public.get(t, "/?region=GULF"); resp.StatusCode != http.StatusBadRequest {
+			t.Errorf("a deleted region still filters: %d", resp.StatusCode)
+		}
+		if _, body := c.get(t, "/curate"); docOf(t, body).Find(`[data-testid=deleted-region]`).Length() != 1 {
+			t.Error("the deleted region is not offered for restoring")
+		}
+		c.post(t, "/regions/GULF/restore", nil)
+		if resp, _ := public.get(t, "/?region=GULF"); resp.StatusCode != http.StatusOK {
+			t.Errorf("a restored region: %d", resp.StatusCode)
 		}
 	})
 	checkRefused(t, ts, c, "/curate/regions", []formCase{
