@@ -61,3 +61,18 @@ func (f CiteForm) Err(field string) string { return f.Errors[field] }
 func citePath(kind string, id int64) string {
 	return "/cite?kind=" + kind + "&id=" + strconv.FormatInt(id, 10)
 }
+
+// ParticipantsForm changes who was at a meeting.
+type ParticipantsForm struct {
+	Site
+	MeetingID int64
+	Title     string
+	Back      string
+	Current   []timeline.Participant
+	Parts     []PartRow // new ones
+	Persons   []Option
+	Errors    map[string]string
+}
+
+// Err returns the message of a field.
+func (f ParticipantsForm) Err(field string) string { return f.Errors[field] }

@@ -49,6 +49,8 @@ func (a *app) curatorRouteTable() []route {
 		{"POST /curate/regions", a.curator(a.createRegion)},
 		{"GET /events/{id}/edit", a.curator(a.editEventForm)},
 		{"POST /events/{id}/edit", a.curator(a.updateEvent)},
+		{"GET /meetings/{id}/participants", a.curator(a.editParticipantsForm)},
+		{"POST /meetings/{id}/participants", a.curator(a.updateParticipants)},
 		{"GET /meetings/{id}/edit", a.curator(a.editMeetingForm)},
 		{"POST /meetings/{id}/edit", a.curator(a.updateMeeting)},
 		{"GET /goals/{id}/edit", a.curator(a.editGoalForm)},

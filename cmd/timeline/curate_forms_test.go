@@ -207,3 +207,43 @@ func TestCiteForm(t *testing.T) {
 	})
 	_ = timeline.KindTrip
 }
+
+func TestParticipantsForm(t *testing.T) {
+	ts := newTestServer(t)
+	ts.addUser(t, "ada", store.RoleCurator)
+	c := ts.login(t, "ada")
+	public := ts.client(t)
+	tour := "/trips/" + itoa(int(ts.tourID(t)))
+	// Meeting 4 is the Doha meeting: Blinken, the Emir and the Prime
+	// Minister. Remove the Prime Minister, add Al-Khulaifi as new.
+	_, body := c.get(t, "/meetings/4/participants")
+	var keep []string
+	docOf(t, body).Find(`input[name=keep]`).Each(func(_ int, s *goquery.Selection) {
+		v, _ := s.Attr("value")
+		keep = append(keep, v)
+	})
+	if len(keep) != 3 {
+		t.Fatalf("the form lists %d participants, want 3", len(keep))
+	}
+	resp, body := c.post(t, "/meetings/4/participants", url.Values{"keep": keep[:2],
+		"part_person": {"", ""}, "part_name": {"Mohammed Al-Khulaifi", ""}, "part_title": {"Minister of State", ""}, "part_body": {"Qatar", ""}})
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("save: %d %s", resp.StatusCode, clipBody([]byte(body)))
+	}
+	_, body = public.get(t, tour)
+	var parts []string
+	docOf(t, body).Find(`#meeting-4 [data-testid=participant]`).Each(func(_ int, s *goquery.Selection) { parts = append(parts, strings.Join(strings.Fields(s.Text()), " ")) })
+	if len(parts) != 3 || containsText(parts, "Mohammed bin Abdulrahman") || !containsText(parts, "Mohammed Al-Khulaifi Minister of State, Qatar") {
+		t.Errorf("participants after the change: %q", parts)
+	}
+	t.Run("ErrAlreadyThere", func(t *testing.T) {
+		resp, _ := c.post(t, "/meetings/4/participants", url.Values{"keep": keep[:2], "part_person": {"blinken-antony-j"}, "part_name": {""}})
+		if resp.StatusCode != http.StatusUnprocessableEntity {
+			t.Errorf("adding someone already there: %d, want 422", resp.StatusCode)
+		}
+	})
+	_, body = c.get(t, "/history/meeting/4")
+	if !strings.Contains(body, "participants changed") {
+		t.Error("the change is not in the meeting's history")
+	}
+}

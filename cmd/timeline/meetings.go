@@ -141,3 +141,81 @@ func (a *app) publishMeeting(w http.ResponseWriter, r *http.Request) error {
 	}
 	return a.redirectWithFlash(w, r, fmt.Sprintf("/trips/%d#meeting-%d", m.TripID, id), "Meeting published.")
 }
+
+func (a *app) participantsForm(w http.ResponseWriter, r *http.Request) (views.ParticipantsForm, *timeline.Meeting, error) {
+	id, err := pathID(r, "meeting")
+	if err != nil {
+		return views.ParticipantsForm{}, nil, err
+	}
+	m, err := a.store.Meeting(r.Context(), id, true)
+	if err != nil {
+		return views.ParticipantsForm{}, nil, err
+	}
+	people, err := a.store.People(r.Context())
+	if err != nil {
+		return views.ParticipantsForm{}, nil, err
+	}
+	f := views.ParticipantsForm{Site: a.site(w, r, "Participants"), MeetingID: id, Title: m.Title, Current: m.Participants,
+		Back: fmt.Sprintf("/trips/%d#meeting-%d", m.TripID, id), Parts: []views.PartRow{{}, {}}}
+	for _, p := range people {
+		f.Persons = append(f.Persons, views.Option{Value: p.Slug, Label: p.Name})
+	}
+	return f, m, nil
+}
+
+func (a *app) editParticipantsForm(w http.ResponseWriter, r *http.Request) error {
+	f, _, err := a.participantsForm(w, r)
+	if err != nil {
+		return err
+	}
+	return render(w, r, http.StatusOK, views.ParticipantsFormPage(f))
+}
+
+func (a *app) updateParticipants(w http.ResponseWriter, r *http.Request) error {
+	f, m, err := a.participantsForm(w, r)
+	if err != nil {
+		return err
+	}
+	if err := r.ParseForm(); err != nil {
+		return timeline.Errorf(timeline.EInvalid, "The form could not be read.")
+	}
+	pf := r.PostForm
+	var keep []int64
+	for _, k := range pf["keep"] {
+		if id, err := strconv.ParseInt(k, 10, 64); err == nil {
+			keep = append(keep, id)
+		}
+	}
+	var add []store.NewParticipant
+	f.Parts = nil
+	for i, slug := range pf["part_person"] {
+		at := func(k string) string {
+			if xs := pf[k]; i < len(xs) {
+				return strings.TrimSpace(xs[i])
+			}
+			return ""
+		}
+		row := views.PartRow{Slug: strings.TrimSpace(slug), Name: at("part_name"), Title: at("part_title"), Body: at("part_body")}
+		f.Parts = append(f.Parts, row)
+		if row.Slug != "" || row.Name != "" {
+			add = append(add, store.NewParticipant{Slug: row.Slug, Name: row.Name, Title: row.Title, Body: row.Body})
+		}
+	}
+	fe := timeline.FieldErrors{}
+	if err := a.store.SetParticipants(r.Context(), actor(r), m.ID, keep, add); err == nil {
+		return a.redirectWithFlash(w, r, f.Back, "Participants saved.")
+	} else if err := userErrors(fe, err, "participants"); err != nil {
+		return err
+	}
+	if len(fe) > 0 {
+		// Field names of the add rows come back numbered; show them
+		// together at the top of the rows.
+		msgs := []string{}
+		for _, v := range fe {
+			msgs = append(msgs, v)
+		}
+		fe = timeline.FieldErrors{"participants": strings.Join(msgs, " ")}
+	}
+	f.Errors = fe
+	return render(w, r, http.StatusUnprocessableEntity, views.ParticipantsFormPage(f))
+}
