@@ -53,32 +53,42 @@ func scanCounters(rows *sql.Rows) ([]timeline.Counter, error) {
 
 // CountersOf returns the published counters of travellers.
 func (s *Store) CountersOf(ctx context.Context, personIDs ...int64) ([]timeline.Counter, error) {
-	return s.countersWhere(ctx, "c.person_id", anys(personIDs))
+	return s.countersWhere(ctx, "c.person_id", anys(personIDs), false)
+}
+
+// CountersForCurator returns a traveller's counters, drafts included.
+func (s *Store) CountersForCurator(ctx context.Context, personID int64) ([]timeline.Counter, error) {
+	return s.countersWhere(ctx, "c.person_id", []any{personID}, true)
 }
 
 // CountersOfSlugs returns the published counters of the travellers with
 // these slugs.
 func (s *Store) CountersOfSlugs(ctx context.Context, slugs []string) ([]timeline.Counter, error) {
-	return s.countersWhere(ctx, "p.slug", anys(slugs))
+	return s.countersWhere(ctx, "p.slug", anys(slugs), false)
 }
 
 // countersWhere returns the published counters whose col is one of keys.
-func (s *Store) countersWhere(ctx context.Context, col string, keys []any) ([]timeline.Counter, error) {
+func (s *Store) countersWhere(ctx context.Context, col string, keys []any, drafts bool) ([]timeline.Counter, error) {
 	if len(keys) == 0 {
 		return nil, nil
 	}
 	rows, err := s.r.QueryContext(ctx, `SELECT `+counterCols+` FROM counters c JOIN people p ON p.id = c.person_id
-		WHERE `+col+` IN (`+placeholders(len(keys))+`) AND c.deleted_at IS NULL AND c.status = 'published' ORDER BY c.id`, keys...)
+		WHERE `+col+` IN (`+placeholders(len(keys))+`) AND c.deleted_at IS NULL AND (c.status = 'published' OR ?) ORDER BY c.id`, append(keys, drafts)...)
 	if err != nil {
 		return nil, err
 	}
 	return scanCounters(rows)
 }
 
-// Counter returns one counter.
+// Counter returns one published counter.
 func (s *Store) Counter(ctx context.Context, id int64) (*timeline.Counter, error) {
+	return s.CounterFor(ctx, id, false)
+}
+
+// CounterFor returns one counter, drafts only when drafts is set.
+func (s *Store) CounterFor(ctx context.Context, id int64, drafts bool) (*timeline.Counter, error) {
 	rows, err := s.r.QueryContext(ctx, `SELECT `+counterCols+` FROM counters c JOIN people p ON p.id = c.person_id
-		WHERE c.id = ? AND c.deleted_at IS NULL AND c.status = 'published'`, id)
+		WHERE c.id = ? AND c.deleted_at IS NULL AND (c.status = 'published' OR ?)`, id, drafts)
 	if err != nil {
 		return nil, err
 	}
@@ -168,9 +178,10 @@ func (t *tx) createClaim(c *timeline.Claim) error {
 	return t.reviseRow(timeline.KindClaim, "claims", id, "create", nil, "")
 }
 
-// ClaimsOfTrip returns the published claims about a trip.
-func (s *Store) ClaimsOfTrip(ctx context.Context, tripID int64) ([]timeline.Claim, error) {
-	return s.claims(ctx, `WHERE trip_id = ? AND deleted_at IS NULL AND status = 'published' ORDER BY id`, tripID)
+// ClaimsOfTrip returns the claims about a trip, drafts only when drafts is
+// set.
+func (s *Store) ClaimsOfTrip(ctx context.Context, tripID int64, drafts bool) ([]timeline.Claim, error) {
+	return s.claims(ctx, `WHERE trip_id = ? AND deleted_at IS NULL AND (status = 'published' OR ?) ORDER BY id`, tripID, drafts)
 }
 
 // ClaimsOfCounter returns the published claims a counter checks.

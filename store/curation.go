@@ -30,28 +30,6 @@ func (s *Store) CreateMeetingWith(ctx context.Context, a Actor, m *timeline.Meet
 	})
 }
 
-// SetMeetingStatus publishes a meeting (or returns it to draft).
-func (s *Store) SetMeetingStatus(ctx context.Context, a Actor, id int64, status timeline.Status) error {
-	return s.write(ctx, a, func(t *tx) error {
-		before, err := t.rowJSON("meetings", id)
-		if isNoRows(err) {
-			return notFound("The record " + strconvI64(id))
-		} else if err != nil {
-			return err
-		}
-		res, err := t.exec(`UPDATE meetings SET status = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL`, status, t.now, id)
-		if err != nil {
-			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return notFound("Meeting " + strconvI64(id))
-		}
-		if err := t.reviseRow(timeline.KindMeeting, "meetings", id, "publish", before, ""); err != nil {
-			return err
-		}
-		return t.refreshMeeting(id)
-	})
-}
 
 // SearchSources finds sources whose title or URL contains every word of q,
 // newest first.
@@ -171,28 +149,6 @@ func (s *Store) Subject(ctx context.Context, kind string, id int64) (label, path
 	return label, path, err
 }
 
-// SetEventStatus publishes an event (or returns it to draft).
-func (s *Store) SetEventStatus(ctx context.Context, a Actor, id int64, status timeline.Status) error {
-	return s.write(ctx, a, func(t *tx) error {
-		before, err := t.rowJSON("events", id)
-		if isNoRows(err) {
-			return notFound("The record " + strconvI64(id))
-		} else if err != nil {
-			return err
-		}
-		res, err := t.exec(`UPDATE events SET status = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL`, status, t.now, id)
-		if err != nil {
-			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return notFound("Event " + strconvI64(id))
-		}
-		if err := t.reviseRow(timeline.KindEvent, "events", id, "publish", before, ""); err != nil {
-			return err
-		}
-		return t.refreshEvent(id)
-	})
-}
 
 // CreateClaimCited stores a claim with the citation of the source that
 // makes it, in one transaction; the source is one on record (SourceID) or

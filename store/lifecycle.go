@@ -209,3 +209,50 @@ func (s *Store) RestoreVersion(ctx context.Context, a Actor, kind string, id, re
 		return nil
 	})
 }
+
+// statusTables are the kinds, besides trips, that are drafts until
+// published.
+var statusTables = map[string]string{
+	timeline.KindMeeting: "meetings", timeline.KindEvent: "events", timeline.KindGoal: "goals",
+	timeline.KindQuote: "quotes", timeline.KindClaim: "claims", timeline.KindCounter: "counters",
+}
+
+// SetStatus publishes a record (or returns it to draft), with its revision.
+func (s *Store) SetStatus(ctx context.Context, a Actor, kind string, id int64, status timeline.Status) error {
+	table := statusTables[kind]
+	if table == "" || !status.Valid() {
+		return timeline.Errorf(timeline.EInvalid, "A %s cannot be published here.", kind)
+	}
+	return s.write(ctx, a, func(t *tx) error {
+		before, err := t.rowJSON(table, id)
+		if isNoRows(err) {
+			return notFound("The " + kind + " " + strconvI64(id))
+		} else if err != nil {
+			return err
+		}
+		if before["deleted_at"] != nil {
+			return timeline.Errorf(timeline.EConflict, "This %s is deleted; restore it first.", kind)
+		}
+		set, args := "status = ?", []any{status}
+		if _, ok := before["updated_at"]; ok {
+			set, args = set+", updated_at = ?", append(args, t.now)
+		}
+		if _, err := t.exec(`UPDATE `+table+` SET `+set+` WHERE id = ?`, append(args, id)...); err != nil {
+			return err
+		}
+		action := "update"
+		if status == timeline.Published {
+			action = "publish"
+		}
+		if err := t.reviseRow(kind, table, id, action, before, ""); err != nil {
+			return err
+		}
+		switch kind {
+		case timeline.KindEvent:
+			return t.refreshEvent(id)
+		case timeline.KindMeeting:
+			return t.refreshMeeting(id)
+		}
+		return nil
+	})
+}

@@ -133,7 +133,7 @@ func TestRoundTrip(t *testing.T) {
 		if err := s.CreateGoal(ctx, curator, g); err != nil {
 			t.Fatal(err)
 		}
-		goals, _ := s.GoalsOfTrip(ctx, trip.ID)
+		goals, _ := s.GoalsOfTrip(ctx, trip.ID, false)
 		if len(goals) != 1 || goals[0].StatedBy != "Example Traveller" || goals[0].Outcome != "Talks reopened." {
 			t.Errorf("goals = %+v", goals)
 		}
@@ -141,7 +141,7 @@ func TestRoundTrip(t *testing.T) {
 		if err := s.CreateQuote(ctx, curator, q); err != nil {
 			t.Fatal(err)
 		}
-		quotes, _ := s.QuotesOfTrip(ctx, trip.ID)
+		quotes, _ := s.QuotesOfTrip(ctx, trip.ID, false)
 		if len(quotes) != 1 || quotes[0].Text != "We talked." || quotes[0].MeetingID != meeting.ID {
 			t.Errorf("quotes = %+v", quotes)
 		}
@@ -212,7 +212,7 @@ func TestRoundTrip(t *testing.T) {
 		if err := s.CreateClaim(ctx, curator, cl); err != nil {
 			t.Fatal(err)
 		}
-		claims, _ := s.ClaimsOfTrip(ctx, trip.ID)
+		claims, _ := s.ClaimsOfTrip(ctx, trip.ID, false)
 		res, err := s.Numberer(ctx).Number(*got)
 		if err != nil {
 			t.Fatal(err)

@@ -49,7 +49,7 @@ func TestSeed(t *testing.T) {
 			if got, want := c.Phrase(items[0].Ordinal), "11th trip to the region since 7 October 2023"; got != want {
 				t.Errorf("phrase = %q, want %q", got, want)
 			}
-			claims, err := s.ClaimsOfTrip(ctx, tour.ID)
+			claims, err := s.ClaimsOfTrip(ctx, tour.ID, false)
 			if err != nil {
 				t.Fatal(err)
 			}

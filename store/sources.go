@@ -139,10 +139,10 @@ func (s *Store) SupportedBy(ctx context.Context, sourceID int64) ([]Supported, e
 		                      WHERE st.id = c.subject_id AND t.status = 'published' AND t.deleted_at IS NULL)
 		    WHEN 'meeting' THEN (SELECT e.title FROM entries e WHERE e.kind = 'meeting' AND e.record_id = c.subject_id AND e.status = 'published')
 		    WHEN 'event' THEN (SELECT e.title FROM entries e WHERE e.kind = 'event' AND e.record_id = c.subject_id AND e.status = 'published')
-		    WHEN 'goal' THEN (SELECT g.text FROM goals g JOIN entries e ON e.kind = 'trip' AND e.record_id = g.trip_id AND e.status = 'published' WHERE g.id = c.subject_id AND g.deleted_at IS NULL)
+		    WHEN 'goal' THEN (SELECT g.text FROM goals g JOIN entries e ON e.kind = 'trip' AND e.record_id = g.trip_id AND e.status = 'published' WHERE g.id = c.subject_id AND g.deleted_at IS NULL AND g.status = 'published')
 		    WHEN 'claim' THEN (SELECT cl.text FROM claims cl JOIN entries e ON e.kind = 'trip' AND e.record_id = cl.trip_id AND e.status = 'published'
 		                       WHERE cl.id = c.subject_id AND cl.deleted_at IS NULL AND cl.status = 'published')
-		    WHEN 'quote' THEN (SELECT q.text FROM quotes q JOIN entries e ON e.kind = 'trip' AND e.record_id = q.trip_id AND e.status = 'published' WHERE q.id = c.subject_id AND q.deleted_at IS NULL)
+		    WHEN 'quote' THEN (SELECT q.text FROM quotes q JOIN entries e ON e.kind = 'trip' AND e.record_id = q.trip_id AND e.status = 'published' WHERE q.id = c.subject_id AND q.deleted_at IS NULL AND q.status = 'published')
 		  END,
 		  CASE c.subject_kind
 		    WHEN 'stop' THEN (SELECT trip_id FROM stops WHERE id = c.subject_id)

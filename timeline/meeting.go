@@ -55,6 +55,7 @@ type Goal struct {
 	StatedByID int64
 	StatedBy   string // name, filled on read
 	Outcome    string
+	Status     Status
 }
 
 // Validate checks the goal's fields.
@@ -67,6 +68,9 @@ func (g *Goal) Validate() error {
 	}
 	if g.Text == "" {
 		fe.Add("text", "A goal needs its words.")
+	}
+	if g.Status == "" {
+		g.Status = Published
 	}
 	return fe.Err()
 }
@@ -82,6 +86,7 @@ type Quote struct {
 	StopID     int64
 	MeetingID  int64
 	Text       string
+	Status     Status
 }
 
 // Validate checks the quote's fields.
@@ -96,6 +101,9 @@ func (q *Quote) Validate() error {
 	}
 	if !q.Date.Valid() {
 		fe.Add("date", "A quote needs a date.")
+	}
+	if q.Status == "" {
+		q.Status = Published
 	}
 	return fe.Err()
 }

@@ -335,7 +335,7 @@ func (a *app) editCounterForm(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	c, err := a.store.Counter(r.Context(), id)
+	c, err := a.store.CounterFor(r.Context(), id, true)
 	if err != nil {
 		return err
 	}
@@ -355,7 +355,7 @@ func (a *app) updateCounter(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	c, err := a.store.Counter(r.Context(), id)
+	c, err := a.store.CounterFor(r.Context(), id, true)
 	if err != nil {
 		return err
 	}

@@ -95,3 +95,24 @@ func (a *app) restoreVersion(w http.ResponseWriter, r *http.Request) error {
 	}
 	return a.redirectWithFlash(w, r, historyPath(kind, id), fmt.Sprintf("Restored the version of change %d.", rev))
 }
+
+// publish makes a draft goal, quote, claim or counter public and goes back
+// to where it is shown.
+func (a *app) publish(kind string) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		id, err := pathID(r, kind)
+		if err != nil {
+			return err
+		}
+		if err := a.store.SetStatus(r.Context(), actor(r), kind, id, timeline.Published); err != nil {
+			return err
+		}
+		back := timeline.RecordPath(kind, id)
+		if kind != timeline.KindCounter {
+			if trip, err := a.store.TripOf(r.Context(), kind, id); err == nil {
+				back = fmt.Sprintf("/trips/%d#%s-%d", trip, kind, id)
+			}
+		}
+		return a.redirectWithFlash(w, r, back, "Published.")
+	}
+}

@@ -136,7 +136,7 @@ func (a *app) publishMeeting(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := a.store.SetMeetingStatus(r.Context(), actor(r), id, timeline.Published); err != nil {
+	if err := a.store.SetStatus(r.Context(), actor(r), timeline.KindMeeting, id, timeline.Published); err != nil {
 		return err
 	}
 	return a.redirectWithFlash(w, r, fmt.Sprintf("/trips/%d#meeting-%d", m.TripID, id), "Meeting published.")

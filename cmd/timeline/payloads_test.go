@@ -69,6 +69,13 @@ func TestPayloadsEveryForm(t *testing.T) {
 	counter := must("/curate/counters", url.Values{"person": {"blinken-antony-j"}, "since": {"2023-10-07"}, "unit": {"trips"}, "rule": {"stored"}, "label": {p}})
 	must(tour+"/claims", url.Values{"counter": {strings.TrimPrefix(counter, "/counters/")}, "stated": {"3"}, "text": {p},
 		"url": {"https://example.org/claim?x=<script>"}, "title": {p}, "publisher": {p}, "passage": {p}})
+	must(counter+"/publish", nil)
+	// Publish the goal, quote and claim so the public pages show them too.
+	for _, kind := range []string{"goals", "quotes", "claims"} {
+		for id := 1; id <= 6; id++ {
+			c.post(t, "/"+kind+"/"+itoa(id)+"/publish", nil)
+		}
+	}
 	must("/cite", url.Values{"kind": {"trip"}, "id": {tourID}, "url": {"https://example.org/\"><script>alert(4)</script>"}, "title": {p}, "publisher": {p}, "author": {p}, "passage": {p}})
 	person := must("/curate/people", url.Values{"name": {"Payload Person"}, "office": {p}, "body": {js}, "aliases": {p}})
 	must(person+"/edit", url.Values{"name": {"Payload Person"}, "notes": {p}})

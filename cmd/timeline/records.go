@@ -183,7 +183,7 @@ func (a *app) counterPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	c, err := a.store.Counter(ctx, id)
+	c, err := a.store.CounterFor(ctx, id, userOf(r) != nil)
 	if err != nil {
 		return err
 	}

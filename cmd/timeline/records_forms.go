@@ -136,7 +136,7 @@ func (a *app) publishEvent(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := a.store.SetEventStatus(r.Context(), actor(r), id, timeline.Published); err != nil {
+	if err := a.store.SetStatus(r.Context(), actor(r), timeline.KindEvent, id, timeline.Published); err != nil {
 		return err
 	}
 	return a.redirectWithFlash(w, r, timeline.RecordPath(timeline.KindEvent, id), "Event published.")
@@ -191,7 +191,7 @@ func (a *app) createGoal(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	fe := timeline.FieldErrors{}
-	g := &timeline.Goal{TripID: tripID, Text: v("text"), Outcome: v("outcome")}
+	g := &timeline.Goal{TripID: tripID, Text: v("text"), Outcome: v("outcome"), Status: timeline.Draft}
 	if slug := v("stated_by"); slug != "" {
 		p, err := a.store.PersonBySlug(r.Context(), slug, true)
 		if err != nil {
@@ -209,7 +209,7 @@ func (a *app) createGoal(w http.ResponseWriter, r *http.Request) error {
 		if err := a.store.CreateGoal(r.Context(), actor(r), g); err != nil {
 			return err
 		}
-		return a.redirectWithFlash(w, r, fmt.Sprintf("/trips/%d#goal-%d", tripID, g.ID), "Goal saved.")
+		return a.redirectWithFlash(w, r, fmt.Sprintf("/trips/%d#goal-%d", tripID, g.ID), "Goal saved as a draft.")
 	}
 	return a.simpleForm(w, r, f, v, fe)
 }
@@ -225,7 +225,7 @@ func (a *app) claimForm(w http.ResponseWriter, r *http.Request) (views.SimpleFor
 	if err != nil {
 		return views.SimpleForm{}, nil, err
 	}
-	counters, err := a.store.CountersOf(r.Context(), trip.PersonID)
+	counters, err := a.store.CountersForCurator(r.Context(), trip.PersonID)
 	if err != nil {
 		return views.SimpleForm{}, nil, err
 	}
@@ -267,7 +267,7 @@ func (a *app) createClaim(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	fe := timeline.FieldErrors{}
-	c := &timeline.Claim{TripID: trip.ID, Text: v("text")}
+	c := &timeline.Claim{TripID: trip.ID, Text: v("text"), Status: timeline.Draft}
 	c.CounterID, _ = strconv.ParseInt(v("counter"), 10, 64)
 	if n, err := strconv.Atoi(v("stated")); err == nil {
 		c.Stated = n
@@ -360,7 +360,7 @@ func (a *app) createCounter(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	fe := timeline.FieldErrors{}
-	c := &timeline.Counter{PersonSlug: v("person"), Region: v("region"), Unit: timeline.Unit(v("unit")), Label: v("label"),
+	c := &timeline.Counter{PersonSlug: v("person"), Region: v("region"), Unit: timeline.Unit(v("unit")), Label: v("label"), Status: timeline.Draft,
 		Rule: timeline.Rule{Kind: timeline.RuleKind(v("rule"))}}
 	c.Since = dateField(fe, "since", v("since"), true)
 	if g := v("gap_days"); g != "" {
@@ -385,7 +385,7 @@ func (a *app) createCounter(w http.ResponseWriter, r *http.Request) error {
 	if len(fe) == 0 {
 		err := a.store.CreateCounter(r.Context(), actor(r), c)
 		if err == nil {
-			return a.redirectWithFlash(w, r, timeline.RecordPath(timeline.KindCounter, c.ID), "Counter saved.")
+			return a.redirectWithFlash(w, r, timeline.RecordPath(timeline.KindCounter, c.ID), "Counter saved as a draft: publish it to show its ordinals.")
 		} else if err := userErrors(fe, err, "person"); err != nil {
 			return err
 		}

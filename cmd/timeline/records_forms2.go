@@ -69,7 +69,7 @@ func (a *app) createQuote(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	fe := timeline.FieldErrors{}
-	q := &timeline.Quote{TripID: trip.ID, Text: v("text")}
+	q := &timeline.Quote{TripID: trip.ID, Text: v("text"), Status: timeline.Draft}
 	q.Date = dateField(fe, "date", v("date"), true)
 	if p, err := a.store.PersonBySlug(r.Context(), v("person"), true); err != nil {
 		fe.Add("person", "Choose who said it.")
@@ -97,7 +97,7 @@ func (a *app) createQuote(w http.ResponseWriter, r *http.Request) error {
 				return err
 			}
 		} else {
-			return a.redirectWithFlash(w, r, fmt.Sprintf("/trips/%d#quote-%d", trip.ID, q.ID), "Quote saved. It has no source yet: add one.")
+			return a.redirectWithFlash(w, r, fmt.Sprintf("/trips/%d#quote-%d", trip.ID, q.ID), "Quote saved as a draft. It has no source yet: add one.")
 		}
 	}
 	return a.simpleForm(w, r, f, v, fe)

@@ -21,9 +21,19 @@ func TestQuotePersonRegionForms(t *testing.T) {
 		if resp.StatusCode != http.StatusSeeOther {
 			t.Fatalf("save: %d %s", resp.StatusCode, clipBody([]byte(body)))
 		}
+		// A draft until published.
+		_, body = public.get(t, tour)
+		if containsText(texts(docOf(t, body).Find(`[data-testid=quote] blockquote`)), "We are determined to get this done.") {
+			t.Error("the public sees a draft quote")
+		}
+		loc := resp.Header.Get("Location")
+		id := loc[strings.Index(loc, "#quote-")+len("#quote-"):]
+		if resp, _ := c.post(t, "/quotes/"+id+"/publish", nil); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("publish: %d", resp.StatusCode)
+		}
 		_, body = public.get(t, tour)
 		if !containsText(texts(docOf(t, body).Find(`[data-testid=quote] blockquote`)), "We are determined to get this done.") {
-			t.Error("the quote is not on the trip page")
+			t.Error("the published quote is not on the trip page")
 		}
 	})
 	checkRefused(t, ts, c, tour+"/quotes", []formCase{

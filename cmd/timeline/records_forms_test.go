@@ -138,8 +138,12 @@ func TestGoalClaimCounterForms(t *testing.T) {
 		docOf(t, body).Find(`[data-testid=claim]`).Each(func(_ int, s *goquery.Selection) {
 			verdicts = append(verdicts, s.Find(".claim-text").Text()+" "+s.Find(`[data-testid=verdict]`).Text()+" "+s.Find(`[data-testid=computed]`).Text())
 		})
-		if !containsText(verdicts, "“seventh visit to Qatar” contradicted 6th") {
-			t.Errorf("claims = %q", verdicts)
+		if !containsText(verdicts, "“seventh visit to Qatar”") || !containsText(verdicts, "Draft: visible to curators only contradicted 6th") {
+			t.Errorf("claims = %q, want the new claim as a draft, contradicted with 6th", verdicts)
+		}
+		// The public sees neither the draft claim nor the draft counter.
+		if _, body := ts.client(t).get(t, tour); strings.Contains(body, "seventh visit to Qatar") || strings.Contains(body, "trip that included Qatar") {
+			t.Error("the public sees a draft claim or counter")
 		}
 	})
 	checkRefused(t, ts, c, tour+"/claims", []formCase{

@@ -33,19 +33,22 @@ func (a *app) tripPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	goals, err := a.store.GoalsOfTrip(ctx, id)
+	goals, err := a.store.GoalsOfTrip(ctx, id, curator)
 	if err != nil {
 		return err
 	}
-	quotes, err := a.store.QuotesOfTrip(ctx, id)
+	quotes, err := a.store.QuotesOfTrip(ctx, id, curator)
 	if err != nil {
 		return err
 	}
-	claims, err := a.store.ClaimsOfTrip(ctx, id)
+	claims, err := a.store.ClaimsOfTrip(ctx, id, curator)
 	if err != nil {
 		return err
 	}
 	counters, err := a.store.CountersOf(ctx, trip.PersonID)
+	if curator {
+		counters, err = a.store.CountersForCurator(ctx, trip.PersonID)
+	}
 	if err != nil {
 		return err
 	}
@@ -112,7 +115,7 @@ func (a *app) tripPage(w http.ResponseWriter, r *http.Request) error {
 	for _, c := range claims {
 		counter, ok := byID[c.CounterID]
 		if !ok {
-			k, err := a.store.Counter(ctx, c.CounterID)
+			k, err := a.store.CounterFor(ctx, c.CounterID, curator)
 			if timeline.ErrorCode(err) == timeline.ENotFound {
 				continue // its counter was deleted: there is nothing to check it by
 			} else if err != nil {
