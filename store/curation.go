@@ -30,7 +30,6 @@ func (s *Store) CreateMeetingWith(ctx context.Context, a Actor, m *timeline.Meet
 	})
 }
 
-
 // SearchSources finds sources whose title or URL contains every word of q,
 // newest first.
 func (s *Store) SearchSources(ctx context.Context, q string, limit int) ([]timeline.Source, error) {
@@ -148,7 +147,6 @@ func (s *Store) Subject(ctx context.Context, kind string, id int64) (label, path
 	})
 	return label, path, err
 }
-
 
 // CreateClaimCited stores a claim with the citation of the source that
 // makes it, in one transaction; the source is one on record (SourceID) or
