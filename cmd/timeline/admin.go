@@ -93,8 +93,8 @@ func roleLabel(role string) string {
 // a refused form comes back with status 422, the name and role kept (never
 // the password) and each message beside its field.
 func (a *app) createAccount(w http.ResponseWriter, r *http.Request) error {
-	if err := r.ParseForm(); err != nil {
-		return timeline.Errorf(timeline.EInvalid, "The form could not be read.")
+	if err := parseForm(r); err != nil {
+		return err
 	}
 	pf := r.PostForm
 	f := views.NewAccountForm{Name: strings.TrimSpace(pf.Get("name")), Role: pf.Get("role")}
@@ -187,8 +187,8 @@ func (a *app) setAccountDisabled(disabled bool) handlerFunc {
 // setAccountRole serves POST /admin/users/{name}/role. An admin cannot
 // demote their own account.
 func (a *app) setAccountRole(w http.ResponseWriter, r *http.Request) error {
-	if err := r.ParseForm(); err != nil {
-		return timeline.Errorf(timeline.EInvalid, "The form could not be read.")
+	if err := parseForm(r); err != nil {
+		return err
 	}
 	name, role := r.PathValue("name"), r.PostForm.Get("role")
 	if role != store.RoleCurator && role != store.RoleAdmin {
@@ -203,8 +203,8 @@ func (a *app) setAccountRole(w http.ResponseWriter, r *http.Request) error {
 // resetAccountPassword serves POST /admin/users/{name}/password: a new
 // password typed twice. SetPassword ends every session of the account.
 func (a *app) resetAccountPassword(w http.ResponseWriter, r *http.Request) error {
-	if err := r.ParseForm(); err != nil {
-		return timeline.Errorf(timeline.EInvalid, "The form could not be read.")
+	if err := parseForm(r); err != nil {
+		return err
 	}
 	name := r.PathValue("name")
 	pw, pw2 := r.PostForm.Get("password"), r.PostForm.Get("password2")

@@ -134,8 +134,8 @@ func (a *app) loginForm(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (a *app) login(w http.ResponseWriter, r *http.Request) error {
-	if err := r.ParseForm(); err != nil {
-		return timeline.Errorf(timeline.EInvalid, "The form could not be read.")
+	if err := parseForm(r); err != nil {
+		return err
 	}
 	name := strings.TrimSpace(r.PostForm.Get("name"))
 	password := r.PostForm.Get("password")

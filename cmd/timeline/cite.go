@@ -45,8 +45,8 @@ func (a *app) citePage(w http.ResponseWriter, r *http.Request) error {
 // source created in the same transaction; a URL already on record uses
 // that source instead of making a second one.
 func (a *app) cite(w http.ResponseWriter, r *http.Request) error {
-	if err := r.ParseForm(); err != nil {
-		return timeline.Errorf(timeline.EInvalid, "The form could not be read.")
+	if err := parseForm(r); err != nil {
+		return err
 	}
 	pf := r.PostForm
 	f, err := a.citeForm(w, r, pf)

@@ -199,8 +199,8 @@ func storedTitle(stored, shown *timeline.Trip) string {
 // row operation (add, remove, move); it reports whether the curator asked
 // to save.
 func readTripForm(r *http.Request, f *views.TripForm) (save bool, err error) {
-	if err := r.ParseForm(); err != nil {
-		return false, timeline.Errorf(timeline.EInvalid, "The form could not be read.")
+	if err := parseForm(r); err != nil {
+		return false, err
 	}
 	pf := r.PostForm
 	f.Person, f.Title, f.Summary = strings.TrimSpace(pf.Get("person")), pf.Get("title"), pf.Get("summary")
@@ -388,8 +388,8 @@ func (a *app) deleteTrip(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := r.ParseForm(); err != nil {
-		return timeline.Errorf(timeline.EInvalid, "The form could not be read.")
+	if err := parseForm(r); err != nil {
+		return err
 	}
 	if err := a.store.DeleteTrip(r.Context(), actor(r), id, r.PostForm.Get("reason")); err != nil {
 		return err

@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/PuerkitoBio/goquery"
 
@@ -566,4 +567,53 @@ func TestStoredPayloadsInert(t *testing.T) {
 		}
 	}
 	_ = timeline.KindTrip
+}
+
+func TestSessionExpiry(t *testing.T) {
+	ts := newTestServer(t)
+	ts.addUser(t, "ada", store.RoleCurator)
+	clock := time.Now()
+	ts.app.sessions.now = func() time.Time { return clock }
+	advance := func(d time.Duration) { clock = clock.Add(d) }
+
+	t.Run("Idle", func(t *testing.T) {
+		c := ts.login(t, "ada")
+		advance(sessionIdle - time.Minute)
+		if resp, _ := c.get(t, "/curate"); resp.StatusCode != http.StatusOK {
+			t.Fatalf("within the idle time: %d", resp.StatusCode)
+		}
+		advance(sessionIdle + time.Minute)
+		if resp, _ := c.get(t, "/curate"); resp.StatusCode != http.StatusSeeOther {
+			t.Errorf("after %s idle: %d, want the login form", sessionIdle, resp.StatusCode)
+		}
+	})
+	t.Run("Absolute", func(t *testing.T) {
+		c := ts.login(t, "ada")
+		// Active all along, but past the absolute limit.
+		for elapsed := time.Duration(0); elapsed < sessionAbsolute+time.Hour; elapsed += time.Hour {
+			advance(time.Hour)
+			resp, _ := c.get(t, "/curate")
+			if elapsed+time.Hour < sessionAbsolute && resp.StatusCode != http.StatusOK {
+				t.Fatalf("after %s of activity: %d", elapsed+time.Hour, resp.StatusCode)
+			}
+			if elapsed+time.Hour > sessionAbsolute && resp.StatusCode != http.StatusSeeOther {
+				t.Errorf("after %s in all: %d, want the login form", elapsed+time.Hour, resp.StatusCode)
+			}
+		}
+	})
+}
+
+func TestBodyLimit(t *testing.T) {
+	ts := newTestServer(t)
+	ts.addUser(t, "ada", store.RoleCurator)
+	c := ts.login(t, "ada")
+	before, _ := ts.store.RevisionCount(context.Background())
+	big := url.Values{"title": {strings.Repeat("x", 2<<20)}, "person": {"blinken-antony-j"}}
+	resp, body := c.post(t, "/curate/trips", big)
+	if resp.StatusCode != http.StatusRequestEntityTooLarge || !strings.Contains(body, "nothing was saved") {
+		t.Errorf("a 2 MiB form: %d, want 413 with a message", resp.StatusCode)
+	}
+	if after, _ := ts.store.RevisionCount(context.Background()); after != before {
+		t.Error("an oversized form wrote something")
+	}
 }

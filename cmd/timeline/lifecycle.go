@@ -27,8 +27,8 @@ func (a *app) setDeleted(kind string, deleted bool) handlerFunc {
 		if err != nil {
 			return err
 		}
-		if err := r.ParseForm(); err != nil {
-			return timeline.Errorf(timeline.EInvalid, "The form could not be read.")
+		if err := parseForm(r); err != nil {
+			return err
 		}
 		if err := a.store.SetDeleted(r.Context(), actor(r), kind, id, deleted, r.PostForm.Get("reason")); err != nil {
 			return err

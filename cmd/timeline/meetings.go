@@ -58,8 +58,8 @@ func (a *app) createMeeting(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := r.ParseForm(); err != nil {
-		return timeline.Errorf(timeline.EInvalid, "The form could not be read.")
+	if err := parseForm(r); err != nil {
+		return err
 	}
 	pf := r.PostForm
 	f.Date, f.StopID, f.Title, f.Summary = strings.TrimSpace(pf.Get("date")), pf.Get("stop"), pf.Get("title"), pf.Get("summary")
@@ -176,8 +176,8 @@ func (a *app) updateParticipants(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := r.ParseForm(); err != nil {
-		return timeline.Errorf(timeline.EInvalid, "The form could not be read.")
+	if err := parseForm(r); err != nil {
+		return err
 	}
 	pf := r.PostForm
 	var keep []int64

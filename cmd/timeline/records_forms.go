@@ -12,8 +12,8 @@ import (
 
 // formValues reads a posted form.
 func formValues(r *http.Request) (func(string) string, error) {
-	if err := r.ParseForm(); err != nil {
-		return nil, timeline.Errorf(timeline.EInvalid, "The form could not be read.")
+	if err := parseForm(r); err != nil {
+		return nil, err
 	}
 	return func(k string) string { return strings.TrimSpace(r.PostForm.Get(k)) }, nil
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"net/http"
 	"strconv"
 
@@ -41,4 +42,17 @@ func clipText(s string) string {
 		return s[:40] + "…"
 	}
 	return s
+}
+
+// parseForm reads a posted form; a body over the limit is 413, anything
+// unreadable 400, and nothing is written either way.
+func parseForm(r *http.Request) error {
+	if err := r.ParseForm(); err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			return timeline.Errorf(timeline.ETooLarge, "The form is larger than %d bytes; nothing was saved.", tooBig.Limit)
+		}
+		return timeline.Errorf(timeline.EInvalid, "The form could not be read.")
+	}
+	return nil
 }

@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
+	"log/slog"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -57,4 +59,53 @@ func TestUserCommands(t *testing.T) {
 	if out, err := runWith("", "keys", "rotate"); err != nil || !strings.Contains(out, "new session key") {
 		t.Errorf("keys rotate: %v %s", err, out)
 	}
+}
+
+// On first start with no account the server creates admin: with
+// TIMELINE_ADMIN_PASSWORD when set, else with a random password that the
+// log shows once.
+func TestFirstAdmin(t *testing.T) {
+	ctx := context.Background()
+	t.Run("FromEnvironment", func(t *testing.T) {
+		s, err := store.Open(ctx, filepath.Join(t.TempDir(), "t.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		t.Setenv("TIMELINE_ADMIN_PASSWORD", "chosen admin password")
+		if err := ensureAdmin(ctx, s, testLogger()); err != nil {
+			t.Fatal(err)
+		}
+		u, err := s.Authenticate(ctx, "admin", "chosen admin password")
+		if err != nil || !u.IsAdmin() {
+			t.Fatalf("admin: %+v %v", u, err)
+		}
+		// A second start changes nothing.
+		t.Setenv("TIMELINE_ADMIN_PASSWORD", "another one entirely")
+		if err := ensureAdmin(ctx, s, testLogger()); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Authenticate(ctx, "admin", "chosen admin password"); err != nil {
+			t.Error("a second start changed the admin's password")
+		}
+	})
+	t.Run("RandomInTheLog", func(t *testing.T) {
+		s, err := store.Open(ctx, filepath.Join(t.TempDir(), "t.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		t.Setenv("TIMELINE_ADMIN_PASSWORD", "")
+		var log bytes.Buffer
+		if err := ensureAdmin(ctx, s, slog.New(slog.NewTextHandler(&log, nil))); err != nil {
+			t.Fatal(err)
+		}
+		m := regexp.MustCompile(`password=(\S+)`).FindStringSubmatch(log.String())
+		if m == nil {
+			t.Fatalf("the log does not show the password: %s", log.String())
+		}
+		if _, err := s.Authenticate(ctx, "admin", m[1]); err != nil {
+			t.Errorf("the logged password does not work: %v", err)
+		}
+	})
 }
