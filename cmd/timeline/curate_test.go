@@ -120,6 +120,12 @@ func TestLogin(t *testing.T) {
 		if d.Find(`[data-testid=account]`).Text() != "ada" || d.Find(`[data-testid=flash]`).Length() != 1 {
 			t.Errorf("after login the page shows account %q and %d flashes", d.Find(`[data-testid=account]`).Text(), d.Find(`[data-testid=flash]`).Length())
 		}
+		if resp, _ := c.get(t, "/curate"); resp.Header.Get("Cache-Control") != "no-store" {
+			t.Errorf("a curator page has Cache-Control %q, want no-store", resp.Header.Get("Cache-Control"))
+		}
+		if resp, _ := c.get(t, "/"); resp.Header.Get("Cache-Control") != "no-store" {
+			t.Errorf("a public page seen by a curator (it may show drafts) has Cache-Control %q, want no-store", resp.Header.Get("Cache-Control"))
+		}
 		// The flash is shown once.
 		_, body = c.get(t, "/trips/1")
 		if docOf(t, body).Find(`[data-testid=flash]`).Length() != 0 {
