@@ -175,7 +175,10 @@ func (t *tx) createClaim(c *timeline.Claim) error {
 		return err
 	}
 	c.ID = id
-	return t.reviseRow(timeline.KindClaim, "claims", id, "create", nil, "")
+	if err := t.reviseRow(timeline.KindClaim, "claims", id, "create", nil, ""); err != nil {
+		return err
+	}
+	return t.refreshFor(timeline.KindClaim, id)
 }
 
 // ClaimsOfTrip returns the claims about a trip, drafts only when drafts is

@@ -253,7 +253,10 @@ func (s *Store) SetParticipants(ctx context.Context, a Actor, meetingID int64, k
 		if err != nil {
 			return err
 		}
-		return t.revise(timeline.KindMeeting, meetingID, "update", map[string]any{"participants": before}, map[string]any{"participants": after}, "participants changed")
+		if err := t.revise(timeline.KindMeeting, meetingID, "update", map[string]any{"participants": before}, map[string]any{"participants": after}, "participants changed"); err != nil {
+			return err
+		}
+		return t.refreshMeeting(meetingID)
 	})
 }
 

@@ -24,6 +24,7 @@ type entryRow struct {
 	countries  []string
 	localities string
 	status     timeline.Status
+	searchText string
 }
 
 func (t *tx) putEntry(e entryRow) error {
@@ -31,14 +32,14 @@ func (t *tx) putEntry(e entryRow) error {
 		e.precision = timeline.PrecisionDay
 	}
 	var id int64
-	err := t.QueryRowContext(t.ctx, `INSERT INTO entries(kind, record_id, start_date, end_date, precision, person_id, title, summary, countries, localities, status)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	err := t.QueryRowContext(t.ctx, `INSERT INTO entries(kind, record_id, start_date, end_date, precision, person_id, title, summary, countries, localities, status, search_text)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT(kind, record_id) DO UPDATE SET start_date = excluded.start_date, end_date = excluded.end_date,
 			precision = excluded.precision, person_id = excluded.person_id, title = excluded.title, summary = excluded.summary,
-			countries = excluded.countries, localities = excluded.localities, status = excluded.status
+			countries = excluded.countries, localities = excluded.localities, status = excluded.status, search_text = excluded.search_text
 		RETURNING id`,
 		e.kind, e.recordID, e.start.String(), e.end.String(), e.precision, nullID(e.personID), e.title, e.summary,
-		strings.Join(e.countries, " "), e.localities, e.status).Scan(&id)
+		strings.Join(e.countries, " "), e.localities, e.status, e.searchText).Scan(&id)
 	if err != nil {
 		return err
 	}
@@ -94,9 +95,23 @@ func (t *tx) refreshTrip(s *Store, id int64) error {
 			locs = append(locs, st.Locality)
 		}
 	}
+	words, err := t.words(`
+		SELECT remarks FROM stops WHERE trip_id = ?1
+		UNION ALL SELECT text || ' ' || outcome FROM goals WHERE trip_id = ?1 AND deleted_at IS NULL AND status = 'published'
+		UNION ALL SELECT text FROM quotes WHERE trip_id = ?1 AND deleted_at IS NULL AND status = 'published'
+		UNION ALL SELECT text FROM claims WHERE trip_id = ?1 AND deleted_at IS NULL AND status = 'published'
+		UNION ALL SELECT s.title || ' ' || s.publisher || ' ' || c.passage FROM citations c JOIN sources s ON s.id = c.source_id
+		  WHERE s.deleted_at IS NULL AND ((c.subject_kind = 'trip' AND c.subject_id = ?1)
+		    OR (c.subject_kind = 'stop' AND c.subject_id IN (SELECT id FROM stops WHERE trip_id = ?1))
+		    OR (c.subject_kind = 'goal' AND c.subject_id IN (SELECT id FROM goals WHERE trip_id = ?1 AND deleted_at IS NULL AND status = 'published'))
+		    OR (c.subject_kind = 'quote' AND c.subject_id IN (SELECT id FROM quotes WHERE trip_id = ?1 AND deleted_at IS NULL AND status = 'published'))
+		    OR (c.subject_kind = 'claim' AND c.subject_id IN (SELECT id FROM claims WHERE trip_id = ?1 AND deleted_at IS NULL AND status = 'published')))`, id)
+	if err != nil {
+		return err
+	}
 	if err := t.putEntry(entryRow{
 		kind: timeline.EntryTrip, recordID: id, start: start, end: end, personID: personID,
-		title: title, summary: summary, countries: countries, localities: strings.Join(locs, "; "), status: status,
+		title: title, summary: summary, countries: countries, localities: strings.Join(locs, "; "), status: status, searchText: words,
 	}); err != nil {
 		return err
 	}
@@ -170,9 +185,17 @@ func (t *tx) refreshMeeting(id int64) error {
 	if country.Valid {
 		countries = []string{country.String}
 	}
+	words, err := t.words(`
+		SELECT p.name || ' ' || coalesce(o.title || ' ' || o.body, '') FROM participants pa JOIN people p ON p.id = pa.person_id
+		  LEFT JOIN offices o ON o.id = pa.office_id WHERE pa.meeting_id = ?1
+		UNION ALL SELECT s.title || ' ' || s.publisher || ' ' || c.passage FROM citations c JOIN sources s ON s.id = c.source_id
+		  WHERE s.deleted_at IS NULL AND c.subject_kind = 'meeting' AND c.subject_id = ?1`, id)
+	if err != nil {
+		return err
+	}
 	return t.putEntry(entryRow{
 		kind: timeline.EntryMeeting, recordID: id, start: date, end: date, personID: personID.Int64,
-		title: title, summary: summary, countries: countries, localities: locality.String, status: status,
+		title: title, summary: summary, countries: countries, localities: locality.String, status: status, searchText: words,
 	})
 }
 
@@ -194,8 +217,81 @@ func (t *tx) refreshEvent(id int64) error {
 	if country.Valid {
 		countries = []string{country.String}
 	}
+	words, err := t.words(`SELECT s.title || ' ' || s.publisher || ' ' || c.passage FROM citations c JOIN sources s ON s.id = c.source_id
+		WHERE s.deleted_at IS NULL AND c.subject_kind = 'event' AND c.subject_id = ?1`, id)
+	if err != nil {
+		return err
+	}
 	return t.putEntry(entryRow{
 		kind: timeline.EntryEvent, recordID: id, start: span.Start, end: span.End, precision: e.Precision,
-		title: e.Title, summary: e.Summary, countries: countries, status: e.Status,
+		title: e.Title, summary: e.Summary, countries: countries, status: e.Status, searchText: words,
 	})
+}
+
+// words joins the text a query returns, for an entry's search_text.
+func (t *tx) words(q string, args ...any) (string, error) {
+	rows, err := t.QueryContext(t.ctx, q, args...)
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	var parts []string
+	for rows.Next() {
+		var s sql.NullString
+		if err := rows.Scan(&s); err != nil {
+			return "", err
+		}
+		if s.String != "" {
+			parts = append(parts, s.String)
+		}
+	}
+	return strings.Join(parts, "\n"), rows.Err()
+}
+
+// refreshFor rewrites the timeline entry that shows a fact, after a change
+// to the fact or to what it cites, so search finds its new words.
+func (t *tx) refreshFor(kind string, id int64) error {
+	switch kind {
+	case timeline.KindTrip:
+		return t.refreshTrip(t.store, id)
+	case timeline.KindMeeting:
+		return t.refreshMeeting(id)
+	case timeline.KindEvent:
+		return t.refreshEvent(id)
+	case timeline.KindStop, timeline.KindGoal, timeline.KindQuote, timeline.KindClaim:
+		trip, err := t.subjectTrip(kind, id)
+		if err != nil || trip == 0 {
+			return err
+		}
+		return t.refreshTrip(t.store, trip)
+	}
+	return nil
+}
+
+// refreshCiting rewrites the entries of every fact that cites a source.
+func (t *tx) refreshCiting(sourceID int64) error {
+	rows, err := t.QueryContext(t.ctx, `SELECT DISTINCT subject_kind, subject_id FROM citations WHERE source_id = ?`, sourceID)
+	if err != nil {
+		return err
+	}
+	type subject struct {
+		kind string
+		id   int64
+	}
+	var subs []subject
+	for rows.Next() {
+		var s subject
+		if err := rows.Scan(&s.kind, &s.id); err != nil {
+			rows.Close()
+			return err
+		}
+		subs = append(subs, s)
+	}
+	rows.Close()
+	for _, s := range subs {
+		if err := t.refreshFor(s.kind, s.id); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -24,7 +24,10 @@ func (t *tx) createGoal(g *timeline.Goal) error {
 		return err
 	}
 	g.ID = id
-	return t.reviseRow(timeline.KindGoal, "goals", id, "create", nil, "")
+	if err := t.reviseRow(timeline.KindGoal, "goals", id, "create", nil, ""); err != nil {
+		return err
+	}
+	return t.refreshFor(timeline.KindGoal, id)
 }
 
 // GoalsOfTrip returns a trip's stated goals in the order entered; drafts
@@ -66,7 +69,10 @@ func (t *tx) createQuote(q *timeline.Quote) error {
 		return err
 	}
 	q.ID = id
-	return t.reviseRow(timeline.KindQuote, "quotes", id, "create", nil, "")
+	if err := t.reviseRow(timeline.KindQuote, "quotes", id, "create", nil, ""); err != nil {
+		return err
+	}
+	return t.refreshFor(timeline.KindQuote, id)
 }
 
 // QuotesOfTrip returns the quotes said on a trip, in date order; drafts

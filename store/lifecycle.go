@@ -98,13 +98,10 @@ func (s *Store) SetDeleted(ctx context.Context, a Actor, kind string, id int64, 
 		if err := t.revise(kind, id, action, revBefore, revAfter, reason); err != nil {
 			return err
 		}
-		switch kind {
-		case timeline.KindMeeting:
-			return t.refreshMeeting(id)
-		case timeline.KindEvent:
-			return t.refreshEvent(id)
+		if kind == timeline.KindSource {
+			return t.refreshCiting(id)
 		}
-		return nil
+		return t.refreshFor(kind, id)
 	})
 }
 
@@ -200,13 +197,10 @@ func (s *Store) RestoreVersion(ctx context.Context, a Actor, kind string, id, re
 		if err := t.reviseRow(kind, table, id, "restore", before, "restored the version of revision "+strconvI64(revID)); err != nil {
 			return err
 		}
-		switch kind {
-		case timeline.KindEvent:
-			return t.refreshEvent(id)
-		case timeline.KindMeeting:
-			return t.refreshMeeting(id)
+		if kind == timeline.KindSource {
+			return t.refreshCiting(id)
 		}
-		return nil
+		return t.refreshFor(kind, id)
 	})
 }
 
@@ -247,12 +241,6 @@ func (s *Store) SetStatus(ctx context.Context, a Actor, kind string, id int64, s
 		if err := t.reviseRow(kind, table, id, action, before, ""); err != nil {
 			return err
 		}
-		switch kind {
-		case timeline.KindEvent:
-			return t.refreshEvent(id)
-		case timeline.KindMeeting:
-			return t.refreshMeeting(id)
-		}
-		return nil
+		return t.refreshFor(kind, id)
 	})
 }

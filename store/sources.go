@@ -78,7 +78,10 @@ func (t *tx) cite(c *timeline.Citation) error {
 		return err
 	}
 	c.ID = id
-	return t.revise("citation", id, "create", nil, c, "")
+	if err := t.revise("citation", id, "create", nil, c, ""); err != nil {
+		return err
+	}
+	return t.refreshFor(c.SubjectKind, c.SubjectID)
 }
 
 // Citations maps (kind, id) to its citations with their sources.

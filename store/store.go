@@ -102,6 +102,11 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	w.SetMaxOpenConns(1)
 	w.SetConnMaxIdleTime(0)
 	s := &Store{path: path, w: w, now: time.Now}
+	var fts bool
+	if err := w.QueryRowContext(ctx, `SELECT sqlite_compileoption_used('ENABLE_FTS5')`).Scan(&fts); err != nil || !fts {
+		w.Close()
+		return nil, errors.New("store: this binary was built without SQLite's full-text search (FTS5); build it with -tags sqlite_fts5, as `make build` does")
+	}
 	if err := s.migrate(ctx); err != nil {
 		w.Close()
 		return nil, err
@@ -196,6 +201,7 @@ type tx struct {
 	actor Actor
 	now   string
 	ctx   context.Context
+	store *Store
 }
 
 // write runs fn in one immediate transaction on the writer, bumps the data
@@ -205,7 +211,7 @@ func (s *Store) write(ctx context.Context, actor Actor, fn func(*tx) error) erro
 	if err != nil {
 		return mapErr(err)
 	}
-	t := &tx{Tx: sqlTx, actor: actor, now: s.now().UTC().Format(time.RFC3339), ctx: ctx}
+	t := &tx{Tx: sqlTx, actor: actor, now: s.now().UTC().Format(time.RFC3339), ctx: ctx, store: s}
 	if err := fn(t); err != nil {
 		sqlTx.Rollback()
 		return mapErr(err)

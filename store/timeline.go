@@ -81,11 +81,13 @@ func where(f timeline.Filter) (string, []any) {
 		args = append(args, f.Region)
 	}
 	if f.Q != "" {
-		// Every word must appear in the title, summary or localities.
-		for _, w := range strings.Fields(f.Q) {
-			like := "%" + escapeLike(w) + "%"
-			conds = append(conds, `(e.title LIKE ? ESCAPE '\' OR e.summary LIKE ? ESCAPE '\' OR e.localities LIKE ? ESCAPE '\')`)
-			args = append(args, like, like, like)
+		// Every word (as a prefix) in the title, summary, localities or
+		// the record's other words; see migration 0006.
+		if sq := timeline.SearchQuery(f.Q); sq == "" {
+			conds = append(conds, `0`)
+		} else {
+			conds = append(conds, `e.id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?)`)
+			args = append(args, sq)
 		}
 	}
 	if len(conds) == 0 {
@@ -135,6 +137,9 @@ func (s *Store) Timeline(ctx context.Context, f timeline.Filter) (*Page, error) 
 	cur := f.After
 	if backwards {
 		cur = f.Before
+	}
+	if f.Order == timeline.Relevance {
+		return s.searchPage(ctx, f, w, args)
 	}
 	if cur != nil {
 		cond := `(e.start_date, e.id) ` + cmp + ` (?, ?)`
@@ -192,7 +197,86 @@ func (s *Store) Timeline(ctx context.Context, f timeline.Filter) (*Page, error) 
 	if err := s.fillEntrySources(ctx, p.Entries); err != nil {
 		return nil, err
 	}
-	return p, nil
+	return p, s.fillHighlights(ctx, f, p.Entries)
+}
+
+// searchPage is the best matches of a search, best first: one page, since
+// relevance has no stable position to continue from; the date orders page
+// through every match.
+func (s *Store) searchPage(ctx context.Context, f timeline.Filter, w string, args []any) (*Page, error) {
+	sq := timeline.SearchQuery(f.Q)
+	if sq == "" {
+		return &Page{}, nil
+	}
+	q := `SELECT ` + entryCols + ` FROM entries e LEFT JOIN people p ON p.id = e.person_id
+		JOIN entries_fts ON entries_fts.rowid = e.id` + w + ` AND entries_fts MATCH ? ORDER BY entries_fts.rank, e.id LIMIT ?`
+	rows, err := s.r.QueryContext(ctx, q, append(args, sq, f.Limit)...)
+	if err != nil {
+		return nil, err
+	}
+	var entries []timeline.Entry
+	for rows.Next() {
+		var e timeline.Entry
+		if err := scanEntry(rows, &e); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		entries = append(entries, e)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if err := s.fillEntrySources(ctx, entries); err != nil {
+		return nil, err
+	}
+	return &Page{Entries: entries}, s.fillHighlights(ctx, f, entries)
+}
+
+// Highlight marks: the matched words of a search are wrapped in these
+// control characters, which no record holds, and the views turn them into
+// <mark> elements around escaped text.
+const (
+	HitStart = "\x02"
+	HitEnd   = "\x03"
+)
+
+// fillHighlights gives each entry of a search its title with the matched
+// words marked and a snippet of its other matched text.
+func (s *Store) fillHighlights(ctx context.Context, f timeline.Filter, entries []timeline.Entry) error {
+	sq := timeline.SearchQuery(f.Q)
+	if sq == "" || len(entries) == 0 {
+		return nil
+	}
+	idx := map[int64]int{}
+	args := []any{sq}
+	for i, e := range entries {
+		idx[e.Seq] = i
+		args = append(args, e.Seq)
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT rowid, highlight(entries_fts, 0, char(2), char(3)),
+			snippet(entries_fts, 1, char(2), char(3), '…', 16), snippet(entries_fts, 3, char(2), char(3), '…', 16)
+		FROM entries_fts WHERE entries_fts MATCH ? AND rowid IN (`+placeholders(len(entries))+`)`, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var title, summary, more sql.NullString
+		if err := rows.Scan(&id, &title, &summary, &more); err != nil {
+			return err
+		}
+		e := &entries[idx[id]]
+		e.TitleMarked = title.String
+		switch {
+		case strings.Contains(summary.String, HitStart):
+			e.Snippet = summary.String
+		case strings.Contains(more.String, HitStart):
+			e.Snippet = more.String
+		}
+	}
+	return rows.Err()
 }
 
 // fillEntrySources loads the sources of a page of entries in one query: a
@@ -245,14 +329,20 @@ func ExportQuery(f timeline.Filter) (string, []any) {
 	if f.Order == timeline.OldestFirst {
 		dir = "ASC"
 	}
+	from, order := ` FROM entries e LEFT JOIN people p ON p.id = e.person_id`, ` ORDER BY e.start_date `+dir+`, e.id `+dir
+	if sq := timeline.SearchQuery(f.Q); f.Order == timeline.Relevance && sq != "" {
+		from += ` JOIN entries_fts ON entries_fts.rowid = e.id`
+		w += ` AND entries_fts MATCH ?`
+		args = append(args, sq)
+		order = ` ORDER BY entries_fts.rank, e.id`
+	}
 	return `SELECT ` + entryCols + `, coalesce((SELECT group_concat(url, '; ') FROM (
 			SELECT s.url FROM sources s WHERE s.deleted_at IS NULL AND s.id IN (
 				SELECT c.source_id FROM citations c WHERE c.subject_kind = e.kind AND c.subject_id = e.record_id
 				UNION
 				SELECT c.source_id FROM stops st CROSS JOIN citations c
 				WHERE e.kind = 'trip' AND st.trip_id = e.record_id AND c.subject_kind = 'stop' AND c.subject_id = st.id)
-			ORDER BY s.id)), '')
-		FROM entries e LEFT JOIN people p ON p.id = e.person_id` + w + ` ORDER BY e.start_date ` + dir + `, e.id ` + dir, args
+			ORDER BY s.id)), '')` + from + w + order, args
 }
 
 // EachEntry streams every entry of the filter (all pages) to fn in reading

@@ -37,13 +37,10 @@ func (s *Store) update(ctx context.Context, a Actor, kind, table string, id int6
 		if err := t.revise(kind, id, "update", before, after, reason); err != nil {
 			return err
 		}
-		switch kind {
-		case timeline.KindEvent:
-			return t.refreshEvent(id)
-		case timeline.KindMeeting:
-			return t.refreshMeeting(id)
+		if kind == timeline.KindSource {
+			return t.refreshCiting(id)
 		}
-		return nil
+		return t.refreshFor(kind, id)
 	})
 }
 

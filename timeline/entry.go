@@ -24,6 +24,10 @@ type Entry struct {
 	// Ordinals are the counters' phrases for a trip ("11th trip to the
 	// region since 7 October 2023"), filled for pages, not for exports.
 	Ordinals []string
+	// TitleMarked and Snippet are filled for a search: the title and a
+	// passage with the matched words between \x02 and \x03.
+	TitleMarked string
+	Snippet     string
 }
 
 // SourceRef is a source as an entry lists it.

@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Entry kinds on the timeline.
@@ -20,9 +21,11 @@ var EntryKinds = []string{EntryTrip, EntryMeeting, EntryEvent}
 type Order string
 
 // Newest first is the default: researchers mostly come for recent travel.
+// Relevance orders a search's results best match first.
 const (
 	NewestFirst Order = "desc"
 	OldestFirst Order = "asc"
+	Relevance   Order = "relevance"
 )
 
 // Cursor is a position on the timeline: the sort key of an entry. Pages are
@@ -145,8 +148,13 @@ func ParseFilter(q url.Values) (Filter, error) {
 	case "", string(NewestFirst):
 	case string(OldestFirst):
 		f.Order = OldestFirst
+	case string(Relevance):
+		if f.Q == "" {
+			return f, FieldErrorf("order", "order=relevance needs words to search for (q).")
+		}
+		f.Order = Relevance
 	default:
-		return f, FieldErrorf("order", "order must be asc or desc, not %q.", clip(o))
+		return f, FieldErrorf("order", "order must be asc, desc or relevance, not %q.", clip(o))
 	}
 	for _, name := range []string{"after", "before"} {
 		if s := q.Get(name); s != "" {
@@ -237,8 +245,8 @@ func (f Filter) Values() url.Values {
 	if f.Q != "" {
 		v.Set("q", f.Q)
 	}
-	if f.Order == OldestFirst {
-		v.Set("order", string(OldestFirst))
+	if f.Order == OldestFirst || f.Order == Relevance {
+		v.Set("order", string(f.Order))
 	}
 	return v
 }
@@ -265,4 +273,26 @@ func (f Filter) With(fn func(*Filter)) Filter {
 // IsZero reports whether the filter narrows nothing.
 func (f Filter) IsZero() bool {
 	return len(f.Values()) == 0 || (len(f.Values()) == 1 && f.Values().Has("order"))
+}
+
+// SearchQuery turns the words a researcher typed into an FTS5 query that
+// cannot be a syntax error: each word that has a letter or digit becomes a
+// quoted prefix term ("cease"* matches ceasefire), all of them required.
+// It returns "" when no word is searchable.
+func SearchQuery(q string) string {
+	var terms []string
+	for _, w := range strings.Fields(q) {
+		w = strings.ReplaceAll(w, `"`, "")
+		ok := false
+		for _, r := range w {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				ok = true
+				break
+			}
+		}
+		if ok {
+			terms = append(terms, `"`+w+`"*`)
+		}
+	}
+	return strings.Join(terms, " ")
 }

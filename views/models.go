@@ -3,6 +3,7 @@ package views
 import (
 	"net/url"
 	"strconv"
+	"strings"
 
 	"github.com/diplomatic-travel/tracker/timeline"
 )
@@ -55,6 +56,10 @@ type TimelinePage struct {
 	PrevURL    string
 	CSVURL     string
 	OrderURL   string // the same view read the other way
+	// RelevanceURL is the same search, best matches first (set when
+	// there are words to search for and the view is in date order).
+	RelevanceURL string
+	Relevance    bool
 	ClearURL   string
 	Newest     bool
 	HasFilters bool
@@ -453,3 +458,30 @@ type NewAccountForm struct {
 
 // Err returns the message of a field, "" when there is none.
 func (f NewAccountForm) Err(field string) string { return f.Errors[field] }
+
+// TextPart is a run of text, matched by a search or not.
+type TextPart struct {
+	Text string
+	Hit  bool
+}
+
+// marked splits text whose matched words are between \x02 and \x03 (as
+// the store marks them) into parts, so the template can escape each and
+// wrap the hits in <mark>; a stray marker is dropped, never shown.
+func marked(s string) []TextPart {
+	var out []TextPart
+	hit := false
+	for len(s) > 0 {
+		i := strings.IndexAny(s, "\x02\x03")
+		if i < 0 {
+			out = append(out, TextPart{s, hit})
+			break
+		}
+		if i > 0 {
+			out = append(out, TextPart{s[:i], hit})
+		}
+		hit = s[i] == 0x02
+		s = s[i+1:]
+	}
+	return out
+}

@@ -44,13 +44,17 @@ func (a *app) timelinePage(w http.ResponseWriter, r *http.Request) error {
 		HasFilters: !f.With(func(g *timeline.Filter) { g.Order = timeline.NewestFirst }).IsZero(),
 	}
 	p.Site.Canonical = "/" + f.Query()
+	p.Relevance = f.Order == timeline.Relevance
 	p.OrderURL = "/" + f.With(func(g *timeline.Filter) {
-		if g.Order == timeline.OldestFirst {
+		if g.Order == timeline.OldestFirst || g.Order == timeline.Relevance {
 			g.Order = timeline.NewestFirst
 		} else {
 			g.Order = timeline.OldestFirst
 		}
 	}).Query()
+	if f.Q != "" && !p.Relevance {
+		p.RelevanceURL = "/" + f.With(func(g *timeline.Filter) { g.Order = timeline.Relevance }).Query()
+	}
 	if page.Next != nil {
 		p.NextURL = pageURL(f, "after", page.Next)
 	}
