@@ -45,24 +45,24 @@ type Option struct {
 // links and the export link of exactly this view.
 type TimelinePage struct {
 	Site
-	Filter     timeline.Filter
-	Entries    []timeline.Entry
-	Names      Names
-	Persons    []Option
-	Countries  []Option
-	Regions    []Option
-	Kinds      []Option
-	NextURL    string
-	PrevURL    string
-	CSVURL     string
-	OrderURL   string // the same view read the other way
+	Filter    timeline.Filter
+	Entries   []timeline.Entry
+	Names     Names
+	Persons   []Option
+	Countries []Option
+	Regions   []Option
+	Kinds     []Option
+	NextURL   string
+	PrevURL   string
+	CSVURL    string
+	OrderURL  string // the same view read the other way
 	// RelevanceURL is the same search, best matches first (set when
 	// there are words to search for and the view is in date order).
 	RelevanceURL string
 	Relevance    bool
-	ClearURL   string
-	Newest     bool
-	HasFilters bool
+	ClearURL     string
+	Newest       bool
+	HasFilters   bool
 }
 
 // Month is a run of entries of one calendar month.
