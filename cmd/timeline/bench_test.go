@@ -83,6 +83,7 @@ func BenchmarkTimelinePage(b *testing.B) {
 	for _, q := range []string{
 		"", "order=asc", "region=NEA", "country=FR", "kind=meeting", "from=1990-01-01&to=1999-12-31",
 		"person=blinken-antony-j&region=NEA&from=2023-10-07&to=2024-12-31",
+		"q=ceasefire", "q=trade+security", "q=trade&order=relevance",
 	} {
 		name := q
 		if name == "" {
