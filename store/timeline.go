@@ -233,47 +233,40 @@ func (s *Store) searchPage(ctx context.Context, f timeline.Filter, w string, arg
 	return &Page{Entries: entries}, s.fillHighlights(ctx, f, entries)
 }
 
-// Highlight marks: the matched words of a search are wrapped in these
-// control characters, which no record holds, and the views turn them into
-// <mark> elements around escaped text.
-const (
-	HitStart = "\x02"
-	HitEnd   = "\x03"
-)
-
 // fillHighlights gives each entry of a search its title with the matched
 // words marked and a snippet of its other matched text.
 func (s *Store) fillHighlights(ctx context.Context, f timeline.Filter, entries []timeline.Entry) error {
-	sq := timeline.SearchQuery(f.Q)
-	if sq == "" || len(entries) == 0 {
+	terms := timeline.SearchTerms(f.Q)
+	if len(terms) == 0 || len(entries) == 0 {
 		return nil
 	}
+	// The marking is done here, from the search's terms, rather than with
+	// FTS5's highlight(), which would evaluate the match over every
+	// document to mark fifty.
 	idx := map[int64]int{}
-	args := []any{sq}
+	args := make([]any, len(entries))
 	for i, e := range entries {
 		idx[e.Seq] = i
-		args = append(args, e.Seq)
+		args[i] = e.Seq
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT rowid, highlight(entries_fts, 0, char(2), char(3)),
-			snippet(entries_fts, 1, char(2), char(3), '…', 16), snippet(entries_fts, 3, char(2), char(3), '…', 16)
-		FROM entries_fts WHERE entries_fts MATCH ? AND rowid IN (`+placeholders(len(entries))+`)`, args...)
+	rows, err := s.r.QueryContext(ctx, `SELECT id, search_text FROM entries WHERE id IN (`+placeholders(len(entries))+`)`, args...)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var id int64
-		var title, summary, more sql.NullString
-		if err := rows.Scan(&id, &title, &summary, &more); err != nil {
+		var more string
+		if err := rows.Scan(&id, &more); err != nil {
 			return err
 		}
 		e := &entries[idx[id]]
-		e.TitleMarked = title.String
-		switch {
-		case strings.Contains(summary.String, HitStart):
-			e.Snippet = summary.String
-		case strings.Contains(more.String, HitStart):
-			e.Snippet = more.String
+		if h := timeline.Highlight(e.Title, terms); h != e.Title {
+			e.TitleMarked = h
+		}
+		e.Snippet = timeline.Snippet(e.Summary, terms, 24)
+		if e.Snippet == "" {
+			e.Snippet = timeline.Snippet(e.Localities+"\n"+more, terms, 24)
 		}
 	}
 	return rows.Err()
