@@ -27,6 +27,12 @@ type entryRow struct {
 	searchText string
 }
 
+// hasSourcesSQL says whether the entry ?1 (kind ?2, record ?3) has a
+// source, for putEntry.
+const hasSourcesSQL = `EXISTS (SELECT 1 FROM citations c JOIN sources s ON s.id = c.source_id
+	WHERE s.deleted_at IS NULL AND ((c.subject_kind = ?2 AND c.subject_id = ?3)
+	   OR (?2 = 'trip' AND c.subject_kind = 'stop' AND c.subject_id IN (SELECT id FROM stops WHERE trip_id = ?3))))`
+
 func (t *tx) putEntry(e entryRow) error {
 	if e.precision == "" {
 		e.precision = timeline.PrecisionDay
@@ -41,6 +47,9 @@ func (t *tx) putEntry(e entryRow) error {
 		e.kind, e.recordID, e.start.String(), e.end.String(), e.precision, nullID(e.personID), e.title, e.summary,
 		strings.Join(e.countries, " "), e.localities, e.status, e.searchText).Scan(&id)
 	if err != nil {
+		return err
+	}
+	if _, err := t.exec(`UPDATE entries SET has_sources = `+hasSourcesSQL+` WHERE id = ?1`, id, e.kind, e.recordID); err != nil {
 		return err
 	}
 	if _, err := t.exec(`DELETE FROM entry_countries WHERE entry_id = ?`, id); err != nil {

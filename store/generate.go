@@ -83,8 +83,9 @@ func (s *Store) Generate(ctx context.Context, opt GenerateOptions) (GenerateResu
 		insMeeting := must(`INSERT INTO meetings(trip_id, stop_id, date, title, summary, status, created_at, updated_at) VALUES (?, ?, ?, ?, '', 'published', ?, ?)`)
 		insSource := must(`INSERT INTO sources(url, title, publisher, published, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`)
 		insCite := must(`INSERT INTO citations(source_id, subject_kind, subject_id, passage, created_at) VALUES (?, 'trip', ?, '', ?)`)
-		insEntry := must(`INSERT INTO entries(kind, record_id, start_date, end_date, precision, person_id, title, summary, countries, localities, status)
-			VALUES (?, ?, ?, ?, 'day', ?, ?, ?, ?, ?, 'published')`)
+		// Generated trips cite a source each; their meetings cite none.
+		insEntry := must(`INSERT INTO entries(kind, record_id, start_date, end_date, precision, person_id, title, summary, countries, localities, status, has_sources)
+			VALUES (?1, ?2, ?3, ?4, 'day', ?5, ?6, ?7, ?8, ?9, 'published', ?1 = 'trip')`)
 		insEC := must(`INSERT OR IGNORE INTO entry_countries(country, entry_id, start_date) VALUES (?, ?, ?)`)
 
 		var base int

@@ -80,6 +80,12 @@ func where(f timeline.Filter) (string, []any) {
 			WHERE ec.entry_id = e.id AND rm.region = ?)`)
 		args = append(args, f.Region)
 	}
+	switch f.Sourced {
+	case "yes":
+		conds = append(conds, `e.has_sources = 1`)
+	case "no":
+		conds = append(conds, `e.has_sources = 0`)
+	}
 	if f.Q != "" {
 		// Every word (as a prefix) in the title, summary, localities or
 		// the record's other words; see migration 0006.

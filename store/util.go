@@ -1,6 +1,7 @@
 package store
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -18,3 +19,5 @@ func anys[T any](xs []T) []any {
 	}
 	return out
 }
+
+func sortInts(xs []int) { sort.Ints(xs) }

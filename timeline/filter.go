@@ -67,6 +67,8 @@ type Filter struct {
 	From    Date
 	To      Date
 	Q       string
+	// Sourced narrows to entries with a source ("yes") or without ("no").
+	Sourced string
 	Order   Order
 	// After and Before cut a page: entries strictly after (or before) the
 	// cursor in the reading order. At most one is set.
@@ -139,6 +141,12 @@ func ParseFilter(q url.Values) (Filter, error) {
 	}
 	if f.From.Valid() && f.To.Valid() && f.To.Before(f.From) {
 		return f, FieldErrorf("to", "to (%s) is before from (%s).", f.To, f.From)
+	}
+	switch s := q.Get("sourced"); s {
+	case "", "yes", "no":
+		f.Sourced = s
+	default:
+		return f, FieldErrorf("sourced", "sourced must be yes or no, not %q.", clip(s))
 	}
 	f.Q = NormalizeSpace(q.Get("q"))
 	if len(f.Q) > 200 {
@@ -244,6 +252,9 @@ func (f Filter) Values() url.Values {
 	}
 	if f.Q != "" {
 		v.Set("q", f.Q)
+	}
+	if f.Sourced != "" {
+		v.Set("sourced", f.Sourced)
 	}
 	if f.Order == OldestFirst || f.Order == Relevance {
 		v.Set("order", string(f.Order))

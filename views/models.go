@@ -63,6 +63,20 @@ type TimelinePage struct {
 	ClearURL     string
 	Newest       bool
 	HasFilters   bool
+	// Total is the number of entries of the view (all pages).
+	Total int
+	// Years are the year facet: each year's count, linking to that year.
+	Years []FacetLink
+	// Sourced is the has-sources facet.
+	Sourced []Option
+}
+
+// FacetLink is a facet choice shown as a link.
+type FacetLink struct {
+	Label    string
+	Count    int
+	URL      string
+	Selected bool
 }
 
 // Month is a run of entries of one calendar month.
@@ -484,4 +498,16 @@ func marked(s string) []TextPart {
 		s = s[i+1:]
 	}
 	return out
+}
+
+// countWords writes a view's total: "1 entry", "1,204 entries".
+func countWords(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	if n == 1 {
+		return s + " entry"
+	}
+	return s + " entries"
 }

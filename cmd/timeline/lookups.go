@@ -41,3 +41,42 @@ func (a *app) lookups(ctx context.Context) ([]store.PersonSummary, []timeline.Re
 	c.version, c.valid, c.travellers, c.regions = v, true, travellers, regions
 	return travellers, regions, nil
 }
+
+// facetCache keeps the facet counts of recent views for the current data
+// version: counting every facet of a large record takes tens of
+// milliseconds, and the same views are asked for again and again.
+type facetCache struct {
+	mu      sync.Mutex
+	version int64
+	views   map[string]*store.Facets
+}
+
+const facetCacheSize = 512
+
+func (a *app) facets(ctx context.Context, f timeline.Filter) (*store.Facets, error) {
+	v, err := a.store.DataVersion(ctx)
+	if err != nil {
+		return nil, err
+	}
+	key := f.Query()
+	c := a.facetCache
+	c.mu.Lock()
+	if c.version != v || c.views == nil || len(c.views) >= facetCacheSize {
+		c.version, c.views = v, map[string]*store.Facets{}
+	}
+	if fc, ok := c.views[key]; ok {
+		c.mu.Unlock()
+		return fc, nil
+	}
+	c.mu.Unlock()
+	fc, err := a.store.Facets(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	if c.version == v {
+		c.views[key] = fc
+	}
+	c.mu.Unlock()
+	return fc, nil
+}

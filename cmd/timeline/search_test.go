@@ -4,7 +4,10 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"strings"
 	"testing"
+
+	"github.com/PuerkitoBio/goquery"
 
 	"github.com/diplomatic-travel/tracker/store"
 	"github.com/diplomatic-travel/tracker/timeline"
@@ -123,6 +126,47 @@ func TestSearch(t *testing.T) {
 		c.post(t, "/sources/3/edit", url.Values{"url": {"https://www.dw.com/en/israel-says-hezbollah-leaders-likely-successor-killed/live-70572287"}, "title": {"Quixotic renamed report"}, "publisher": {"DW"}})
 		if got := ts.titlesFor(t, "Quixotic"); !containsText(got, "Meeting with Prime Minister Benjamin Netanyahu") {
 			t.Errorf("a renamed source's title is not found: %q", got)
+		}
+	})
+}
+
+// The timeline shows its total and, beside each filter, what each choice
+// would give; following a year's link lists exactly that many entries.
+func TestFacetsOnThePage(t *testing.T) {
+	ts := newTestServer(t)
+	doc := ts.doc(t, "/", http.StatusOK)
+	if got := doc.Find(`[data-testid=total]`).Text(); got != "19 entries" {
+		t.Errorf("total = %q, want 19 entries", got)
+	}
+	if got := doc.Find(`#f-country option[value=QA]`).Text(); got != "Qatar (7)" {
+		t.Errorf("Qatar option = %q, want Qatar (7)", got)
+	}
+	if n := doc.Find(`#f-country option`).Length(); n > 40 {
+		t.Errorf("%d country options: choices that give nothing must not be offered", n)
+	}
+	var checked int
+	doc.Find(`a[data-testid=year-facet]`).Each(func(_ int, s *goquery.Selection) {
+		href, _ := s.Attr("href")
+		want := strings.Trim(s.Find(".count").Text(), "()")
+		page := ts.doc(t, href+"&limit=500", http.StatusOK)
+		if got := page.Find(`[data-testid=total]`).Text(); got != want+" entries" && got != want+" entry" {
+			t.Errorf("%s: total %q, facet said %s", href, got, want)
+		}
+		if got := page.Find(`li[data-testid=entry]`).Length(); itoa(got) != want {
+			t.Errorf("%s lists %d entries, the facet said %s", href, got, want)
+		}
+		checked++
+	})
+	if checked != 2 {
+		t.Errorf("%d year links, want 2023 and 2024", checked)
+	}
+	if resp, _ := ts.get(t, "/?sourced=maybe"); resp.StatusCode != http.StatusBadRequest {
+		t.Errorf("sourced=maybe: %d, want 400", resp.StatusCode)
+	}
+	doc = ts.doc(t, "/?sourced=no", http.StatusOK)
+	doc.Find(`li[data-testid=entry]`).Each(func(_ int, s *goquery.Selection) {
+		if s.Find(`[data-testid=unsourced]`).Length() != 1 {
+			t.Errorf("sourced=no lists %q, which has sources", s.Find("h4").Text())
 		}
 	})
 }

@@ -20,11 +20,13 @@ import (
 // app holds what the handlers share. It is built by cmdServe (and by the
 // tests) and passed in: no package-level state.
 type app struct {
-	store    *store.Store
-	log      *slog.Logger
-	cache    *lookupCache
-	sessions *dbSessions
-	logins   *throttle
+	store *store.Store
+	log   *slog.Logger
+	cache *lookupCache
+	// facetCache holds the facet counts of recent views.
+	facetCache *facetCache
+	sessions   *dbSessions
+	logins     *throttle
 	// behindProxy says a TLS-terminating proxy is in front: cookies are
 	// Secure and the client address is the proxy's X-Forwarded-For entry.
 	behindProxy bool
@@ -42,7 +44,7 @@ func newApp(ctx context.Context, s *store.Store, log *slog.Logger, cfg appConfig
 		return nil, fmt.Errorf("session keys: %w", err)
 	}
 	return &app{
-		store: s, log: log, cache: &lookupCache{},
+		store: s, log: log, cache: &lookupCache{}, facetCache: &facetCache{},
 		sessions:    newSessionStore(s, keys, cfg.BehindProxy),
 		logins:      newThrottle(throttleWindow),
 		behindProxy: cfg.BehindProxy,

@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"io"
 	"net/http"
+	"strconv"
 
 	"github.com/diplomatic-travel/tracker/store"
 	"github.com/diplomatic-travel/tracker/timeline"
@@ -30,6 +31,12 @@ func (a *app) timelinePage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	travellers, regions, err := a.lookups(ctx)
+	if err != nil {
+		return err
+	}
+	pub := f
+	pub.Drafts = false // counts are of the published record, as the exports are
+	fc, err := a.facets(ctx, pub)
 	if err != nil {
 		return err
 	}
@@ -61,21 +68,46 @@ func (a *app) timelinePage(w http.ResponseWriter, r *http.Request) error {
 	if page.Prev != nil {
 		p.PrevURL = pageURL(f, "before", page.Prev)
 	}
+	p.Total = fc.Total
+	counted := func(fcs []store.FacetCount) map[string]int {
+		m := map[string]int{}
+		for _, c := range fcs {
+			m[c.Value] = c.Count
+		}
+		return m
+	}
+	label := func(name string, n int) string { return name + " (" + formatCount(n) + ")" }
 	selected := map[string]bool{}
 	for _, s := range f.Persons {
 		selected[s] = true
 	}
+	byPerson := counted(fc.Persons)
 	for _, t := range travellers {
-		p.Persons = append(p.Persons, views.Option{Value: t.Slug, Label: t.Name, Selected: selected[t.Slug]})
+		p.Persons = append(p.Persons, views.Option{Value: t.Slug, Label: label(t.Name, byPerson[t.Slug]), Selected: selected[t.Slug]})
 	}
+	byCountry := counted(fc.Countries)
 	for _, c := range a.store.Countries().All() {
-		p.Countries = append(p.Countries, views.Option{Value: c.Code, Label: c.Name, Selected: c.Code == f.Country})
+		if byCountry[c.Code] == 0 && c.Code != f.Country {
+			continue // a choice that would give nothing is not offered
+		}
+		p.Countries = append(p.Countries, views.Option{Value: c.Code, Label: label(c.Name, byCountry[c.Code]), Selected: c.Code == f.Country})
 	}
+	byRegion := counted(fc.Regions)
 	for _, rg := range regions {
-		p.Regions = append(p.Regions, views.Option{Value: rg.Code, Label: rg.Code + " · " + rg.Name, Selected: rg.Code == f.Region})
+		p.Regions = append(p.Regions, views.Option{Value: rg.Code, Label: label(rg.Code+" · "+rg.Name, byRegion[rg.Code]), Selected: rg.Code == f.Region})
 	}
+	byKind := counted(fc.Kinds)
 	for _, k := range timeline.EntryKinds {
-		p.Kinds = append(p.Kinds, views.Option{Value: k, Label: k + "s", Selected: len(f.Kinds) == 1 && f.Kinds[0] == k})
+		p.Kinds = append(p.Kinds, views.Option{Value: k, Label: label(k+"s", byKind[k]), Selected: len(f.Kinds) == 1 && f.Kinds[0] == k})
+	}
+	for _, c := range fc.Sourced {
+		p.Sourced = append(p.Sourced, views.Option{Value: c.Value, Label: label(c.Label, c.Count), Selected: f.Sourced == c.Value})
+	}
+	for _, y := range fc.Years {
+		from, to := y.Value+"-01-01", y.Value+"-12-31"
+		g := f.With(func(g *timeline.Filter) { g.From, g.To = timeline.MustDate(from), timeline.MustDate(to) })
+		p.Years = append(p.Years, views.FacetLink{Label: y.Label, Count: y.Count, URL: "/" + g.Query(),
+			Selected: f.From.String() == from && f.To.String() == to})
 	}
 	return render(w, r, http.StatusOK, views.Timeline(p))
 }
@@ -229,4 +261,13 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 	n, err := c.w.Write(p)
 	c.n += int64(n)
 	return n, err
+}
+
+// formatCount writes a count with thousands separators: 1,204.
+func formatCount(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
