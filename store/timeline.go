@@ -156,7 +156,7 @@ func (s *Store) Timeline(ctx context.Context, f timeline.Filter) (*Page, error) 
 		}
 		args = append(args, cur.Date.String(), cur.ID)
 	}
-	q := `SELECT ` + entryCols + ` FROM entries e LEFT JOIN people p ON p.id = e.person_id` + w +
+	q := `SELECT ` + entryCols + ` FROM entries e` + indexHint(f) + ` LEFT JOIN people p ON p.id = e.person_id` + w +
 		` ORDER BY e.start_date ` + dir + `, e.id ` + dir + ` LIMIT ?`
 	args = append(args, f.Limit+1)
 	rows, err := s.r.QueryContext(ctx, q, args...)
@@ -374,4 +374,15 @@ func (s *Store) EachEntry(ctx context.Context, f timeline.Filter, fn func(*timel
 		}
 	}
 	return rows.Err()
+}
+
+// indexHint pins the plan of a traveller's timeline to the index of
+// travellers' entries in date order: the statistics describe an average
+// traveller, and for one with few entries SQLite would otherwise walk the
+// whole timeline by date looking for theirs.
+func indexHint(f timeline.Filter) string {
+	if len(f.Persons) > 0 {
+		return ` INDEXED BY entries_person`
+	}
+	return ""
 }
