@@ -91,3 +91,12 @@ func (e Entry) CSVRow(base string) []string {
 		strings.Join(urls, "; "), base + e.Path(),
 	}
 }
+
+// FormatCount writes a count with thousands separators: 1,204.
+func FormatCount(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}

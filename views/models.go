@@ -502,10 +502,7 @@ func marked(s string) []TextPart {
 
 // countWords writes a view's total: "1 entry", "1,204 entries".
 func countWords(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
+	s := timeline.FormatCount(n)
 	if n == 1 {
 		return s + " entry"
 	}

@@ -6,7 +6,6 @@ import (
 	"encoding/csv"
 	"io"
 	"net/http"
-	"strconv"
 
 	"github.com/diplomatic-travel/tracker/store"
 	"github.com/diplomatic-travel/tracker/timeline"
@@ -76,7 +75,7 @@ func (a *app) timelinePage(w http.ResponseWriter, r *http.Request) error {
 		}
 		return m
 	}
-	label := func(name string, n int) string { return name + " (" + formatCount(n) + ")" }
+	label := func(name string, n int) string { return name + " (" + timeline.FormatCount(n) + ")" }
 	selected := map[string]bool{}
 	for _, s := range f.Persons {
 		selected[s] = true
@@ -261,13 +260,4 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 	n, err := c.w.Write(p)
 	c.n += int64(n)
 	return n, err
-}
-
-// formatCount writes a count with thousands separators: 1,204.
-func formatCount(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }
