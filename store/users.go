@@ -174,45 +174,48 @@ func (s *Store) SetPassword(ctx context.Context, a Actor, name, password string)
 	})
 }
 
-// SetDisabled disables (or enables) an account; disabling ends its
-// sessions.
+// SetDisabled disables (or enables) an account, from the command line;
+// disabling ends its sessions.
 func (s *Store) SetDisabled(ctx context.Context, a Actor, name string, disabled bool) error {
 	return s.write(ctx, a, func(t *tx) error {
 		u, err := t.userByName(name)
 		if err != nil {
 			return err
 		}
-		before := *u
-		u.Disabled = disabled
-		if _, err := t.exec(`UPDATE users SET disabled = ? WHERE id = ?`, disabled, u.ID); err != nil {
-			return err
-		}
-		if disabled {
-			if _, err := t.exec(`DELETE FROM sessions WHERE user_id = ?`, u.ID); err != nil {
-				return err
-			}
-		}
-		return t.revise("user", u.ID, "update", before, u, "")
+		return t.setDisabled(u, disabled)
 	})
 }
 
-// SetRole changes an account's role.
-func (s *Store) SetRole(ctx context.Context, a Actor, name, role string) error {
-	if role != RoleCurator && role != RoleAdmin {
-		return timeline.FieldErrorf("role", "The role is curator or admin.")
+// setDisabled changes u's state with its revision; disabling ends its
+// sessions. It is shared by the command line and the admins' page.
+func (t *tx) setDisabled(u *User, disabled bool) error {
+	if u.Disabled == disabled {
+		return nil
 	}
-	return s.write(ctx, a, func(t *tx) error {
-		u, err := t.userByName(name)
-		if err != nil {
+	before := *u
+	u.Disabled = disabled
+	if _, err := t.exec(`UPDATE users SET disabled = ? WHERE id = ?`, disabled, u.ID); err != nil {
+		return err
+	}
+	if disabled {
+		if _, err := t.exec(`DELETE FROM sessions WHERE user_id = ?`, u.ID); err != nil {
 			return err
 		}
-		before := *u
-		u.Role = role
-		if _, err := t.exec(`UPDATE users SET role = ? WHERE id = ?`, role, u.ID); err != nil {
-			return err
-		}
-		return t.revise("user", u.ID, "update", before, u, "")
-	})
+	}
+	return t.revise("user", u.ID, "update", before, u, "")
+}
+
+// setRole changes u's role with its revision.
+func (t *tx) setRole(u *User, role string) error {
+	if u.Role == role {
+		return nil
+	}
+	before := *u
+	u.Role = role
+	if _, err := t.exec(`UPDATE users SET role = ? WHERE id = ?`, role, u.ID); err != nil {
+		return err
+	}
+	return t.revise("user", u.ID, "update", before, u, "")
 }
 
 func (t *tx) userByName(name string) (*User, error) {

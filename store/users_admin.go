@@ -25,20 +25,7 @@ func (s *Store) AdminSetDisabled(ctx context.Context, a Actor, name string, disa
 			return &timeline.Error{Code: timeline.EConflict, Field: "disabled",
 				Message: "You cannot disable your own account: another admin must do it. Nothing was changed."}
 		}
-		if u.Disabled == disabled {
-			return nil
-		}
-		before := *u
-		u.Disabled = disabled
-		if _, err := t.exec(`UPDATE users SET disabled = ? WHERE id = ?`, disabled, u.ID); err != nil {
-			return err
-		}
-		if disabled {
-			if _, err := t.exec(`DELETE FROM sessions WHERE user_id = ?`, u.ID); err != nil {
-				return err
-			}
-		}
-		return t.revise("user", u.ID, "update", before, u, "")
+		return t.setDisabled(u, disabled)
 	})
 }
 
@@ -58,15 +45,7 @@ func (s *Store) AdminSetRole(ctx context.Context, a Actor, name, role string) er
 			return &timeline.Error{Code: timeline.EConflict, Field: "role",
 				Message: "You cannot demote your own account: another admin must do it. Nothing was changed."}
 		}
-		if u.Role == role {
-			return nil
-		}
-		before := *u
-		u.Role = role
-		if _, err := t.exec(`UPDATE users SET role = ? WHERE id = ?`, role, u.ID); err != nil {
-			return err
-		}
-		return t.revise("user", u.ID, "update", before, u, "")
+		return t.setRole(u, role)
 	})
 }
 
