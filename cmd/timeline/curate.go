@@ -268,13 +268,10 @@ func (a *app) tripFromForm(f *views.TripForm) (*timeline.Trip, timeline.FieldErr
 		if row.ID != "" {
 			st.ID, _ = strconv.ParseInt(row.ID, 10, 64)
 		}
-		switch code, ok := a.store.Countries().Resolve(row.Country); {
-		case row.Country == "":
+		if row.Country == "" {
 			fe.Add(key+"country", "Choose the country.")
-		case !ok:
-			fe.Add(key+"country", fmt.Sprintf("Unknown country %q: type its name or code, such as Qatar or QA.", clipText(row.Country)))
-		default:
-			st.Country = code
+		} else {
+			st.Country = a.countryField(fe, key+"country", row.Country)
 		}
 		var err error
 		if row.Start == "" {

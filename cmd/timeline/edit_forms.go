@@ -372,13 +372,7 @@ func (a *app) updateCounter(w http.ResponseWriter, r *http.Request) error {
 			fe.Add("gap_days", "The gap is a whole number of days.")
 		}
 	}
-	if cc := v("country"); cc != "" {
-		code, ok := a.store.Countries().Resolve(cc)
-		if !ok {
-			fe.Add("country", fmt.Sprintf("Unknown country %q.", clipText(cc)))
-		}
-		c.Country = code
-	}
+	c.Country = a.countryField(fe, "country", v("country"))
 	if len(fe) == 0 {
 		if err := a.store.UpdateCounter(r.Context(), actor(r), c, v("reason")); err == nil {
 			return a.redirectWithFlash(w, r, timeline.RecordPath(timeline.KindCounter, id), "Counter saved; every ordinal and claim it gives is recomputed.")

@@ -33,6 +33,19 @@ func dateField(fe timeline.FieldErrors, name, v string, required bool) timeline.
 	return d
 }
 
+// countryField resolves a country typed into a form (a name, code or
+// alias) to its code, or records a message for field; empty stays empty.
+func (a *app) countryField(fe timeline.FieldErrors, field, typed string) string {
+	if typed == "" {
+		return ""
+	}
+	code, ok := a.store.Countries().Resolve(typed)
+	if !ok {
+		fe.Add(field, fmt.Sprintf("Unknown country %q: type its name or code, such as Qatar or QA.", clipText(typed)))
+	}
+	return code
+}
+
 // simpleForm renders a SimpleForm with the posted values and errors, 422
 // when there are errors.
 func (a *app) simpleForm(w http.ResponseWriter, r *http.Request, f views.SimpleForm, vals func(string) string, fe timeline.FieldErrors) error {
@@ -108,13 +121,7 @@ func (a *app) createEvent(w http.ResponseWriter, r *http.Request) error {
 	if e.Precision, err = timeline.ParsePrecision(v("precision")); err != nil {
 		fe.Add("precision", err.Error())
 	}
-	if c := v("country"); c != "" {
-		code, ok := a.store.Countries().Resolve(c)
-		if !ok {
-			fe.Add("country", fmt.Sprintf("Unknown country %q.", clipText(c)))
-		}
-		e.Country = code
-	}
+	e.Country = a.countryField(fe, "country", v("country"))
 	if len(fe) == 0 {
 		if err := e.Validate(); err != nil {
 			for k, m := range timeline.ErrorFields(err) {
@@ -370,13 +377,7 @@ func (a *app) createCounter(w http.ResponseWriter, r *http.Request) error {
 		}
 		c.Rule.GapDays = n
 	}
-	if cc := v("country"); cc != "" {
-		code, ok := a.store.Countries().Resolve(cc)
-		if !ok {
-			fe.Add("country", fmt.Sprintf("Unknown country %q.", clipText(cc)))
-		}
-		c.Country = code
-	}
+	c.Country = a.countryField(fe, "country", v("country"))
 	if err := c.Validate(); err != nil {
 		for k, m := range timeline.ErrorFields(err) {
 			fe.Add(k, m)

@@ -133,13 +133,7 @@ func (a *app) createPerson(w http.ResponseWriter, r *http.Request) error {
 	}
 	fe := timeline.FieldErrors{}
 	p := &timeline.Person{Name: v("name"), Slug: v("slug")}
-	if c := v("country"); c != "" {
-		code, ok := a.store.Countries().Resolve(c)
-		if !ok {
-			fe.Add("country", fmt.Sprintf("Unknown country %q.", clipText(c)))
-		}
-		p.Country = code
-	}
+	p.Country = a.countryField(fe, "country", v("country"))
 	if t := v("office"); t != "" {
 		o := timeline.Office{Title: t, Body: v("body")}
 		o.From = dateField(fe, "from", v("from"), false)
