@@ -19,11 +19,8 @@ type lookupCache struct {
 	regions    []timeline.Region
 }
 
-func (a *app) lookups(ctx context.Context) ([]store.PersonSummary, []timeline.Region, error) {
-	v, err := a.store.DataVersion(ctx)
-	if err != nil {
-		return nil, nil, err
-	}
+// lookups returns the travellers and regions of data version v.
+func (a *app) lookups(ctx context.Context, v int64) ([]store.PersonSummary, []timeline.Region, error) {
 	c := a.cache
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -53,11 +50,8 @@ type facetCache struct {
 
 const facetCacheSize = 512
 
-func (a *app) facets(ctx context.Context, f timeline.Filter) (*store.Facets, error) {
-	v, err := a.store.DataVersion(ctx)
-	if err != nil {
-		return nil, err
-	}
+// facets returns the facet counts of the view f at data version v.
+func (a *app) facets(ctx context.Context, v int64, f timeline.Filter) (*store.Facets, error) {
 	key := f.Query()
 	c := a.facetCache
 	c.mu.Lock()

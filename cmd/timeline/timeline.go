@@ -29,13 +29,18 @@ func (a *app) timelinePage(w http.ResponseWriter, r *http.Request) error {
 	if err := a.fillOrdinals(r, page.Entries); err != nil {
 		return err
 	}
-	travellers, regions, err := a.lookups(ctx)
+	// One data version for both caches, read once per page.
+	version, err := a.store.DataVersion(ctx)
+	if err != nil {
+		return err
+	}
+	travellers, regions, err := a.lookups(ctx, version)
 	if err != nil {
 		return err
 	}
 	pub := f
 	pub.Drafts = false // counts are of the published record, as the exports are
-	fc, err := a.facets(ctx, pub)
+	fc, err := a.facets(ctx, version, pub)
 	if err != nil {
 		return err
 	}
