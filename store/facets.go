@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"strconv"
+	"time"
 
 	"github.com/diplomatic-travel/tracker/timeline"
 )
@@ -23,7 +24,11 @@ type Facets struct {
 	Countries []FacetCount
 	Regions   []FacetCount
 	Years     []FacetCount // in date order
-	Sourced   []FacetCount // "yes", "no"
+	// Months are the months of the one year the date range lies in, in
+	// date order; empty when the range is open or spans years.
+	Months  []FacetCount
+	MonthOf int          // the year of Months
+	Sourced []FacetCount // "yes", "no"
 }
 
 // Facets counts, for each filter, what each of its choices would give with
@@ -94,7 +99,88 @@ func (s *Store) Facets(ctx context.Context, f timeline.Filter) (*Facets, error) 
 	if out.Years, err = s.yearFacet(ctx, f.With(func(g *timeline.Filter) { g.From, g.To = timeline.Date{}, timeline.Date{} })); err != nil {
 		return nil, err
 	}
+	if f.From.Valid() && f.To.Valid() && f.From.Year() == f.To.Year() {
+		y := f.From.Year()
+		out.MonthOf = y
+		if out.Months, err = s.monthFacet(ctx, f.With(func(g *timeline.Filter) {
+			g.From, g.To = timeline.DateOf(y, time.January, 1), timeline.DateOf(y, time.December, 31)
+		}), y); err != nil {
+			return nil, err
+		}
+	}
 	return out, nil
+}
+
+// monthFacet counts the entries of f (whose range is the year y) that
+// overlap each month of y, as a from/to filter of that month selects them:
+// by start month, plus one for each later month an entry runs into.
+func (s *Store) monthFacet(ctx context.Context, f timeline.Filter, y int) ([]FacetCount, error) {
+	w, args := where(f)
+	var counts [13]int
+	month := func(iso string) (int, int) {
+		yy, _ := strconv.Atoi(iso[:4])
+		mm, _ := strconv.Atoi(iso[5:7])
+		return yy, mm
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT substr(e.start_date, 1, 7), count(*) FROM entries e`+w+` GROUP BY 1`, args...)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var ym string
+		var n int
+		if err := rows.Scan(&ym, &n); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		if yy, mm := month(ym); yy == y {
+			counts[mm] += n
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows, err = s.r.QueryContext(ctx, `SELECT substr(e.start_date, 1, 7), substr(e.end_date, 1, 7) FROM entries e`+
+		and(w, `substr(e.start_date, 1, 7) <> substr(e.end_date, 1, 7)`), args...)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var a, b string
+		if err := rows.Scan(&a, &b); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		ay, am := month(a)
+		by, bm := month(b)
+		// Every month after the start one, up to the end one, that lies in y.
+		for i := ay*12 + am; i < by*12+bm; i++ { // i is the next month, counted from 0
+			if i/12 == y {
+				counts[i%12+1]++
+			}
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	var out []FacetCount
+	for m := 1; m <= 12; m++ {
+		if counts[m] == 0 {
+			continue
+		}
+		out = append(out, FacetCount{Value: strconv.Itoa(m), Label: time.Month(m).String(), Count: counts[m]})
+	}
+	return out, nil
+}
+
+// and joins a condition onto a WHERE clause that may be empty.
+func and(w, cond string) string {
+	if w == "" {
+		return ` WHERE ` + cond
+	}
+	return w + ` AND ` + cond
 }
 
 // yearFacet counts the entries that overlap each year, as the from/to
@@ -116,10 +202,7 @@ func (s *Store) yearFacet(ctx context.Context, f timeline.Filter) ([]FacetCount,
 		counts[y] += n
 	}
 	rows.Close()
-	cross := ` WHERE substr(e.start_date, 1, 4) <> substr(e.end_date, 1, 4)`
-	if w != "" {
-		cross = w + ` AND substr(e.start_date, 1, 4) <> substr(e.end_date, 1, 4)`
-	}
+	cross := and(w, `substr(e.start_date, 1, 4) <> substr(e.end_date, 1, 4)`)
 	rows, err = s.r.QueryContext(ctx, `SELECT CAST(substr(e.start_date, 1, 4) AS INTEGER), CAST(substr(e.end_date, 1, 4) AS INTEGER) FROM entries e`+cross, args...)
 	if err != nil {
 		return nil, err

@@ -67,6 +67,10 @@ type TimelinePage struct {
 	Total int
 	// Years are the year facet: each year's count, linking to that year.
 	Years []FacetLink
+	// Months are the month facet of the year MonthsOf, shown when the
+	// date range lies within one year.
+	MonthFacet []FacetLink
+	MonthsOf   int
 	// Sourced is the has-sources facet.
 	Sourced []Option
 }

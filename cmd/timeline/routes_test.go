@@ -73,8 +73,8 @@ func TestPages(t *testing.T) {
 	t.Run("Timeline", func(t *testing.T) {
 		doc := ts.doc(t, "/", http.StatusOK)
 		entries := doc.Find(`li[data-testid=entry]`)
-		if entries.Length() != 19 {
-			t.Errorf("%d entries, want all 19 of the demo", entries.Length())
+		if entries.Length() != 20 {
+			t.Errorf("%d entries, want all 20 of the demo", entries.Length())
 		}
 		first := entries.First()
 		if got := strings.TrimSpace(first.Find("h4").Text()); got != "United States presidential election" {

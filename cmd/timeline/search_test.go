@@ -135,8 +135,8 @@ func TestSearch(t *testing.T) {
 func TestFacetsOnThePage(t *testing.T) {
 	ts := newTestServer(t)
 	doc := ts.doc(t, "/", http.StatusOK)
-	if got := doc.Find(`[data-testid=total]`).Text(); got != "19 entries" {
-		t.Errorf("total = %q, want 19 entries", got)
+	if got := doc.Find(`[data-testid=total]`).Text(); got != "20 entries" {
+		t.Errorf("total = %q, want 20 entries", got)
 	}
 	if got := doc.Find(`#f-country option[value=QA]`).Text(); got != "Qatar (7)" {
 		t.Errorf("Qatar option = %q, want Qatar (7)", got)
@@ -159,6 +159,37 @@ func TestFacetsOnThePage(t *testing.T) {
 	})
 	if checked != 2 {
 		t.Errorf("%d year links, want 2023 and 2024", checked)
+	}
+	// A year's page offers its months; each month link gives what it says.
+	year := ts.doc(t, "/?from=2024-01-01&to=2024-12-31", http.StatusOK)
+	months := 0
+	year.Find(`a[data-testid=month-facet]`).Each(func(_ int, s *goquery.Selection) {
+		href, _ := s.Attr("href")
+		want := strings.Trim(s.Find(".count").Text(), "()")
+		page := ts.doc(t, href+"&limit=500", http.StatusOK)
+		if got := page.Find(`li[data-testid=entry]`).Length(); itoa(got) != want {
+			t.Errorf("%s lists %d entries, the month facet said %s", href, got, want)
+		}
+		if page.Find(`.month-facet strong[aria-current]`).Length() != 1 {
+			t.Errorf("%s: the chosen month is not marked", href)
+		}
+		months++
+	})
+	if months < 2 {
+		t.Errorf("%d month links for 2024", months)
+	}
+	if ts.doc(t, "/", http.StatusOK).Find(`.month-facet`).Length() != 0 {
+		t.Error("the whole timeline shows a month facet; it belongs to one year")
+	}
+	// Several travellers at once: each stays chosen in the form, and the
+	// view is the union of theirs.
+	two := ts.doc(t, "/?person=blinken-antony-j&person=biden-joseph-r&limit=500", http.StatusOK)
+	if n := two.Find(`#f-person option[selected]`).Length(); n != 2 {
+		t.Errorf("%d travellers shown as chosen, want 2", n)
+	}
+	// Blinken's 11 trips and 5 meetings, and Biden's one trip.
+	if n := two.Find(`li[data-testid=entry]`).Length(); n != 17 {
+		t.Errorf("two travellers give %d entries, want 17", n)
 	}
 	if resp, _ := ts.get(t, "/?sourced=maybe"); resp.StatusCode != http.StatusBadRequest {
 		t.Errorf("sourced=maybe: %d, want 400", resp.StatusCode)

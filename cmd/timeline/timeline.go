@@ -6,6 +6,8 @@ import (
 	"encoding/csv"
 	"io"
 	"net/http"
+	"strconv"
+	"time"
 
 	"github.com/diplomatic-travel/tracker/store"
 	"github.com/diplomatic-travel/tracker/timeline"
@@ -113,6 +115,15 @@ func (a *app) timelinePage(w http.ResponseWriter, r *http.Request) error {
 		p.Years = append(p.Years, views.FacetLink{Label: y.Label, Count: y.Count, URL: "/" + g.Query(),
 			Selected: f.From.String() == from && f.To.String() == to})
 	}
+	for _, m := range fc.Months {
+		mm, _ := strconv.Atoi(m.Value)
+		from := timeline.DateOf(fc.MonthOf, time.Month(mm), 1)
+		to := timeline.DateOf(fc.MonthOf, time.Month(mm)+1, 1).AddDays(-1)
+		g := f.With(func(g *timeline.Filter) { g.From, g.To = from, to })
+		p.MonthFacet = append(p.MonthFacet, views.FacetLink{Label: m.Label, Count: m.Count, URL: "/" + g.Query(),
+			Selected: f.From == from && f.To == to})
+	}
+	p.MonthsOf = fc.MonthOf
 	return render(w, r, http.StatusOK, views.Timeline(p))
 }
 
