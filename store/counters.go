@@ -216,3 +216,13 @@ func (s *Store) ClaimsOfTrips(ctx context.Context, tripIDs []int64) ([]timeline.
 	}
 	return s.claims(ctx, `WHERE trip_id IN (`+placeholders(len(tripIDs))+`) AND deleted_at IS NULL AND status = 'published' ORDER BY id`, anys(tripIDs)...)
 }
+
+// AllClaims returns every published claim, in the order they were entered.
+func (s *Store) AllClaims(ctx context.Context) ([]timeline.Claim, error) {
+	return s.claims(ctx, `WHERE deleted_at IS NULL AND status = 'published' ORDER BY id`)
+}
+
+// CountersByID returns the published counters with these ids.
+func (s *Store) CountersByID(ctx context.Context, ids []int64) ([]timeline.Counter, error) {
+	return s.countersWhere(ctx, "c.id", anys(ids), false)
+}

@@ -119,6 +119,12 @@ type ClaimView struct {
 	Counter   timeline.Counter
 	Check     timeline.Check
 	Citations []timeline.Citation
+	// TripTitle names the trip the claim is about (on the claims page).
+	TripTitle string
+	// Counted are the items the computation numbered up to and including
+	// the claimed trip (on the claims page).
+	Counted []timeline.Counted
+	Titles  map[int64]string
 }
 
 // StopView is a stop with its sources and the counts that number it.
@@ -261,6 +267,38 @@ type CounterPage struct {
 	Titles  map[int64]string
 	Claims  []ClaimView
 	Curator bool
+	// Compare is the same question asked under other trip rules.
+	Compare *RuleComparison
+}
+
+// RuleComparison numbers a counter's stored trips under several trip
+// rules, side by side, so a reader sees how much a count depends on how
+// stops are grouped.
+type RuleComparison struct {
+	Rules   []timeline.Rule
+	Current int   // the index of the counter's own rule
+	Totals  []int // how many trips each rule counts
+	Rows    []CompareRow
+}
+
+// CompareRow is one stored trip and the number each rule gives it.
+type CompareRow struct {
+	TripID int64
+	Title  string
+	Start  timeline.Date
+	End    timeline.Date
+	// Numbers[i] are the ordinals rule i gives the trip's stops: none when
+	// it is outside the count, several when a rule splits the trip.
+	Numbers [][]int
+	Claimed bool // a claim is about this trip
+}
+
+// ClaimsPage lists every claim with its check.
+type ClaimsPage struct {
+	Site
+	Claims []ClaimView
+	// Verdicts counts the claims by verdict, in a fixed order.
+	Confirmed, Contradicted, NotCounted int
 }
 
 // ErrorPage is shown for every error, with the status it was sent with.
@@ -511,4 +549,21 @@ func countWords(n int) string {
 		return s + " entry"
 	}
 	return s + " entries"
+}
+
+// ordinals writes the numbers a rule gives one trip: "11th", "12th–13th"
+// when the rule splits it, "—" when it is outside the count.
+func ordinals(ns []int) string {
+	switch len(ns) {
+	case 0:
+		return "—"
+	case 1:
+		return timeline.Ordinal(ns[0])
+	}
+	return timeline.Ordinal(ns[0]) + "–" + timeline.Ordinal(ns[len(ns)-1])
+}
+
+// countOf writes a count with its noun: "1 claim", "1,204 claims".
+func countOf(n int, noun string) string {
+	return timeline.FormatCount(n) + " " + plural(n, noun, noun+"s")
 }

@@ -187,7 +187,8 @@ func (a *app) counterPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	res, err := a.store.Numberer(ctx).Number(*c)
+	n := a.store.Numberer(ctx)
+	res, err := n.Number(*c)
 	if err != nil {
 		return err
 	}
@@ -213,6 +214,12 @@ func (a *app) counterPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	for _, cl := range claims {
 		page.Claims = append(page.Claims, views.ClaimView{Claim: cl, Counter: *c, Check: timeline.CheckClaim(cl, res), Citations: cites.For(timeline.KindClaim, cl.ID)})
+	}
+	// Stops are stops whatever the trip rule; only trip counts depend on it.
+	if c.Unit == timeline.UnitTrips {
+		if page.Compare, err = compareRules(n, *c, titles, claims); err != nil {
+			return err
+		}
 	}
 	return render(w, r, http.StatusOK, views.Counter(page))
 }

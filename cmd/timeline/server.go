@@ -69,6 +69,7 @@ func (a *app) routeTable() []route {
 		{"GET /stops/{id}", a.serve(a.factRedirect(timeline.KindStop))},
 		{"GET /goals/{id}", a.serve(a.factRedirect(timeline.KindGoal))},
 		{"GET /quotes/{id}", a.serve(a.factRedirect(timeline.KindQuote))},
+		{"GET /claims", a.serve(a.claimsPage)},
 		{"GET /claims/{id}", a.serve(a.factRedirect(timeline.KindClaim))},
 		{"GET /people/{slug}", a.serve(a.personPage)},
 		{"GET /countries/{code}", a.serve(a.countryPage)},
