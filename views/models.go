@@ -55,6 +55,7 @@ type TimelinePage struct {
 	NextURL   string
 	PrevURL   string
 	CSVURL    string
+	ChartsURL string // the pictures of this view
 	OrderURL  string // the same view read the other way
 	// RelevanceURL is the same search, best matches first (set when
 	// there are words to search for and the view is in date order).
@@ -180,6 +181,8 @@ type PersonPage struct {
 	Meetings    []MeetingRef
 	TimelineURL string
 	Curator     bool
+	Figures     Figures
+	Charts      ChartData
 }
 
 // TripRef is a trip in a list.
@@ -210,6 +213,8 @@ type CountryPage struct {
 	Visits      []VisitRef
 	Total       int
 	TimelineURL string
+	Figures     Figures
+	Charts      ChartData
 }
 
 // VisitRef is one stop in a country.
@@ -227,6 +232,8 @@ type RegionPage struct {
 	Names       Names
 	TimelineURL string
 	Curator     bool
+	Figures     Figures
+	Charts      ChartData
 }
 
 // RegionsPage lists every region.
@@ -291,6 +298,15 @@ type CompareRow struct {
 	// it is outside the count, several when a rule splits the trip.
 	Numbers [][]int
 	Claimed bool // a claim is about this trip
+}
+
+// ChartsPage is the pictures of one timeline view.
+type ChartsPage struct {
+	Site
+	Data        ChartData
+	TimelineURL string
+	CSVURL      string
+	Filters     []string // the view's filters in words
 }
 
 // ClaimsPage lists every claim with its check.
@@ -566,4 +582,36 @@ func ordinals(ns []int) string {
 // countOf writes a count with its noun: "1 claim", "1,204 claims".
 func countOf(n int, noun string) string {
 	return timeline.FormatCount(n) + " " + plural(n, noun, noun+"s")
+}
+
+// Figures open a traveller's, a country's or a region's page.
+type Figures struct {
+	Of         string // "person", "country" or "region"
+	Trips      int
+	Stops      int
+	Days       int
+	Countries  int
+	Travellers int
+	First      *FigureStop
+	Last       *FigureStop
+	// BusiestYear is the year most trips began in, linking to its view.
+	BusiestYear      int
+	BusiestYearTrips int
+	BusiestYearURL   string
+	TripsURL         string // the view of these trips
+}
+
+// FigureStop is a first or last visit.
+type FigureStop struct {
+	TripID     int64
+	Country    string
+	Start, End timeline.Date
+}
+
+// DaysLabel names the days figure for the kind of page.
+func (f Figures) DaysLabel() string {
+	if f.Of == "person" {
+		return "days abroad"
+	}
+	return "days there"
 }

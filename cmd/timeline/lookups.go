@@ -39,38 +39,41 @@ func (a *app) lookups(ctx context.Context, v int64) ([]store.PersonSummary, []ti
 	return travellers, regions, nil
 }
 
-// facetCache keeps the facet counts of recent views for the current data
-// version: counting every facet of a large record takes tens of
-// milliseconds, and the same views are asked for again and again.
-type facetCache struct {
+// versionCache keeps values computed for recent views at the current data
+// version; a write anywhere empties it.
+type versionCache[T any] struct {
 	mu      sync.Mutex
 	version int64
-	views   map[string]*store.Facets
+	views   map[string]T
 }
 
-const facetCacheSize = 512
+const versionCacheSize = 256
 
-// facets returns the facet counts of the view f at data version v.
-func (a *app) facets(ctx context.Context, v int64, f timeline.Filter) (*store.Facets, error) {
-	key := f.Query()
-	c := a.facetCache
+func (c *versionCache[T]) get(v int64, key string, compute func() (T, error)) (T, error) {
 	c.mu.Lock()
-	if c.version != v || c.views == nil || len(c.views) >= facetCacheSize {
-		c.version, c.views = v, map[string]*store.Facets{}
+	if c.version != v || c.views == nil || len(c.views) >= versionCacheSize {
+		c.version, c.views = v, map[string]T{}
 	}
-	if fc, ok := c.views[key]; ok {
+	if x, ok := c.views[key]; ok {
 		c.mu.Unlock()
-		return fc, nil
+		return x, nil
 	}
 	c.mu.Unlock()
-	fc, err := a.store.Facets(ctx, f)
+	x, err := compute()
 	if err != nil {
-		return nil, err
+		return x, err
 	}
 	c.mu.Lock()
 	if c.version == v {
-		c.views[key] = fc
+		c.views[key] = x
 	}
 	c.mu.Unlock()
-	return fc, nil
+	return x, nil
+}
+
+// facets returns the facet counts of the view f at data version v:
+// counting every facet of a large record takes tens of milliseconds, and
+// the same views are asked for again and again.
+func (a *app) facets(ctx context.Context, v int64, f timeline.Filter) (*store.Facets, error) {
+	return a.facetCache.get(v, f.Query(), func() (*store.Facets, error) { return a.store.Facets(ctx, f) })
 }

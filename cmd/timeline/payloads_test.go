@@ -23,8 +23,12 @@ func checkInert(t *testing.T, page, body string) {
 			t.Errorf("%s: a script element %s", page, html)
 		}
 	})
-	if n := d.Find("img, iframe, object, embed, svg").Length(); n != 0 {
+	if n := d.Find("img, iframe, object, embed, foreignObject, svg svg").Length(); n != 0 {
 		t.Errorf("%s: %d embedded elements", page, n)
+	}
+	// The only SVG is the site's own pictures.
+	if n := d.Find("svg").Not("figure.chart > svg[role=img]").Length(); n != 0 {
+		t.Errorf("%s: %d svg elements that are not the site's pictures", page, n)
 	}
 	d.Find("*").Each(func(_ int, s *goquery.Selection) {
 		for _, at := range s.Nodes[0].Attr {

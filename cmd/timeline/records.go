@@ -43,6 +43,9 @@ func (a *app) personPage(w http.ResponseWriter, r *http.Request) error {
 		trips = trips[:max]
 	}
 	page.Trips = tripRefs(trips)
+	if page.Figures, page.Charts, err = a.pagePictures(ctx, store.FigureScope{PersonID: p.ID}, "person", timeline.Filter{Persons: []string{p.Slug}}); err != nil {
+		return err
+	}
 	for _, m := range meetings {
 		page.Meetings = append(page.Meetings, views.MeetingRef{ID: m.ID, TripID: m.TripID, Date: m.Date, Title: m.Title, Office: m.Office})
 	}
@@ -89,6 +92,9 @@ func (a *app) countryPage(w http.ResponseWriter, r *http.Request) error {
 		Total:       total,
 		TimelineURL: "/?" + url.Values{"country": {code}}.Encode(),
 	}
+	if page.Figures, page.Charts, err = a.pagePictures(ctx, store.FigureScope{Country: code}, "country", timeline.Filter{Country: code}); err != nil {
+		return err
+	}
 	for _, v := range visits {
 		page.Visits = append(page.Visits, views.VisitRef{Stop: v.Stop, TripTitle: v.TripTitle, PersonSlug: v.PersonSlug, PersonName: v.PersonName})
 	}
@@ -116,13 +122,17 @@ func (a *app) regionPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	names := a.store.Countries()
 	sort.Slice(rg.Members, func(i, j int) bool { return names.Name(rg.Members[i]) < names.Name(rg.Members[j]) })
-	return render(w, r, http.StatusOK, views.Region(views.RegionPage{
+	page := views.RegionPage{
 		Site:        a.site(w, r, rg.Name),
 		Region:      *rg,
 		Names:       names,
 		TimelineURL: "/?" + url.Values{"region": {code}}.Encode(),
 		Curator:     userOf(r) != nil,
-	}))
+	}
+	if page.Figures, page.Charts, err = a.pagePictures(r.Context(), store.FigureScope{Region: code}, "region", timeline.Filter{Region: code}); err != nil {
+		return err
+	}
+	return render(w, r, http.StatusOK, views.Region(page))
 }
 
 // eventPage serves GET /events/{id}.

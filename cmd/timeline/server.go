@@ -15,6 +15,7 @@ import (
 
 	"github.com/diplomatic-travel/tracker/store"
 	"github.com/diplomatic-travel/tracker/timeline"
+	"github.com/diplomatic-travel/tracker/views"
 )
 
 // app holds what the handlers share. It is built by cmdServe (and by the
@@ -24,9 +25,16 @@ type app struct {
 	log   *slog.Logger
 	cache *lookupCache
 	// facetCache holds the facet counts of recent views.
-	facetCache *facetCache
-	sessions   *dbSessions
-	logins     *throttle
+	facetCache *versionCache[*store.Facets]
+	// chartCache holds the figures of recent views' pictures.
+	chartCache *versionCache[*store.Charts]
+	// figureCache holds the figures of travellers', countries' and
+	// regions' pages.
+	figureCache *versionCache[*store.Figures]
+	// world is the map's shapes.
+	world    *views.World
+	sessions *dbSessions
+	logins   *throttle
 	// behindProxy says a TLS-terminating proxy is in front: cookies are
 	// Secure and the client address is the proxy's X-Forwarded-For entry.
 	behindProxy bool
@@ -43,8 +51,14 @@ func newApp(ctx context.Context, s *store.Store, log *slog.Logger, cfg appConfig
 	if err != nil {
 		return nil, fmt.Errorf("session keys: %w", err)
 	}
+	world, err := loadWorld(s.Countries())
+	if err != nil {
+		return nil, err
+	}
 	return &app{
-		store: s, log: log, cache: &lookupCache{}, facetCache: &facetCache{},
+		store: s, log: log, cache: &lookupCache{}, world: world,
+		facetCache: &versionCache[*store.Facets]{}, chartCache: &versionCache[*store.Charts]{},
+		figureCache: &versionCache[*store.Figures]{},
 		sessions:    newSessionStore(s, keys, cfg.BehindProxy),
 		logins:      newThrottle(throttleWindow),
 		behindProxy: cfg.BehindProxy,
@@ -70,6 +84,7 @@ func (a *app) routeTable() []route {
 		{"GET /goals/{id}", a.serve(a.factRedirect(timeline.KindGoal))},
 		{"GET /quotes/{id}", a.serve(a.factRedirect(timeline.KindQuote))},
 		{"GET /claims", a.serve(a.claimsPage)},
+		{"GET /charts", a.serve(a.chartsPage)},
 		{"GET /claims/{id}", a.serve(a.factRedirect(timeline.KindClaim))},
 		{"GET /people/{slug}", a.serve(a.personPage)},
 		{"GET /countries/{code}", a.serve(a.countryPage)},

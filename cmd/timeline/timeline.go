@@ -52,6 +52,7 @@ func (a *app) timelinePage(w http.ResponseWriter, r *http.Request) error {
 		Entries:    page.Entries,
 		Names:      a.store.Countries(),
 		CSVURL:     "/timeline.csv" + f.Query(),
+		ChartsURL:  "/charts" + f.With(func(g *timeline.Filter) { g.Order = timeline.NewestFirst }).Query(),
 		ClearURL:   "/",
 		Newest:     f.Order != timeline.OldestFirst,
 		HasFilters: !f.With(func(g *timeline.Filter) { g.Order = timeline.NewestFirst }).IsZero(),

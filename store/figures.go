@@ -1,0 +1,118 @@
+package store
+
+import (
+	"context"
+
+	"github.com/diplomatic-travel/tracker/timeline"
+)
+
+// Figures sum up the published trips of a traveller, or the visits to a
+// country or a region: what its page opens with.
+type Figures struct {
+	Trips int
+	Stops int
+	// Days counts the calendar days on those stops, each day once per
+	// traveller: a traveller's days abroad, or the days travellers spent in
+	// the country or the region.
+	Days int
+	// Countries visited (for a traveller: outside their home country).
+	Countries int
+	// Travellers who made the visits.
+	Travellers int
+	First      *FigureStop
+	Last       *FigureStop
+	// BusiestYear is the year in which the most of the trips began.
+	BusiestYear      int
+	BusiestYearTrips int
+}
+
+// FigureStop is the first or the last stop of the figures.
+type FigureStop struct {
+	TripID  int64
+	Country string
+	Start   timeline.Date
+	End     timeline.Date
+}
+
+// FigureScope says whose figures: one of a traveller, a country or a region.
+type FigureScope struct {
+	PersonID int64
+	Country  string
+	Region   string
+}
+
+// FiguresOf computes the figures of a scope in one pass over its stops.
+func (s *Store) FiguresOf(ctx context.Context, sc FigureScope) (*Figures, error) {
+	q := `SELECT s.person_id, s.trip_id, s.country, s.start_date, s.end_date, t.start_date
+		FROM stops s JOIN trips t ON t.id = s.trip_id AND t.status = 'published' AND t.deleted_at IS NULL`
+	var arg any
+	switch {
+	case sc.PersonID != 0:
+		// Stops at home are not travel abroad.
+		q += ` WHERE s.person_id = ? AND s.country IS NOT (SELECT country FROM people WHERE id = s.person_id)`
+		arg = sc.PersonID
+	case sc.Country != "":
+		q += ` WHERE s.country = ?`
+		arg = sc.Country
+	default:
+		q += ` WHERE s.country IN (SELECT country FROM region_members WHERE region = ?)`
+		arg = sc.Region
+	}
+	rows, err := s.r.QueryContext(ctx, q+` ORDER BY s.person_id, s.start_date, s.end_date`, arg)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	f := &Figures{}
+	trips := map[int64]int{} // trip → start year
+	countries := map[string]bool{}
+	var person int64 = -1
+	var until timeline.Date // the last day counted for this traveller
+	for rows.Next() {
+		var pid, tid int64
+		var st FigureStop
+		var tripStart timeline.Date
+		if err := rows.Scan(&pid, &tid, &st.Country, &st.Start, &st.End, &tripStart); err != nil {
+			return nil, err
+		}
+		st.TripID = tid
+		f.Stops++
+		trips[tid] = tripStart.Year()
+		countries[st.Country] = true
+		if pid != person {
+			person, until = pid, timeline.Date{}
+			f.Travellers++
+		}
+		// Days once each: overlapping and same-day stops are not added twice.
+		from := st.Start
+		if until.Valid() && !from.After(until) {
+			from = until.AddDays(1)
+		}
+		if !st.End.Before(from) {
+			f.Days += from.DaysUntil(st.End) + 1
+			until = st.End
+		}
+		if f.First == nil || st.Start.Before(f.First.Start) {
+			c := st
+			f.First = &c
+		}
+		if f.Last == nil || st.End.After(f.Last.End) || (st.End == f.Last.End && st.Start.After(f.Last.Start)) {
+			c := st
+			f.Last = &c
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	f.Trips, f.Countries = len(trips), len(countries)
+	perYear := map[int]int{}
+	for _, y := range trips {
+		perYear[y]++
+	}
+	for y, n := range perYear {
+		if n > f.BusiestYearTrips || (n == f.BusiestYearTrips && y > f.BusiestYear) {
+			f.BusiestYear, f.BusiestYearTrips = y, n
+		}
+	}
+	return f, nil
+}
