@@ -77,8 +77,8 @@ const ReaderPool = 4
 // Store is the record.
 type Store struct {
 	path string
-	w    *sql.DB // the one writer
-	r    *sql.DB // the reader pool
+	w    *sql.DB  // the one writer
+	r    *readers // the reader pool
 	now  func() time.Time
 
 	countries *Countries
@@ -118,7 +118,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	}
 	r.SetMaxOpenConns(ReaderPool)
 	r.SetMaxIdleConns(ReaderPool)
-	s.r = r
+	s.r = &readers{DB: r}
 	if s.countries, err = loadCountries(ctx, r); err != nil {
 		s.Close()
 		return nil, err
@@ -170,7 +170,7 @@ func (s *Store) Checkpoint(ctx context.Context) error {
 func (s *Store) Pragmas(ctx context.Context, reader bool) (map[string]string, error) {
 	db := s.w
 	if reader {
-		db = s.r
+		db = s.r.DB
 	}
 	conn, err := db.Conn(ctx)
 	if err != nil {

@@ -38,7 +38,10 @@ func (a *app) claimsPage(w http.ResponseWriter, r *http.Request) error {
 	if err := a.store.CitationsFor(ctx, timeline.KindClaim, claimIDs, cites); err != nil {
 		return err
 	}
-	n := a.store.Numberer(ctx)
+	n, err := a.currentNumberer(ctx)
+	if err != nil {
+		return err
+	}
 	titles := map[int64]map[int64]string{} // per traveller
 	p := views.ClaimsPage{Site: a.site(w, r, "Claims")}
 	for _, cl := range claims {
@@ -80,7 +83,7 @@ func (a *app) claimsPage(w http.ResponseWriter, r *http.Request) error {
 
 // compareRules numbers c's stored trips under the stored rule and gaps of
 // 0, 1 and 2 days (and c's own rule, if it is another), side by side.
-func compareRules(n *store.Numberer, c timeline.Counter, titles map[int64]string, claims []timeline.Claim) (*views.RuleComparison, error) {
+func compareRules(n *numberer, c timeline.Counter, titles map[int64]string, claims []timeline.Claim) (*views.RuleComparison, error) {
 	rules := []timeline.Rule{{Kind: timeline.RuleStored}, {Kind: timeline.RuleGap, GapDays: 0},
 		{Kind: timeline.RuleGap, GapDays: 1}, {Kind: timeline.RuleGap, GapDays: 2}}
 	cmp := &views.RuleComparison{Current: -1}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"strconv"
 	"sync"
 
 	"github.com/diplomatic-travel/tracker/store"
@@ -76,4 +77,37 @@ func (c *versionCache[T]) get(v int64, key string, compute func() (T, error)) (T
 // the same views are asked for again and again.
 func (a *app) facets(ctx context.Context, v int64, f timeline.Filter) (*store.Facets, error) {
 	return a.facetCache.get(v, f.Query(), func() (*store.Facets, error) { return a.store.Facets(ctx, f) })
+}
+
+// numberer numbers trips by counters, reusing the numberings computed at
+// the same data version: a counter reads every stop of its traveller,
+// thousands for a long-serving one, and most pages show the same few
+// counters.
+type numberer struct {
+	a *app
+	v int64
+	n *store.Numberer
+}
+
+// numberer returns a numberer for the data version v.
+func (a *app) numberer(ctx context.Context, v int64) *numberer {
+	return &numberer{a: a, v: v, n: a.store.Numberer(ctx)}
+}
+
+// Number applies the counter c; a counter not stored (an id of 0, as the
+// rule comparisons make) is computed each time.
+func (n *numberer) Number(c timeline.Counter) (timeline.Numbering, error) {
+	if c.ID == 0 {
+		return n.n.Number(c)
+	}
+	return n.a.numberings.get(n.v, strconv.FormatInt(c.ID, 10), func() (timeline.Numbering, error) { return n.n.Number(c) })
+}
+
+// currentNumberer is numberer at the store's data version now.
+func (a *app) currentNumberer(ctx context.Context) (*numberer, error) {
+	v, err := a.store.DataVersion(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return a.numberer(ctx, v), nil
 }

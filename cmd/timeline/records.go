@@ -197,7 +197,10 @@ func (a *app) counterPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	n := a.store.Numberer(ctx)
+	n, err := a.currentNumberer(ctx)
+	if err != nil {
+		return err
+	}
 	res, err := n.Number(*c)
 	if err != nil {
 		return err

@@ -28,12 +28,12 @@ func (a *app) timelinePage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := a.fillOrdinals(r, page.Entries); err != nil {
-		return err
-	}
-	// One data version for both caches, read once per page.
+	// One data version for every cache, read once per page.
 	version, err := a.store.DataVersion(ctx)
 	if err != nil {
+		return err
+	}
+	if err := a.fillOrdinals(r, version, page.Entries); err != nil {
 		return err
 	}
 	travellers, regions, err := a.lookups(ctx, version)
@@ -140,7 +140,7 @@ func pageURL(f timeline.Filter, key string, c *timeline.Cursor) string {
 // fillOrdinals gives each trip entry the phrases of the counters that
 // number it. Counters are loaded for all the page's travellers at once and
 // each traveller's stops once, whatever the number of trips.
-func (a *app) fillOrdinals(r *http.Request, entries []timeline.Entry) error {
+func (a *app) fillOrdinals(r *http.Request, version int64, entries []timeline.Entry) error {
 	ctx := r.Context()
 	var slugs []string
 	seen := map[string]bool{}
@@ -167,7 +167,7 @@ func (a *app) fillOrdinals(r *http.Request, entries []timeline.Entry) error {
 	if err != nil {
 		return err
 	}
-	n := a.store.Numberer(ctx)
+	n := a.numberer(ctx, version)
 	for i := range entries {
 		e := &entries[i]
 		if e.Kind != timeline.EntryTrip {

@@ -95,7 +95,10 @@ func (a *app) tripPage(w http.ResponseWriter, r *http.Request) error {
 		Context:   context,
 		Curator:   bar,
 	}
-	n := a.store.Numberer(ctx)
+	n, err := a.currentNumberer(ctx)
+	if err != nil {
+		return err
+	}
 	byID := map[int64]timeline.Counter{}
 	stopCounts := map[int64][]views.CountBy{}
 	for _, c := range counters {
