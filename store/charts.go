@@ -125,7 +125,7 @@ func (s *Store) Charts(ctx context.Context, f timeline.Filter, maxBars int) (*Ch
 		}
 	}
 
-	rows, err = s.r.QueryContext(ctx, `SELECT ec.country, count(*) FROM entries e JOIN entry_countries ec ON ec.entry_id = e.id`+w+`
+	rows, err = s.r.QueryContext(ctx, `SELECT ec.country, count(*) FROM entries e CROSS JOIN entry_countries ec ON ec.entry_id = e.id`+w+`
 		GROUP BY ec.country ORDER BY count(*) DESC, ec.country`, args...)
 	if err != nil {
 		return nil, err

@@ -52,6 +52,9 @@ func (s *Store) Facets(ctx context.Context, f timeline.Filter) (*Facets, error) 
 	}
 	group := func(g timeline.Filter, sel, join, by, order string, limit int) ([]FacetCount, error) {
 		w, args := where(g)
+		// The filter's conditions are all on e, so e leads the join (CROSS
+		// JOIN fixes SQLite's order): scanning the countries first and
+		// looking each entry up was three times slower at a million stops.
 		q := `SELECT ` + sel + ` FROM entries e ` + join + w + ` GROUP BY ` + by + ` ORDER BY ` + order
 		if limit > 0 {
 			q += ` LIMIT ` + strconv.Itoa(limit)
@@ -80,14 +83,14 @@ func (s *Store) Facets(ctx context.Context, f timeline.Filter) (*Facets, error) 
 		return nil, err
 	}
 	if out.Countries, err = group(f.With(func(g *timeline.Filter) { g.Country = "" }),
-		`ec.country, ec.country, count(*)`, `JOIN entry_countries ec ON ec.entry_id = e.id`, `ec.country`, `count(*) DESC, ec.country`, 300); err != nil {
+		`ec.country, ec.country, count(*)`, `CROSS JOIN entry_countries ec ON ec.entry_id = e.id`, `ec.country`, `count(*) DESC, ec.country`, 300); err != nil {
 		return nil, err
 	}
 	for i := range out.Countries {
 		out.Countries[i].Label = s.countries.Name(out.Countries[i].Value)
 	}
 	if out.Regions, err = group(f.With(func(g *timeline.Filter) { g.Region = "" }),
-		`rm.region, r.name, count(DISTINCT e.id)`, `JOIN entry_countries ec ON ec.entry_id = e.id JOIN region_members rm ON rm.country = ec.country
+		`rm.region, r.name, count(DISTINCT e.id)`, `CROSS JOIN entry_countries ec ON ec.entry_id = e.id JOIN region_members rm ON rm.country = ec.country
 			JOIN regions r ON r.code = rm.region AND r.deleted_at IS NULL AND r.status = 'published'`, `rm.region`, `rm.region`, 0); err != nil {
 		return nil, err
 	}

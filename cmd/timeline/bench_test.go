@@ -8,9 +8,12 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/diplomatic-travel/tracker/store"
 	"github.com/diplomatic-travel/tracker/timeline"
@@ -89,15 +92,88 @@ func BenchmarkTimelinePage(b *testing.B) {
 		if name == "" {
 			name = "all"
 		}
-		b.Run(name, func(b *testing.B) {
-			req := httptest.NewRequest("GET", "/?"+q, nil)
+		b.Run(name, func(b *testing.B) { benchPage(b, a, h, "/?"+q, false) })
+		b.Run(name+"/rendered", func(b *testing.B) { benchPage(b, a, h, "/?"+q, true) })
+	}
+}
+
+// benchPage serves path again and again and reports its percentiles; with
+// render set, the page cache is emptied before each request, so the page
+// is queried and rendered every time (its facets stay cached).
+func benchPage(b *testing.B, a *app, h http.Handler, path string, render bool) {
+	req := httptest.NewRequest("GET", path, nil)
+	// One request first: the facet and lookup caches of this data version
+	// fill then, as they do for the first reader after a write
+	// (BenchmarkFacets measures that cost).
+	h.ServeHTTP(httptest.NewRecorder(), req)
+	var lat latencies
+	for b.Loop() {
+		if render {
+			a.pages = &pageCache{}
+		}
+		start := time.Now()
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		lat = append(lat, time.Since(start))
+		if rec.Code != http.StatusOK {
+			b.Fatalf("status %d: %s", rec.Code, rec.Body.String())
+		}
+	}
+	lat.report(b)
+}
+
+// latencies are the times of single requests, for their percentiles: the
+// targets are a median and a 99th percentile, not a mean.
+type latencies []time.Duration
+
+func (l latencies) report(b *testing.B) {
+	if len(l) == 0 {
+		return
+	}
+	slices.Sort(l)
+	at := func(p float64) float64 { return float64(l[int(p*float64(len(l)-1))]) / 1e6 }
+	b.ReportMetric(at(0.50), "p50-ms")
+	b.ReportMetric(at(0.99), "p99-ms")
+}
+
+// BenchmarkFacets measures counting every facet of a view from the store,
+// without the cache the pages keep per data version: the cost of the
+// first visit after a write.
+func BenchmarkFacets(b *testing.B) {
+	a := benchServer(b)
+	ctx := context.Background()
+	for _, f := range []timeline.Filter{{}, {Region: "NEA"}, {Q: "ceasefire"}, {From: timeline.MustDate("1995-01-01"), To: timeline.MustDate("1995-12-31")}} {
+		b.Run(strings.TrimPrefix(f.Query(), "?")+"_", func(b *testing.B) {
+			var lat latencies
 			for b.Loop() {
-				rec := httptest.NewRecorder()
-				h.ServeHTTP(rec, req)
-				if rec.Code != http.StatusOK {
-					b.Fatalf("status %d: %s", rec.Code, rec.Body.String())
+				start := time.Now()
+				if _, err := a.store.Facets(ctx, f); err != nil {
+					b.Fatal(err)
 				}
+				lat = append(lat, time.Since(start))
 			}
+			lat.report(b)
+		})
+	}
+}
+
+// BenchmarkSearch measures a search's page of entries from the store, the
+// search itself, without its facets (BenchmarkFacets) or rendering.
+func BenchmarkSearch(b *testing.B) {
+	a := benchServer(b)
+	ctx := context.Background()
+	for _, q := range []string{"ceasefire", "trade security", "Doha"} {
+		f := timeline.Filter{Q: q, Limit: timeline.DefaultLimit}
+		b.Run(q, func(b *testing.B) {
+			var lat latencies
+			for b.Loop() {
+				start := time.Now()
+				if _, err := a.store.Timeline(ctx, f); err != nil {
+					b.Fatal(err)
+				}
+				lat = append(lat, time.Since(start))
+			}
+			lat.report(b)
 		})
 	}
 }

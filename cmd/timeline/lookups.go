@@ -41,11 +41,21 @@ func (a *app) lookups(ctx context.Context, v int64) ([]store.PersonSummary, []ti
 }
 
 // versionCache keeps values computed for recent views at the current data
-// version; a write anywhere empties it.
+// version; a write anywhere empties it. Readers asking for the same value
+// at once wait for one computation instead of each running it: at a
+// million stops a view's facets take seconds, and the first page after a
+// write is asked for by every reader at the same moment.
 type versionCache[T any] struct {
-	mu      sync.Mutex
-	version int64
-	views   map[string]T
+	mu       sync.Mutex
+	version  int64
+	views    map[string]T
+	inflight map[string]*pending[T]
+}
+
+type pending[T any] struct {
+	done chan struct{}
+	val  T
+	err  error
 }
 
 const versionCacheSize = 256
@@ -53,23 +63,36 @@ const versionCacheSize = 256
 func (c *versionCache[T]) get(v int64, key string, compute func() (T, error)) (T, error) {
 	c.mu.Lock()
 	if c.version != v || c.views == nil || len(c.views) >= versionCacheSize {
-		c.version, c.views = v, map[string]T{}
+		c.version, c.views, c.inflight = v, map[string]T{}, map[string]*pending[T]{}
 	}
 	if x, ok := c.views[key]; ok {
 		c.mu.Unlock()
 		return x, nil
 	}
-	c.mu.Unlock()
-	x, err := compute()
-	if err != nil {
-		return x, err
+	if p, ok := c.inflight[key]; ok {
+		c.mu.Unlock()
+		<-p.done
+		if p.err != nil {
+			// The first asker's failure may be its own (a closed
+			// connection cancels its context): try on our own.
+			return compute()
+		}
+		return p.val, nil
 	}
+	p := &pending[T]{done: make(chan struct{})}
+	c.inflight[key] = p
+	c.mu.Unlock()
+	p.val, p.err = compute()
+	close(p.done)
 	c.mu.Lock()
 	if c.version == v {
-		c.views[key] = x
+		delete(c.inflight, key)
+		if p.err == nil {
+			c.views[key] = p.val
+		}
 	}
 	c.mu.Unlock()
-	return x, nil
+	return p.val, p.err
 }
 
 // facets returns the facet counts of the view f at data version v:

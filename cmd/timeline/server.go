@@ -31,6 +31,8 @@ type app struct {
 	// figureCache holds the figures of travellers', countries' and
 	// regions' pages.
 	figureCache *versionCache[*store.Figures]
+	// pages holds rendered timeline pages of readers not logged in.
+	pages *pageCache
 	// numberings holds counters' numberings.
 	numberings *versionCache[timeline.Numbering]
 	// world is the map's shapes.
@@ -60,7 +62,7 @@ func newApp(ctx context.Context, s *store.Store, log *slog.Logger, cfg appConfig
 	return &app{
 		store: s, log: log, cache: &lookupCache{}, world: world,
 		facetCache: &versionCache[*store.Facets]{}, chartCache: &versionCache[*store.Charts]{},
-		figureCache: &versionCache[*store.Figures]{}, numberings: &versionCache[timeline.Numbering]{},
+		figureCache: &versionCache[*store.Figures]{}, numberings: &versionCache[timeline.Numbering]{}, pages: &pageCache{},
 		sessions:    newSessionStore(s, keys, cfg.BehindProxy),
 		logins:      newThrottle(throttleWindow),
 		behindProxy: cfg.BehindProxy,

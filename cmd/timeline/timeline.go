@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/csv"
 	"io"
@@ -24,12 +25,18 @@ func (a *app) timelinePage(w http.ResponseWriter, r *http.Request) error {
 	// Curators see drafts on the timeline, marked as such; exports never
 	// hold them.
 	f.Drafts = userOf(r) != nil
-	page, err := a.store.Timeline(ctx, f)
+	// One data version for every cache, read once per page.
+	version, err := a.store.DataVersion(ctx)
 	if err != nil {
 		return err
 	}
-	// One data version for every cache, read once per page.
-	version, err := a.store.DataVersion(ctx)
+	cacheable := !f.Drafts
+	if cacheable {
+		if b, ok := a.pages.get(version, r.URL.RawQuery); ok {
+			return writePage(w, b)
+		}
+	}
+	page, err := a.store.Timeline(ctx, f)
 	if err != nil {
 		return err
 	}
@@ -125,7 +132,15 @@ func (a *app) timelinePage(w http.ResponseWriter, r *http.Request) error {
 			Selected: f.From == from && f.To == to})
 	}
 	p.MonthsOf = fc.MonthOf
-	return render(w, r, http.StatusOK, views.Timeline(p))
+	if !cacheable {
+		return render(w, r, http.StatusOK, views.Timeline(p))
+	}
+	var buf bytes.Buffer
+	if err := views.Timeline(p).Render(ctx, &buf); err != nil {
+		return err
+	}
+	a.pages.put(version, r.URL.RawQuery, buf.Bytes())
+	return writePage(w, buf.Bytes())
 }
 
 func pageURL(f timeline.Filter, key string, c *timeline.Cursor) string {
