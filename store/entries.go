@@ -29,9 +29,11 @@ type entryRow struct {
 
 // hasSourcesSQL says whether the entry ?1 (kind ?2, record ?3) has a
 // source, for putEntry.
-const hasSourcesSQL = `EXISTS (SELECT 1 FROM citations c JOIN sources s ON s.id = c.source_id
-	WHERE s.deleted_at IS NULL AND ((c.subject_kind = ?2 AND c.subject_id = ?3)
-	   OR (?2 = 'trip' AND c.subject_kind = 'stop' AND c.subject_id IN (SELECT id FROM stops WHERE trip_id = ?3))))`
+// Two branches, each by the citations' index (an OR scanned them all).
+const hasSourcesSQL = `(EXISTS (SELECT 1 FROM citations c JOIN sources s ON s.id = c.source_id
+	WHERE s.deleted_at IS NULL AND c.subject_kind = ?2 AND c.subject_id = ?3)
+	OR (?2 = 'trip' AND EXISTS (SELECT 1 FROM stops x JOIN citations c ON c.subject_kind = 'stop' AND c.subject_id = x.id
+	  JOIN sources s ON s.id = c.source_id WHERE x.trip_id = ?3 AND s.deleted_at IS NULL)))`
 
 func (t *tx) putEntry(e entryRow) error {
 	if e.precision == "" {
@@ -109,12 +111,18 @@ func (t *tx) refreshTrip(s *Store, id int64) error {
 		UNION ALL SELECT text || ' ' || outcome FROM goals WHERE trip_id = ?1 AND deleted_at IS NULL AND status = 'published'
 		UNION ALL SELECT text FROM quotes WHERE trip_id = ?1 AND deleted_at IS NULL AND status = 'published'
 		UNION ALL SELECT text FROM claims WHERE trip_id = ?1 AND deleted_at IS NULL AND status = 'published'
-		UNION ALL SELECT s.title || ' ' || s.publisher || ' ' || c.passage FROM citations c JOIN sources s ON s.id = c.source_id
-		  WHERE s.deleted_at IS NULL AND ((c.subject_kind = 'trip' AND c.subject_id = ?1)
-		    OR (c.subject_kind = 'stop' AND c.subject_id IN (SELECT id FROM stops WHERE trip_id = ?1))
-		    OR (c.subject_kind = 'goal' AND c.subject_id IN (SELECT id FROM goals WHERE trip_id = ?1 AND deleted_at IS NULL AND status = 'published'))
-		    OR (c.subject_kind = 'quote' AND c.subject_id IN (SELECT id FROM quotes WHERE trip_id = ?1 AND deleted_at IS NULL AND status = 'published'))
-		    OR (c.subject_kind = 'claim' AND c.subject_id IN (SELECT id FROM claims WHERE trip_id = ?1 AND deleted_at IS NULL AND status = 'published')))`, id)
+		UNION ALL SELECT s.title || ' ' || s.publisher || ' ' || c.passage FROM (
+		    -- One branch per kind of subject, each by the citations' index:
+		    -- an OR of them made SQLite scan every citation for every trip.
+		    SELECT source_id, passage FROM citations WHERE subject_kind = 'trip' AND subject_id = ?1
+		    UNION ALL SELECT c.source_id, c.passage FROM stops x JOIN citations c ON c.subject_kind = 'stop' AND c.subject_id = x.id WHERE x.trip_id = ?1
+		    UNION ALL SELECT c.source_id, c.passage FROM goals x JOIN citations c ON c.subject_kind = 'goal' AND c.subject_id = x.id
+		      WHERE x.trip_id = ?1 AND x.deleted_at IS NULL AND x.status = 'published'
+		    UNION ALL SELECT c.source_id, c.passage FROM quotes x JOIN citations c ON c.subject_kind = 'quote' AND c.subject_id = x.id
+		      WHERE x.trip_id = ?1 AND x.deleted_at IS NULL AND x.status = 'published'
+		    UNION ALL SELECT c.source_id, c.passage FROM claims x JOIN citations c ON c.subject_kind = 'claim' AND c.subject_id = x.id
+		      WHERE x.trip_id = ?1 AND x.deleted_at IS NULL AND x.status = 'published'
+		  ) c JOIN sources s ON s.id = c.source_id WHERE s.deleted_at IS NULL`, id)
 	if err != nil {
 		return err
 	}

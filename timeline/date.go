@@ -16,8 +16,6 @@ type Date struct {
 	valid bool
 }
 
-const isoLayout = "2006-01-02"
-
 // MinYear and MaxYear bound the dates the record accepts; anything outside is
 // a typing mistake rather than history.
 const (
@@ -35,18 +33,87 @@ func DateOf(y int, m time.Month, d int) Date {
 // ParseDate reads an ISO 8601 calendar date (YYYY-MM-DD) strictly: the month
 // and day must exist ("2024-02-30" is refused), the year must be between
 // MinYear and MaxYear.
-func ParseDate(s string) (Date, error) {
+func ParseDate(s string) (Date, error) { return parseISO(s) }
+
+// parseISO reads YYYY-MM-DD without the time package: exports read two
+// dates per row, a million rows at a time.
+func parseISO[T string | []byte](s T) (Date, error) {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
 		return Date{}, fmt.Errorf("%q is not a date of the form YYYY-MM-DD", s)
 	}
-	t, err := time.Parse(isoLayout, s)
-	if err != nil {
+	num := func(from, to int) (int, bool) {
+		n := 0
+		for i := from; i < to; i++ {
+			c := s[i]
+			if c < '0' || c > '9' {
+				return 0, false
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n, true
+	}
+	y, ok1 := num(0, 4)
+	m, ok2 := num(5, 7)
+	d, ok3 := num(8, 10)
+	if !ok1 || !ok2 || !ok3 || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
 		return Date{}, fmt.Errorf("%q is not a calendar date", s)
 	}
-	if t.Year() < MinYear || t.Year() > MaxYear {
+	if y < MinYear || y > MaxYear {
 		return Date{}, fmt.Errorf("%q is outside the years %d to %d", s, MinYear, MaxYear)
 	}
-	return DateOf(t.Year(), t.Month(), t.Day()), nil
+	return Date{days: int32(daysFromCivil(y, m, d)), valid: true}, nil
+}
+
+func daysIn(y, m int) int {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
+// daysFromCivil and civilFromDays convert between proleptic Gregorian
+// dates and days since 1970-01-01 (H. Hinnant's algorithms).
+func daysFromCivil(y, m, d int) int {
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	if y < 0 && y%400 != 0 {
+		era--
+	}
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return era*146097 + doe - 719468
+}
+
+func civilFromDays(z int) (y, m, d int) {
+	z += 719468
+	era := z / 146097
+	if z < 0 && z%146097 != 0 {
+		era--
+	}
+	doe := z - era*146097
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
+	y = yoe + era*400
+	doy := doe - (365*yoe + yoe/4 - yoe/100)
+	mp := (5*doy + 2) / 153
+	d = doy - (153*mp+2)/5 + 1
+	m = mp + 3
+	if m > 12 {
+		m -= 12
+	}
+	if m <= 2 {
+		y++
+	}
+	return y, m, d
 }
 
 // MustDate is ParseDate for literals in tests and built-in data; it panics on
@@ -70,7 +137,10 @@ func (d Date) String() string {
 	if !d.valid {
 		return ""
 	}
-	return d.Time().Format(isoLayout)
+	y, m, dd := civilFromDays(int(d.days))
+	b := [10]byte{byte('0' + y/1000%10), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
+		byte('0' + m/10), byte('0' + m%10), '-', byte('0' + dd/10), byte('0' + dd%10)}
+	return string(b[:])
 }
 
 // AddDays returns the date n days later (earlier when n < 0).
@@ -123,7 +193,13 @@ func (d *Date) Scan(v any) error {
 	case string:
 		return d.scanText(x)
 	case []byte:
-		return d.scanText(string(x))
+		if len(x) == 0 {
+			*d = Date{}
+			return nil
+		}
+		p, err := parseISO(x)
+		*d = p
+		return err
 	}
 	return fmt.Errorf("timeline: cannot scan %T into Date", v)
 }

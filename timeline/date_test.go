@@ -2,6 +2,7 @@ package timeline_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/diplomatic-travel/tracker/timeline"
 )
@@ -10,14 +11,14 @@ func TestParseDate(t *testing.T) {
 	for _, ok := range []string{"2024-10-24", "2024-02-29", "1789-04-30", "1700-01-01", "2200-12-31"} {
 		d, err := timeline.ParseDate(ok)
 		if err != nil {
-			t.Errorf("ParseDate(%q): %v", ok, err)
+			t.Errorf("timeline.ParseDate(%q): %v", ok, err)
 		} else if d.String() != ok {
-			t.Errorf("ParseDate(%q).String() = %q", ok, d.String())
+			t.Errorf("timeline.ParseDate(%q).String() = %q", ok, d.String())
 		}
 	}
 	for _, bad := range []string{"", "2024-13-45", "2023-02-29", "2024-1-5", "24-10-2024", "2024/10/24", "2024-10-24T00:00", "1699-12-31", "2201-01-01", "２０２４-10-24", "2024-10-2x"} {
 		if _, err := timeline.ParseDate(bad); err == nil {
-			t.Errorf("ParseDate(%q) accepted a bad date", bad)
+			t.Errorf("timeline.ParseDate(%q) accepted a bad date", bad)
 		}
 	}
 }
@@ -64,5 +65,33 @@ func TestPrecision(t *testing.T) {
 	}
 	if _, err := timeline.ParsePrecision("week"); err == nil {
 		t.Error("accepted precision week")
+	}
+}
+
+// The hand-written calendar agrees with the time package on every day of
+// the years a date may have.
+func TestCivilDaysAgreeWithTime(t *testing.T) {
+	start := time.Date(timeline.MinYear, 1, 1, 0, 0, 0, 0, time.UTC)
+	end := time.Date(timeline.MaxYear, 12, 31, 0, 0, 0, 0, time.UTC)
+	for day := start; !day.After(end); day = day.AddDate(0, 0, 1) {
+		iso := day.Format("2006-01-02")
+		d, err := timeline.ParseDate(iso)
+		if err != nil {
+			t.Fatalf("%s: %v", iso, err)
+		}
+		if got := d.String(); got != iso {
+			t.Fatalf("%s reads back as %s", iso, got)
+		}
+		if !d.Time().Equal(day) {
+			t.Fatalf("%s is %v", iso, d.Time())
+		}
+	}
+	for _, bad := range []string{"2023-02-29", "1900-02-29", "2024-04-31", "2024-00-10", "2024-13-01", "2024-01-00", "2024-1a-01"} {
+		if _, err := timeline.ParseDate(bad); err == nil {
+			t.Errorf("%s accepted", bad)
+		}
+	}
+	if _, err := timeline.ParseDate("2000-02-29"); err != nil {
+		t.Error("2000-02-29 refused")
 	}
 }
