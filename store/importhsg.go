@@ -1,0 +1,408 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/diplomatic-travel/tracker/timeline"
+)
+
+// ImportOptions tune an import of the Office of the Historian's record.
+type ImportOptions struct {
+	GapDays     int  // the trip rule for new stops (timeline.DefaultGapDays)
+	SkipUnknown bool // leave out records of unknown countries instead of refusing the run
+	DryRun      bool // compute the report, write nothing
+	// Progress, when set, is called as travellers are done.
+	Progress func(done, total int)
+}
+
+// ImportReport says what an import found and did.
+type ImportReport struct {
+	Files        int
+	Records      int
+	Duplicates   int // exact duplicates in the files, stored once
+	StopsAdded   int
+	StopsChanged int // updated from a newer version of the record
+	Unchanged    int // already in the database as the record has them
+	TripsMade    int
+	TripsGrown   int // existing trips that new stops joined
+	PeopleMade   int
+	RefsLinked   int             // stops entered here that the record confirms, now carrying its id
+	Conflicts    []ImportProblem // a curator's edit the record disagrees with: left alone
+	Unknown      []ImportProblem // records whose country is not known
+	Travellers   map[string]*TravellerTotals
+}
+
+// TravellerTotals are one traveller's figures in an import.
+type TravellerTotals struct {
+	Records, Duplicates, Stops, Trips int
+}
+
+// ImportProblem is one record the import could not take as it is.
+type ImportProblem struct {
+	File    string
+	Line    int
+	Record  string
+	Message string
+}
+
+func (p ImportProblem) String() string {
+	return fmt.Sprintf("%s:%d: record %s: %s", p.File, p.Line, p.Record, p.Message)
+}
+
+// errDryRun rolls a dry run's transaction back once its report is made.
+var errDryRun = errors.New("dry run")
+
+// HSGSourceURL is the Office of the Historian's page of a traveller's
+// travels, the source every imported stop cites.
+func HSGSourceURL(role, who string) string {
+	return "https://history.state.gov/departmenthistory/travels/" + role + "/" + who
+}
+
+// ImportHSG loads travel records in one transaction: a failure, or unknown
+// countries without SkipUnknown, leaves the database as it was. Stops
+// already present (by record id, or by traveller, dates, country and
+// locality) are matched, not added again; a stop the record now gives
+// differently is updated when nobody edited it since it was imported, and
+// reported as a conflict otherwise. New stops join the existing trip they
+// fall in by the gap rule, or make new trips.
+func (s *Store) ImportHSG(ctx context.Context, a Actor, recs []timeline.HSGRecord, files int, opt ImportOptions) (*ImportReport, error) {
+	rep := &ImportReport{Files: files, Records: len(recs), Travellers: map[string]*TravellerTotals{}}
+	type item struct {
+		rec  timeline.HSGRecord
+		stop timeline.Stop
+	}
+	byWho := map[string][]item{}
+	seen := map[string]bool{}
+	for _, r := range recs {
+		tot := rep.Travellers[r.Who]
+		if tot == nil {
+			tot = &TravellerTotals{}
+			rep.Travellers[r.Who] = tot
+		}
+		tot.Records++
+		// The name says what the record meant; the id is a slug of the
+		// present-day name and may be wrong for a former state.
+		code, ok := s.countries.Resolve(r.CountryName)
+		if !ok {
+			code, ok = s.countries.Resolve(r.CountryID)
+		}
+		if !ok {
+			rep.Unknown = append(rep.Unknown, ImportProblem{File: r.File, Line: r.Line, Record: r.ID,
+				Message: fmt.Sprintf("unknown country %q (id %q)", r.CountryName, r.CountryID)})
+			continue
+		}
+		st := timeline.Stop{Country: code, Locality: r.Locale, Start: r.Start, End: r.End, Remarks: r.Remarks, Ref: r.ID}
+		k := st.Key()
+		key := r.Who + "|" + k.Start.String() + "|" + k.End.String() + "|" + k.Country + "|" + k.Locality
+		if seen[key] {
+			rep.Duplicates++
+			tot.Duplicates++
+			continue
+		}
+		seen[key] = true
+		byWho[r.Who] = append(byWho[r.Who], item{rec: r, stop: st})
+	}
+	if len(rep.Unknown) > 0 && !opt.SkipUnknown {
+		return rep, timeline.Errorf(timeline.EInvalid, "%d records name a country that is not known, nothing was imported (--skip-unknown leaves them out); the first: %s",
+			len(rep.Unknown), rep.Unknown[0])
+	}
+	gap := opt.GapDays
+	if gap < 0 {
+		gap = timeline.DefaultGapDays
+	}
+	whos := make([]string, 0, len(byWho))
+	for w := range byWho {
+		whos = append(whos, w)
+	}
+	sort.Strings(whos)
+
+	err := s.write(ctx, a, func(t *tx) error {
+		for i, who := range whos {
+			items := byWho[who]
+			first := items[0].rec
+			pid, made, err := t.importPerson(first)
+			if err != nil {
+				return err
+			}
+			if made {
+				rep.PeopleMade++
+			}
+			src := &timeline.Source{URL: HSGSourceURL(first.Role, who), Publisher: "Office of the Historian, U.S. Department of State",
+				Title: "Travels Abroad of the " + timeline.HSGRoles[first.Role] + ": " + first.Name}
+			if _, err := t.createSource(src); err != nil {
+				return err
+			}
+			var stops []timeline.Stop
+			for _, it := range items {
+				st := it.stop
+				st.PersonID = pid
+				stops = append(stops, st)
+			}
+			tot := rep.Travellers[who]
+			if err := t.importStops(s, pid, stops, src.ID, gap, rep, tot, func(ref string) timeline.HSGRecord {
+				for _, it := range items {
+					if it.rec.ID == ref {
+						return it.rec
+					}
+				}
+				return timeline.HSGRecord{}
+			}); err != nil {
+				return err
+			}
+			if opt.Progress != nil {
+				opt.Progress(i+1, len(whos))
+			}
+		}
+		// A dry run, or a run that changes nothing, leaves the database
+		// (and its data version, which the site's caches follow) as it was.
+		if opt.DryRun || rep.StopsAdded+rep.StopsChanged+rep.PeopleMade+rep.RefsLinked == 0 {
+			return errDryRun
+		}
+		return nil
+	})
+	if errors.Is(err, errDryRun) {
+		err = nil
+	}
+	return rep, err
+}
+
+// importPerson finds the traveller by slug or creates them with the office
+// their role stands for.
+func (t *tx) importPerson(r timeline.HSGRecord) (int64, bool, error) {
+	var id int64
+	err := t.QueryRowContext(t.ctx, `SELECT id FROM people WHERE slug = ?`, r.Who).Scan(&id)
+	if err == nil {
+		return id, false, nil
+	}
+	if !isNoRows(err) {
+		return 0, false, err
+	}
+	p := &timeline.Person{Slug: r.Who, Name: r.Name, Country: "US", Status: timeline.Published,
+		Offices: []timeline.Office{{Title: timeline.HSGRoles[r.Role], Body: "United States", Country: "US"}}}
+	if err := t.createPerson(p); err != nil {
+		return 0, false, err
+	}
+	return p.ID, true, nil
+}
+
+// importHash fingerprints the fields of a stop the record gives, so that a
+// later import can tell a stop nobody touched from a curator's edit.
+func importHash(st timeline.Stop) string {
+	h := sha256.Sum256([]byte(strings.Join([]string{st.Country, st.Locality, st.Start.String(), st.End.String(), st.Remarks}, "\x00")))
+	return hex.EncodeToString(h[:12])
+}
+
+// importStops matches, updates and adds one traveller's stops, then groups
+// the new ones into trips.
+func (t *tx) importStops(s *Store, pid int64, incoming []timeline.Stop, sourceID int64, gap int, rep *ImportReport, tot *TravellerTotals, recOf func(string) timeline.HSGRecord) error {
+	rows, err := t.QueryContext(t.ctx, `SELECT `+stopCols+`, import_hash FROM stops WHERE person_id = ?`, pid)
+	if err != nil {
+		return err
+	}
+	type have struct {
+		stop timeline.Stop
+		hash string
+	}
+	var existing []have
+	for rows.Next() {
+		var h have
+		st := &h.stop
+		if err := rows.Scan(&st.ID, &st.TripID, &st.PersonID, &st.Seq, &st.Country, &st.Locality, &st.Start, &st.End, &st.Remarks, &st.Ref, &h.hash); err != nil {
+			rows.Close()
+			return err
+		}
+		existing = append(existing, h)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	byRef := map[string]int{}
+	byKey := map[timeline.StopKey]int{}
+	for i, h := range existing {
+		if h.stop.Ref != "" {
+			byRef[h.stop.Ref] = i
+		}
+		byKey[h.stop.Key()] = i
+	}
+	touched := map[int64]bool{}
+	made := map[int64]bool{}
+	before := map[int64]map[string]any{} // stored trips as they were
+	keep := func(tripID int64) error {
+		if _, ok := before[tripID]; ok || made[tripID] {
+			return nil
+		}
+		b, err := t.rowJSON("trips", tripID)
+		before[tripID] = b
+		return err
+	}
+	var fresh []timeline.Stop
+	for _, st := range incoming {
+		i, ok := byRef[st.Ref]
+		if !ok {
+			i, ok = byKey[st.Key()]
+		}
+		if !ok {
+			fresh = append(fresh, st)
+			continue
+		}
+		h := existing[i]
+		cur := h.stop
+		same := cur.Country == st.Country && cur.Key().Locality == st.Key().Locality && cur.Start == st.Start && cur.End == st.End && cur.Remarks == st.Remarks
+		// A stop entered here that agrees with the record wherever it says
+		// something (its remarks left empty, say) is the record's stop.
+		agrees := cur.Country == st.Country && cur.Start == st.Start && cur.End == st.End &&
+			(cur.Locality == "" || cur.Key().Locality == st.Key().Locality) && (cur.Remarks == "" || cur.Remarks == st.Remarks)
+		switch {
+		case same && h.hash != "":
+			rep.Unchanged++
+		case h.hash == "" && agrees:
+			// It now carries the record's id and fields, and later imports
+			// may update it.
+			if err := keep(cur.TripID); err != nil {
+				return err
+			}
+			if _, err := t.exec(`UPDATE stops SET locality = ?, remarks = ?, ref = ?, import_hash = ? WHERE id = ?`,
+				st.Locality, st.Remarks, st.Ref, importHash(st), cur.ID); err != nil {
+				return err
+			}
+			rep.Unchanged++
+			rep.RefsLinked++
+			if !same {
+				touched[cur.TripID] = true
+			}
+		case h.hash != "" && h.hash == importHash(cur):
+			// Unchanged since it was imported: the newer record wins.
+			if err := keep(cur.TripID); err != nil {
+				return err
+			}
+			if _, err := t.exec(`UPDATE stops SET country = ?, locality = ?, start_date = ?, end_date = ?, remarks = ?, import_hash = ? WHERE id = ?`,
+				st.Country, st.Locality, st.Start, st.End, st.Remarks, importHash(st), cur.ID); err != nil {
+				if timeline.ErrorCode(mapErr(err)) == timeline.EConflict {
+					r := recOf(st.Ref)
+					rep.Conflicts = append(rep.Conflicts, ImportProblem{File: r.File, Line: r.Line, Record: st.Ref, Message: "the changed stop would duplicate another stop of the traveller; left as it is"})
+					continue
+				}
+				return err
+			}
+			rep.StopsChanged++
+			touched[cur.TripID] = true
+		default:
+			r := recOf(st.Ref)
+			how := "was changed here since the record gave it"
+			if h.hash == "" {
+				how = "was entered here otherwise"
+			}
+			rep.Conflicts = append(rep.Conflicts, ImportProblem{File: r.File, Line: r.Line, Record: st.Ref,
+				Message: fmt.Sprintf("stop %d (%s %s) %s and differs from the record in its %s; left as it is",
+					cur.ID, cur.Country, timeline.FormatRange(cur.Start, cur.End), how, strings.Join(stopDiff(cur, st), ", "))})
+		}
+	}
+	rep.StopsAdded += len(fresh)
+	tot.Stops += len(fresh)
+
+	// Group every stop of the traveller, so a new stop next to a stored
+	// trip joins it rather than making a trip of its own.
+	all := make([]timeline.Stop, 0, len(existing)+len(fresh))
+	for _, h := range existing {
+		all = append(all, h.stop)
+	}
+	all = append(all, fresh...)
+	groups, _ := timeline.GroupStops(all, gap)
+	for _, g := range groups {
+		var tripID int64
+		var news []timeline.Stop
+		for _, st := range g {
+			if st.ID != 0 {
+				if tripID == 0 {
+					tripID = st.TripID // the earliest stored trip of the group
+				}
+			} else {
+				news = append(news, st)
+			}
+		}
+		if len(news) == 0 {
+			continue
+		}
+		if tripID == 0 {
+			id, err := t.insert(`INSERT INTO trips(person_id, title, summary, start_date, end_date, status, created_at, updated_at)
+				VALUES (?, '', '', ?, ?, 'published', ?, ?)`, pid, news[0].Start, news[0].End, t.now, t.now)
+			if err != nil {
+				return err
+			}
+			tripID = id
+			made[id] = true
+			rep.TripsMade++
+			tot.Trips++
+		} else if !touched[tripID] {
+			rep.TripsGrown++
+			if err := keep(tripID); err != nil {
+				return err
+			}
+		}
+		touched[tripID] = true
+		var seq int
+		if err := t.QueryRowContext(t.ctx, `SELECT coalesce(max(seq), 0) FROM stops WHERE trip_id = ?`, tripID).Scan(&seq); err != nil {
+			return err
+		}
+		for _, st := range news {
+			seq++
+			id, err := t.insert(`INSERT INTO stops(trip_id, person_id, seq, country, locality, start_date, end_date, remarks, ref, import_hash)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, tripID, pid, seq, st.Country, st.Locality, st.Start, st.End, st.Remarks, st.Ref, importHash(st))
+			if err != nil {
+				return err
+			}
+			if _, err := t.exec(`INSERT INTO citations(source_id, subject_kind, subject_id, passage, created_at) VALUES (?, 'stop', ?, '', ?)`, sourceID, id, t.now); err != nil {
+				return err
+			}
+		}
+	}
+	ids := make([]int64, 0, len(touched))
+	for id := range touched {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	for _, id := range ids {
+		// The trip's dates follow its stops; the revision records the
+		// import as the change, like any curator's.
+		if _, err := t.exec(`UPDATE trips SET start_date = (SELECT min(start_date) FROM stops WHERE trip_id = ?1),
+			end_date = (SELECT max(end_date) FROM stops WHERE trip_id = ?1), updated_at = ?2 WHERE id = ?1`, id, t.now); err != nil {
+			return err
+		}
+		action := "update"
+		if made[id] {
+			action = "create"
+		}
+		if err := t.reviseRow(timeline.KindTrip, "trips", id, action, before[id], "import of the Office of the Historian's travels record"); err != nil {
+			return err
+		}
+		if err := t.refreshTrip(s, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// stopDiff names the fields in which two stops differ.
+func stopDiff(a, b timeline.Stop) []string {
+	var out []string
+	if a.Country != b.Country {
+		out = append(out, "country")
+	}
+	if a.Start != b.Start || a.End != b.End {
+		out = append(out, "dates")
+	}
+	if a.Key().Locality != b.Key().Locality {
+		out = append(out, "locality")
+	}
+	if a.Remarks != b.Remarks {
+		out = append(out, "remarks")
+	}
+	return out
+}
