@@ -25,6 +25,12 @@ type entryRow struct {
 	localities string
 	status     timeline.Status
 	searchText string
+	// sourced, when set, says the entry has a source, so putEntry need not
+	// look (an import knows every stop it adds cites the record).
+	sourced bool
+	// fresh says the entry is new (its record was just made): nothing of
+	// it is there to replace.
+	fresh bool
 }
 
 // hasSourcesSQL says whether the entry ?1 (kind ?2, record ?3) has a
@@ -40,6 +46,16 @@ func (t *tx) putEntry(e entryRow) error {
 		e.precision = timeline.PrecisionDay
 	}
 	var id int64
+	if e.fresh {
+		id, err := t.insert(`INSERT INTO entries(kind, record_id, start_date, end_date, precision, person_id, title, summary, countries, localities, status, search_text, has_sources)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			e.kind, e.recordID, e.start.String(), e.end.String(), e.precision, nullID(e.personID), e.title, e.summary,
+			strings.Join(e.countries, " "), e.localities, e.status, e.searchText, e.sourced)
+		if err != nil {
+			return err
+		}
+		return t.putEntryCountries(id, e)
+	}
 	err := t.QueryRowContext(t.ctx, `INSERT INTO entries(kind, record_id, start_date, end_date, precision, person_id, title, summary, countries, localities, status, search_text)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT(kind, record_id) DO UPDATE SET start_date = excluded.start_date, end_date = excluded.end_date,
@@ -51,12 +67,20 @@ func (t *tx) putEntry(e entryRow) error {
 	if err != nil {
 		return err
 	}
-	if _, err := t.exec(`UPDATE entries SET has_sources = `+hasSourcesSQL+` WHERE id = ?1`, id, e.kind, e.recordID); err != nil {
+	if e.sourced {
+		if _, err := t.exec(`UPDATE entries SET has_sources = 1 WHERE id = ?`, id); err != nil {
+			return err
+		}
+	} else if _, err := t.exec(`UPDATE entries SET has_sources = `+hasSourcesSQL+` WHERE id = ?1`, id, e.kind, e.recordID); err != nil {
 		return err
 	}
 	if _, err := t.exec(`DELETE FROM entry_countries WHERE entry_id = ?`, id); err != nil {
 		return err
 	}
+	return t.putEntryCountries(id, e)
+}
+
+func (t *tx) putEntryCountries(id int64, e entryRow) error {
 	for _, c := range e.countries {
 		if _, err := t.exec(`INSERT OR IGNORE INTO entry_countries(country, entry_id, start_date) VALUES (?, ?, ?)`, c, id, e.start.String()); err != nil {
 			return err
@@ -152,6 +176,34 @@ func (t *tx) refreshTrip(s *Store, id int64) error {
 		}
 	}
 	return nil
+}
+
+// putImportedTrip writes the entry of a trip an import has just made, from
+// what the import holds (its stops, all citing src), instead of reading it
+// all back as refreshTrip does: an import makes thousands of trips.
+func (t *tx) putImportedTrip(s *Store, trip *timeline.Trip, src *timeline.Source) error {
+	countries := timeline.StopCountries(trip.Stops)
+	title := trip.Title
+	if title == "" {
+		title = s.tripTitle(countries)
+	}
+	var locs, words []string
+	for _, st := range trip.Stops {
+		if st.Locality != "" {
+			locs = append(locs, st.Locality)
+		}
+		if st.Remarks != "" {
+			words = append(words, st.Remarks)
+		}
+	}
+	for range trip.Stops {
+		words = append(words, src.Title+" "+src.Publisher+" ")
+	}
+	return t.putEntry(entryRow{
+		kind: timeline.EntryTrip, recordID: trip.ID, start: trip.Start, end: trip.End, personID: trip.PersonID,
+		title: title, countries: countries, localities: strings.Join(locs, "; "), status: trip.Status,
+		searchText: strings.Join(words, "\n"), sourced: true, fresh: true,
+	})
 }
 
 // tripTitle names an untitled trip by its countries: "Israel, Saudi

@@ -88,14 +88,20 @@ func (s *Store) ImportHSG(ctx context.Context, a Actor, recs []timeline.HSGRecor
 		tot.Records++
 		// The name says what the record meant; the id is a slug of the
 		// present-day name and may be wrong for a former state.
-		code, ok := s.countries.Resolve(r.CountryName)
-		if !ok {
-			code, ok = s.countries.Resolve(r.CountryID)
-		}
+		code, ok := s.resolveHSG(r.CountryName, r.CountryID)
 		if !ok {
 			rep.Unknown = append(rep.Unknown, ImportProblem{File: r.File, Line: r.Line, Record: r.ID,
 				Message: fmt.Sprintf("unknown country %q (id %q)", r.CountryName, r.CountryID)})
 			continue
+		}
+		if r.Role == timeline.RoleVisitor {
+			home, ok := s.resolveHSG(r.HomeName, r.HomeID)
+			if !ok {
+				rep.Unknown = append(rep.Unknown, ImportProblem{File: r.File, Line: r.Line, Record: r.ID,
+					Message: fmt.Sprintf("unknown country %q (id %q) of the visitor", r.HomeName, r.HomeID)})
+				continue
+			}
+			r.HomeID = home // canonical from here on
 		}
 		st := timeline.Stop{Country: code, Locality: r.Locale, Start: r.Start, End: r.End, Remarks: r.Remarks, Ref: r.ID}
 		k := st.Key()
@@ -123,18 +129,21 @@ func (s *Store) ImportHSG(ctx context.Context, a Actor, recs []timeline.HSGRecor
 	sort.Strings(whos)
 
 	err := s.write(ctx, a, func(t *tx) error {
+		names, err := t.personNames()
+		if err != nil {
+			return err
+		}
 		for i, who := range whos {
 			items := byWho[who]
 			first := items[0].rec
-			pid, made, err := t.importPerson(first)
+			pid, made, err := t.importPerson(s, first, names)
 			if err != nil {
 				return err
 			}
 			if made {
 				rep.PeopleMade++
 			}
-			src := &timeline.Source{URL: HSGSourceURL(first.Role, who), Publisher: "Office of the Historian, U.S. Department of State",
-				Title: "Travels Abroad of the " + timeline.HSGRoles[first.Role] + ": " + first.Name}
+			src := hsgSource(s, first)
 			if _, err := t.createSource(src); err != nil {
 				return err
 			}
@@ -145,7 +154,7 @@ func (s *Store) ImportHSG(ctx context.Context, a Actor, recs []timeline.HSGRecor
 				stops = append(stops, st)
 			}
 			tot := rep.Travellers[who]
-			if err := t.importStops(s, pid, stops, src.ID, gap, rep, tot, func(ref string) timeline.HSGRecord {
+			if err := t.importStops(s, pid, stops, src, gap, first.Role == timeline.RoleVisitor, rep, tot, func(ref string) timeline.HSGRecord {
 				for _, it := range items {
 					if it.rec.ID == ref {
 						return it.rec
@@ -172,9 +181,56 @@ func (s *Store) ImportHSG(ctx context.Context, a Actor, recs []timeline.HSGRecor
 	return rep, err
 }
 
-// importPerson finds the traveller by slug or creates them with the office
-// their role stands for.
-func (t *tx) importPerson(r timeline.HSGRecord) (int64, bool, error) {
+// personNames maps every person's name and alias, in lower case, to the
+// person (the first entered, when two share one), read once per import
+// rather than searched for each of its thousand visitors.
+func (t *tx) personNames() (map[string]int64, error) {
+	rows, err := t.QueryContext(t.ctx, `SELECT id, name FROM people WHERE deleted_at IS NULL
+		UNION ALL SELECT a.person_id, a.alias FROM person_aliases a JOIN people p ON p.id = a.person_id WHERE p.deleted_at IS NULL
+		ORDER BY 1`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]int64{}
+	for rows.Next() {
+		var id int64
+		var name string
+		if err := rows.Scan(&id, &name); err != nil {
+			return nil, err
+		}
+		if k := strings.ToLower(name); out[k] == 0 {
+			out[k] = id
+		}
+	}
+	return out, rows.Err()
+}
+
+// resolveHSG finds a country by the record's name, then by its id: the
+// name says what the record meant, the id is a slug of the present-day
+// name and may be wrong for a former state.
+func (s *Store) resolveHSG(name, id string) (string, bool) {
+	if code, ok := s.countries.Resolve(name); ok {
+		return code, true
+	}
+	return s.countries.Resolve(id)
+}
+
+// hsgSource is the Office of the Historian's page a record's stops cite: a
+// traveller's travels, or the visits of a visitor's country.
+func hsgSource(s *Store, r timeline.HSGRecord) *timeline.Source {
+	const publisher = "Office of the Historian, U.S. Department of State"
+	if r.Role == timeline.RoleVisitor {
+		return &timeline.Source{URL: "https://history.state.gov/departmenthistory/visits/" + timeline.Slugify(s.countries.Name(r.HomeID)),
+			Title: "Visits by Foreign Leaders of " + s.countries.Name(r.HomeID), Publisher: publisher}
+	}
+	return &timeline.Source{URL: HSGSourceURL(r.Role, r.Who), Title: "Travels Abroad of the " + timeline.HSGRoles[r.Role] + ": " + r.Name, Publisher: publisher}
+}
+
+// importPerson finds the traveller by slug (a visitor also by name or
+// alias, as curators may have entered them) or creates them with the
+// office the record gives.
+func (t *tx) importPerson(s *Store, r timeline.HSGRecord, names map[string]int64) (int64, bool, error) {
 	var id int64
 	err := t.QueryRowContext(t.ctx, `SELECT id FROM people WHERE slug = ?`, r.Who).Scan(&id)
 	if err == nil {
@@ -183,11 +239,26 @@ func (t *tx) importPerson(r timeline.HSGRecord) (int64, bool, error) {
 	if !isNoRows(err) {
 		return 0, false, err
 	}
-	p := &timeline.Person{Slug: r.Who, Name: r.Name, Country: "US", Status: timeline.Published,
-		Offices: []timeline.Office{{Title: timeline.HSGRoles[r.Role], Body: "United States", Country: "US"}}}
+	if r.Role == timeline.RoleVisitor {
+		if id, ok := names[strings.ToLower(r.Name)]; ok {
+			return id, false, nil
+		}
+	}
+	p := &timeline.Person{Slug: r.Who, Name: r.Name, Country: "US", Status: timeline.Published}
+	if r.Role == timeline.RoleVisitor {
+		p.Country = r.HomeID
+	}
+	if r.Office != "" {
+		body := "United States"
+		if r.Role == timeline.RoleVisitor {
+			body = s.countries.Name(r.HomeID)
+		}
+		p.Offices = []timeline.Office{{Title: r.Office, Body: body, Country: p.Country}}
+	}
 	if err := t.createPerson(p); err != nil {
 		return 0, false, err
 	}
+	names[strings.ToLower(p.Name)] = p.ID
 	return p.ID, true, nil
 }
 
@@ -200,7 +271,7 @@ func importHash(st timeline.Stop) string {
 
 // importStops matches, updates and adds one traveller's stops, then groups
 // the new ones into trips.
-func (t *tx) importStops(s *Store, pid int64, incoming []timeline.Stop, sourceID int64, gap int, rep *ImportReport, tot *TravellerTotals, recOf func(string) timeline.HSGRecord) error {
+func (t *tx) importStops(s *Store, pid int64, incoming []timeline.Stop, src *timeline.Source, gap int, visits bool, rep *ImportReport, tot *TravellerTotals, recOf func(string) timeline.HSGRecord) error {
 	rows, err := t.QueryContext(t.ctx, `SELECT `+stopCols+`, import_hash FROM stops WHERE person_id = ?`, pid)
 	if err != nil {
 		return err
@@ -233,15 +304,19 @@ func (t *tx) importStops(s *Store, pid int64, incoming []timeline.Stop, sourceID
 	}
 	touched := map[int64]bool{}
 	made := map[int64]bool{}
-	before := map[int64]map[string]any{} // stored trips as they were
+	// Stored trips as they were, for their revisions (a trip's revision
+	// holds the trip with its stops, as the history restores it).
+	before := map[int64]*timeline.Trip{}
 	keep := func(tripID int64) error {
 		if _, ok := before[tripID]; ok || made[tripID] {
 			return nil
 		}
-		b, err := t.rowJSON("trips", tripID)
+		b, _, err := t.tripState(tripID)
 		before[tripID] = b
 		return err
 	}
+	// New trips as made, built here rather than read back.
+	built := map[int64]*timeline.Trip{}
 	var fresh []timeline.Stop
 	for _, st := range incoming {
 		i, ok := byRef[st.Ref]
@@ -315,6 +390,14 @@ func (t *tx) importStops(s *Store, pid int64, incoming []timeline.Stop, sourceID
 	}
 	all = append(all, fresh...)
 	groups, _ := timeline.GroupStops(all, gap)
+	if visits {
+		// Each visit is a trip of its own (a leader's two visits a day
+		// apart are two visits).
+		groups = groups[:0]
+		for _, st := range fresh {
+			groups = append(groups, []timeline.Stop{st})
+		}
+	}
 	for _, g := range groups {
 		var tripID int64
 		var news []timeline.Stop
@@ -331,13 +414,27 @@ func (t *tx) importStops(s *Store, pid int64, incoming []timeline.Stop, sourceID
 			continue
 		}
 		if tripID == 0 {
+			title := ""
+			if visits {
+				title = visitTitle(recOf(news[0].Ref).Kind)
+			}
+			start, end := news[0].Start, news[0].End
+			for _, st := range news {
+				if st.Start.Before(start) {
+					start = st.Start
+				}
+				if st.End.After(end) {
+					end = st.End
+				}
+			}
 			id, err := t.insert(`INSERT INTO trips(person_id, title, summary, start_date, end_date, status, created_at, updated_at)
-				VALUES (?, '', '', ?, ?, 'published', ?, ?)`, pid, news[0].Start, news[0].End, t.now, t.now)
+				VALUES (?, ?, '', ?, ?, 'published', ?, ?)`, pid, title, start, end, t.now, t.now)
 			if err != nil {
 				return err
 			}
 			tripID = id
 			made[id] = true
+			built[id] = &timeline.Trip{ID: id, PersonID: pid, Title: title, Status: timeline.Published, Start: start, End: end}
 			rep.TripsMade++
 			tot.Trips++
 		} else if !touched[tripID] {
@@ -348,8 +445,10 @@ func (t *tx) importStops(s *Store, pid int64, incoming []timeline.Stop, sourceID
 		}
 		touched[tripID] = true
 		var seq int
-		if err := t.QueryRowContext(t.ctx, `SELECT coalesce(max(seq), 0) FROM stops WHERE trip_id = ?`, tripID).Scan(&seq); err != nil {
-			return err
+		if !made[tripID] {
+			if err := t.QueryRowContext(t.ctx, `SELECT coalesce(max(seq), 0) FROM stops WHERE trip_id = ?`, tripID).Scan(&seq); err != nil {
+				return err
+			}
 		}
 		for _, st := range news {
 			seq++
@@ -358,8 +457,12 @@ func (t *tx) importStops(s *Store, pid int64, incoming []timeline.Stop, sourceID
 			if err != nil {
 				return err
 			}
-			if _, err := t.exec(`INSERT INTO citations(source_id, subject_kind, subject_id, passage, created_at) VALUES (?, 'stop', ?, '', ?)`, sourceID, id, t.now); err != nil {
+			if _, err := t.exec(`INSERT INTO citations(source_id, subject_kind, subject_id, passage, created_at) VALUES (?, 'stop', ?, '', ?)`, src.ID, id, t.now); err != nil {
 				return err
+			}
+			if b := built[tripID]; b != nil {
+				st.ID, st.TripID, st.Seq = id, tripID, seq
+				b.Stops = append(b.Stops, st)
 			}
 		}
 	}
@@ -369,18 +472,33 @@ func (t *tx) importStops(s *Store, pid int64, incoming []timeline.Stop, sourceID
 	}
 	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
 	for _, id := range ids {
-		// The trip's dates follow its stops; the revision records the
-		// import as the change, like any curator's.
-		if _, err := t.exec(`UPDATE trips SET start_date = (SELECT min(start_date) FROM stops WHERE trip_id = ?1),
-			end_date = (SELECT max(end_date) FROM stops WHERE trip_id = ?1), updated_at = ?2 WHERE id = ?1`, id, t.now); err != nil {
-			return err
+		// A stored trip's dates follow its stops (a new one has them
+		// already); the revision records the import as the change, like
+		// any curator's.
+		if !made[id] {
+			if _, err := t.exec(`UPDATE trips SET start_date = (SELECT min(start_date) FROM stops WHERE trip_id = ?1),
+				end_date = (SELECT max(end_date) FROM stops WHERE trip_id = ?1), updated_at = ?2 WHERE id = ?1`, id, t.now); err != nil {
+				return err
+			}
 		}
-		action := "update"
-		if made[id] {
-			action = "create"
+		const reason = "import of the Office of the Historian's record"
+		if b := built[id]; b != nil {
+			if err := t.revise(timeline.KindTrip, id, "create", nil, b, reason); err != nil {
+				return err
+			}
+			if err := t.putImportedTrip(s, b, src); err != nil {
+				return err
+			}
+			continue
 		}
-		if err := t.reviseRow(timeline.KindTrip, "trips", id, action, before[id], "import of the Office of the Historian's travels record"); err != nil {
-			return err
+		{
+			after, _, err := t.tripState(id)
+			if err != nil {
+				return err
+			}
+			if err := t.revise(timeline.KindTrip, id, "update", before[id], after, reason); err != nil {
+				return err
+			}
 		}
 		if err := t.refreshTrip(s, id); err != nil {
 			return err
@@ -405,4 +523,12 @@ func stopDiff(a, b timeline.Stop) []string {
 		out = append(out, "remarks")
 	}
 	return out
+}
+
+// visitTitle names a visit's trip by its normalised kind.
+func visitTitle(kind string) string {
+	if kind == "" || kind == "other" {
+		return "Visit to the United States"
+	}
+	return strings.ToUpper(kind[:1]) + kind[1:] + " visit to the United States"
 }

@@ -175,3 +175,69 @@ func TestImportWholeHSGRecord(t *testing.T) {
 		t.Errorf("a second import: %+v, %v", again, err)
 	}
 }
+
+// The whole visits record: every visit is a trip with one stop in the
+// United States, exact duplicates (the same visitor on the same dates)
+// once; every visitor's country is known.
+func TestImportWholeVisitsRecord(t *testing.T) {
+	dir := filepath.Join(filepath.Dir(hsgDir(t)), "hsg-visits")
+	files, _ := filepath.Glob(filepath.Join(dir, "*.xml"))
+	if len(files) == 0 {
+		t.Fatalf("no visits files in %s", dir)
+	}
+	ctx := context.Background()
+	s := MustSeed(t)
+	distinct := map[string]bool{}
+	records := 0
+	var recs []timeline.HSGRecord
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var doc struct {
+			Visits []struct {
+				Start   string `xml:"start-date"`
+				End     string `xml:"end-date"`
+				Visitor string `xml:"visitor"`
+			} `xml:"visit"`
+		}
+		if err := xml.Unmarshal(b, &doc); err != nil {
+			t.Fatal(err)
+		}
+		for _, v := range doc.Visits {
+			records++
+			_, name := timeline.SplitVisitor(v.Visitor)
+			distinct[timeline.Slugify(name)+"|"+v.Start+"|"+v.End] = true
+		}
+		fh, _ := os.Open(f)
+		rs, err := timeline.ReadHSG(fh, f)
+		fh.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		recs = append(recs, rs...)
+	}
+	rep, err := s.ImportHSG(ctx, importer, recs, len(files), store.ImportOptions{GapDays: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Records != records || len(rep.Unknown) != 0 || rep.TripsMade != len(distinct) || rep.StopsAdded != len(distinct) {
+		t.Errorf("report: %d records, %d unknown, %d trips, %d stops; the XML has %d records, %d distinct visits",
+			rep.Records, len(rep.Unknown), rep.TripsMade, rep.StopsAdded, records, len(distinct))
+	}
+	visits := 0
+	err = s.EachEntry(ctx, timeline.Filter{Kinds: []string{timeline.EntryTrip}, Country: "US"}, func(e *timeline.Entry) error {
+		if strings.HasSuffix(strings.ToLower(e.Title), "visit to the united states") {
+			visits++
+			if len(e.Countries) != 1 || e.Countries[0] != "US" {
+				t.Errorf("visit %q stops in %v", e.Title, e.Countries)
+			}
+		}
+		return nil
+	})
+	if err != nil || visits != len(distinct) {
+		t.Errorf("%d visits on the timeline, want %d (%v)", visits, len(distinct), err)
+	}
+	t.Logf("%d files, %d visit records, %d distinct visits, %d visitors added", len(files), records, len(distinct), rep.PeopleMade)
+}

@@ -200,3 +200,57 @@ func TestImportHSGNewerVersion(t *testing.T) {
 		t.Errorf("the curator's stop was overwritten: %+v", stops[1])
 	}
 }
+
+// Visits: each is a trip of the visitor with one stop in the United
+// States, titled by its normalised kind; a visitor already in the record
+// (the demo's Netanyahu) is found by name; a former state (Zaire) is
+// the visitor's home.
+func TestImportHSGVisits(t *testing.T) {
+	ctx := context.Background()
+	s := MustSeed(t)
+	f, err := os.Open(filepath.Join("..", "timeline", "testdata", "hsg", "visits.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := timeline.ReadHSG(f, "visits.xml")
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := s.ImportHSG(ctx, importer, recs, 1, store.ImportOptions{GapDays: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.TripsMade != 4 || rep.StopsAdded != 4 || rep.PeopleMade != 2 {
+		t.Errorf("report %+v", rep)
+	}
+	// Two visits a day apart stay two visits.
+	if got := strings.Join(tripsOf(t, s, "ada-fixturedottir"), "|"); got != "US|US" {
+		t.Errorf("visits of one visitor: %s", got)
+	}
+	p, err := s.PersonBySlug(ctx, "ada-fixturedottir", false)
+	if err != nil || p.Country != "IS" || len(p.Offices) != 1 || p.Offices[0].Title != "Prime Minister" || p.Offices[0].Body != "Iceland" {
+		t.Errorf("visitor %+v, %v", p, err)
+	}
+	if k, _ := s.PersonBySlug(ctx, "bo-fixture-ii", false); k == nil || k.Country != "ZRCD" {
+		t.Errorf("the king of Zaire: %+v", k)
+	}
+	if got := strings.Join(tripsOf(t, s, "netanyahu-benjamin"), "|"); got != "US" {
+		t.Errorf("the demo's Netanyahu: trips %q", got)
+	}
+	page, err := s.Timeline(ctx, timeline.Filter{Persons: []string{"ada-fixturedottir"}, Limit: 10})
+	if err != nil || len(page.Entries) != 2 {
+		t.Fatal(page, err)
+	}
+	if page.Entries[1].Title != "Official working visit to the United States" || page.Entries[0].Title != "Private visit to the United States" {
+		t.Errorf("titles %q, %q", page.Entries[0].Title, page.Entries[1].Title)
+	}
+	if src := page.Entries[0].Sources; len(src) != 1 || src[0].URL != "https://history.state.gov/departmenthistory/visits/iceland" {
+		t.Errorf("sources %+v", src)
+	}
+	// Searching the record's own wording finds the visit.
+	hits, err := s.Timeline(ctx, timeline.Filter{Q: "AIPAC", Limit: 10})
+	if err != nil || len(hits.Entries) != 1 {
+		t.Errorf("search for the description: %+v, %v", hits, err)
+	}
+}

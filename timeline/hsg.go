@@ -22,7 +22,17 @@ type HSGRecord struct {
 	CountryID   string // "israel"
 	CountryName string // "Israel"
 	Locale      string
-	Remarks     string
+	Remarks     string // a visit's description, as the record words it
+
+	// Office is the office the traveller held: a role's ("Secretary of
+	// State") or the title in a visitor's text ("Prime Minister").
+	Office string
+	// HomeID and HomeName are a visitor's country, as the record writes it.
+	HomeID, HomeName string
+	// Kind is a visit's kind, normalised (VisitKinds); empty for travels.
+	Kind string
+
+	rawStart, rawEnd string
 }
 
 // HSGMaxBytes bounds one file: the largest of the record is under 2 MB, so
@@ -34,13 +44,37 @@ const HSGMaxBytes = 16 << 20
 var HSGRoles = map[string]string{
 	"secretary": "Secretary of State",
 	"president": "President",
+	RoleVisitor: "",
 }
+
+// RoleVisitor marks the records of foreign leaders' visits.
+const RoleVisitor = "visitor"
 
 // ReadHSGTravels reads one travels file (root <trips>). Any problem —
 // malformed XML, another root, a DOCTYPE, a missing or impossible date, an
 // end before the start — is an error naming the file and line, and no
 // record of the file is returned.
 func ReadHSGTravels(r io.Reader, file string) ([]HSGRecord, error) {
+	return readHSG(r, file, "trips", "trip", decodeTrip)
+}
+
+// ReadHSGVisits reads one file of foreign leaders' visits to the United
+// States (root <visits>): each visit is a record of the visitor with one
+// stop in the United States, under the same rules as ReadHSGTravels.
+func ReadHSGVisits(r io.Reader, file string) ([]HSGRecord, error) {
+	return readHSG(r, file, "visits", "visit", decodeVisit)
+}
+
+// ReadHSG reads a travels or a visits file, whichever its root says.
+func ReadHSG(r io.Reader, file string) ([]HSGRecord, error) {
+	return readHSG(r, file, "", "", nil)
+}
+
+type hsgDecoder func(d *xml.Decoder, t *xml.StartElement, file string, at int) (HSGRecord, error)
+
+// readHSG walks a file of the record: the root must be root (or, when root
+// is empty, either kind), each child a child, each decoded by dec.
+func readHSG(r io.Reader, file, root, child string, dec hsgDecoder) ([]HSGRecord, error) {
 	lr := &io.LimitedReader{R: r, N: HSGMaxBytes + 1}
 	d := xml.NewDecoder(lr)
 	d.Strict = true
@@ -52,96 +86,59 @@ func ReadHSGTravels(r io.Reader, file string) ([]HSGRecord, error) {
 	errTooBig := func() error {
 		return Errorf(ETooLarge, "%s is larger than %d MB; the Office of the Historian's files are far smaller.", file, HSGMaxBytes>>20)
 	}
+	syntax := func(err error, at int) error {
+		if tooBig() {
+			return errTooBig()
+		}
+		var se *xml.SyntaxError
+		if errors.As(err, &se) {
+			return fail(se.Line, "not well-formed XML: %s", se.Msg)
+		}
+		return fail(at, "%v", err)
+	}
 
 	var out []HSGRecord
-	root := false
+	seenRoot := false
 	for {
 		tok, err := d.Token()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			if tooBig() {
-				return nil, errTooBig()
-			}
-			var se *xml.SyntaxError
-			if errors.As(err, &se) {
-				return nil, fail(se.Line, "not well-formed XML: %s", se.Msg)
-			}
-			return nil, fail(line(), "%v", err)
+			return nil, syntax(err, line())
 		}
 		switch t := tok.(type) {
 		case xml.Directive:
 			// A DOCTYPE can declare entities; the record never has one.
 			return nil, fail(line(), "a DOCTYPE or other declaration is not accepted")
 		case xml.StartElement:
-			if !root {
-				if t.Name.Local != "trips" {
-					return nil, fail(line(), "the root element is <%s>, want <trips> (a travels file of the Office of the Historian)", t.Name.Local)
+			if !seenRoot {
+				switch {
+				case root == "" && t.Name.Local == "trips":
+					child, dec = "trip", decodeTrip
+				case root == "" && t.Name.Local == "visits":
+					child, dec = "visit", decodeVisit
+				case root == "":
+					return nil, fail(line(), "the root element is <%s>, want <trips> or <visits> (a file of the Office of the Historian's travels or visits)", t.Name.Local)
+				case t.Name.Local != root:
+					return nil, fail(line(), "the root element is <%s>, want <%s> (a file of the Office of the Historian's record)", t.Name.Local, root)
 				}
-				root = true
+				seenRoot = true
 				continue
 			}
-			if t.Name.Local != "trip" {
-				return nil, fail(line(), "unexpected <%s> in <trips>", t.Name.Local)
+			if t.Name.Local != child {
+				return nil, fail(line(), "unexpected <%s> in the list of %ss", t.Name.Local, child)
 			}
 			at := line()
-			var x struct {
-				Role    string `xml:"role,attr"`
-				Who     string `xml:"who,attr"`
-				ID      string `xml:"id"`
-				Name    string `xml:"name"`
-				Start   string `xml:"start-date"`
-				End     string `xml:"end-date"`
-				Country struct {
-					ID   string `xml:"id,attr"`
-					Name string `xml:",chardata"`
-				} `xml:"country"`
-				Locale  string `xml:"locale"`
-				Remarks string `xml:"remarks"`
-			}
-			if err := d.DecodeElement(&x, &t); err != nil {
-				if tooBig() {
-					return nil, errTooBig()
+			rec, err := dec(d, &t, file, at)
+			if err != nil {
+				if ErrorCode(err) == EInvalid {
+					return nil, err
 				}
-				var se *xml.SyntaxError
-				if errors.As(err, &se) {
-					return nil, fail(se.Line, "not well-formed XML: %s", se.Msg)
-				}
-				return nil, fail(at, "%v", err)
+				return nil, syntax(err, at)
 			}
-			rec := HSGRecord{File: file, Line: at, ID: strings.TrimSpace(x.ID), Role: strings.TrimSpace(x.Role), Who: strings.TrimSpace(x.Who),
-				Name: squash(x.Name), CountryID: strings.TrimSpace(x.Country.ID), CountryName: squash(x.Country.Name),
-				Locale: squash(x.Locale), Remarks: squash(x.Remarks)}
-			if rec.ID == "" {
-				return nil, fail(at, "a trip without an <id>")
-			}
-			if !ValidSlug(rec.Who) {
-				return nil, fail(at, "record %s: who=%q is not a slug such as blinken-antony-j", rec.ID, clip(rec.Who))
-			}
-			if _, ok := HSGRoles[rec.Role]; !ok {
-				return nil, fail(at, "record %s: role %q, want secretary or president", rec.ID, clip(rec.Role))
-			}
-			if rec.CountryID == "" && rec.CountryName == "" {
-				return nil, fail(at, "record %s: no country", rec.ID)
-			}
-			for _, dt := range []struct {
-				name string
-				s    string
-				into *Date
-			}{{"start-date", x.Start, &rec.Start}, {"end-date", x.End, &rec.End}} {
-				s := strings.TrimSpace(dt.s)
-				if s == "" {
-					return nil, fail(at, "record %s: no <%s>", rec.ID, dt.name)
-				}
-				v, err := ParseDate(s)
-				if err != nil {
-					return nil, fail(at, "record %s: <%s> %q is not a date that exists", rec.ID, dt.name, clip(s))
-				}
-				*dt.into = v
-			}
-			if rec.End.Before(rec.Start) {
-				return nil, fail(at, "record %s: ends (%s) before it starts (%s)", rec.ID, rec.End, rec.Start)
+			if err := checkDates(&rec, fail); err != nil {
+				return nil, err
 			}
 			out = append(out, rec)
 		}
@@ -149,10 +146,116 @@ func ReadHSGTravels(r io.Reader, file string) ([]HSGRecord, error) {
 	if tooBig() {
 		return nil, errTooBig()
 	}
-	if !root {
-		return nil, fail(1, "no <trips> element: not a travels file")
+	if !seenRoot {
+		want := "<" + root + ">"
+		if root == "" {
+			want = "<trips> or <visits>"
+		}
+		return nil, fail(1, "no %s element: not a file of the record", want)
 	}
 	return out, nil
+}
+
+// The dates come as text in rawStart and rawEnd; checkDates parses them.
+func checkDates(rec *HSGRecord, fail func(int, string, ...any) error) error {
+	for _, dt := range []struct {
+		name string
+		s    string
+		into *Date
+	}{{"start-date", rec.rawStart, &rec.Start}, {"end-date", rec.rawEnd, &rec.End}} {
+		s := strings.TrimSpace(dt.s)
+		if s == "" {
+			return fail(rec.Line, "record %s: no <%s>", rec.ID, dt.name)
+		}
+		v, err := ParseDate(s)
+		if err != nil {
+			return fail(rec.Line, "record %s: <%s> %q is not a date that exists", rec.ID, dt.name, clip(s))
+		}
+		*dt.into = v
+	}
+	if rec.End.Before(rec.Start) {
+		return fail(rec.Line, "record %s: ends (%s) before it starts (%s)", rec.ID, rec.End, rec.Start)
+	}
+	return nil
+}
+
+func decodeTrip(d *xml.Decoder, t *xml.StartElement, file string, at int) (HSGRecord, error) {
+	fail := func(format string, args ...any) error {
+		return Errorf(EInvalid, "%s:%d: %s", file, at, fmt.Sprintf(format, args...))
+	}
+	var x struct {
+		Role    string `xml:"role,attr"`
+		Who     string `xml:"who,attr"`
+		ID      string `xml:"id"`
+		Name    string `xml:"name"`
+		Start   string `xml:"start-date"`
+		End     string `xml:"end-date"`
+		Country struct {
+			ID   string `xml:"id,attr"`
+			Name string `xml:",chardata"`
+		} `xml:"country"`
+		Locale  string `xml:"locale"`
+		Remarks string `xml:"remarks"`
+	}
+	if err := d.DecodeElement(&x, t); err != nil {
+		return HSGRecord{}, err
+	}
+	rec := HSGRecord{File: file, Line: at, ID: strings.TrimSpace(x.ID), Role: strings.TrimSpace(x.Role), Who: strings.TrimSpace(x.Who),
+		Name: squash(x.Name), CountryID: strings.TrimSpace(x.Country.ID), CountryName: squash(x.Country.Name),
+		Locale: squash(x.Locale), Remarks: squash(x.Remarks), rawStart: x.Start, rawEnd: x.End}
+	if rec.ID == "" {
+		return rec, fail("a trip without an <id>")
+	}
+	if !ValidSlug(rec.Who) {
+		return rec, fail("record %s: who=%q is not a slug such as blinken-antony-j", rec.ID, clip(rec.Who))
+	}
+	if _, ok := HSGRoles[rec.Role]; !ok || rec.Role == RoleVisitor {
+		return rec, fail("record %s: role %q, want secretary or president", rec.ID, clip(rec.Role))
+	}
+	if rec.CountryID == "" && rec.CountryName == "" {
+		return rec, fail("record %s: no country", rec.ID)
+	}
+	rec.Office = HSGRoles[rec.Role]
+	return rec, nil
+}
+
+func decodeVisit(d *xml.Decoder, t *xml.StartElement, file string, at int) (HSGRecord, error) {
+	fail := func(format string, args ...any) error {
+		return Errorf(EInvalid, "%s:%d: %s", file, at, fmt.Sprintf(format, args...))
+	}
+	var x struct {
+		ID      string `xml:"id"`
+		Start   string `xml:"start-date"`
+		End     string `xml:"end-date"`
+		Visitor string `xml:"visitor"`
+		From    struct {
+			ID   string `xml:"id,attr"`
+			Name string `xml:",chardata"`
+		} `xml:"from"`
+		Description string `xml:"description"`
+	}
+	if err := d.DecodeElement(&x, t); err != nil {
+		return HSGRecord{}, err
+	}
+	rec := HSGRecord{File: file, Line: at, ID: strings.TrimSpace(x.ID), Role: RoleVisitor,
+		CountryID: "united-states", CountryName: "United States", HomeID: strings.TrimSpace(x.From.ID), HomeName: squash(x.From.Name),
+		Remarks: squash(x.Description), rawStart: x.Start, rawEnd: x.End}
+	if rec.ID == "" {
+		return rec, fail("a visit without an <id>")
+	}
+	rec.Office, rec.Name = SplitVisitor(squash(x.Visitor))
+	if rec.Name == "" {
+		return rec, fail("record %s: no visitor", rec.ID)
+	}
+	rec.Who = Slugify(rec.Name)
+	if !ValidSlug(rec.Who) {
+		return rec, fail("record %s: the visitor %q gives no usable slug", rec.ID, clip(rec.Name))
+	}
+	if rec.HomeID == "" && rec.HomeName == "" {
+		return rec, fail("record %s: no <from> country", rec.ID)
+	}
+	rec.Kind = VisitKind(rec.Remarks)
+	return rec, nil
 }
 
 // squash trims a text and folds its runs of white space (the record wraps

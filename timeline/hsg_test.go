@@ -47,6 +47,7 @@ func TestReadHSGTravels(t *testing.T) {
 // wrong, in words.
 func TestReadHSGTravelsRefuses(t *testing.T) {
 	for file, want := range map[string]string{
+		"visits-in-trips.xml":  "visits-in-trips.xml:2: the root element is <visits>, want <trips>",
 		"malformed.xml":        "malformed.xml:18: not well-formed XML",
 		"wrong-root.xml":       "wrong-root.xml:2: the root element is <journeys>",
 		"missing-date.xml":     "missing-date.xml:3: record 9701: no <end-date>",
@@ -104,7 +105,7 @@ func FuzzReadHSGTravels(f *testing.F) {
 		f.Add(b)
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
-		recs, err := ReadHSGTravels(bytes.NewReader(b), "fuzz.xml")
+		recs, err := ReadHSG(bytes.NewReader(b), "fuzz.xml")
 		if err != nil {
 			if recs != nil {
 				t.Fatal("records with an error")
@@ -115,9 +116,43 @@ func FuzzReadHSGTravels(f *testing.F) {
 			return
 		}
 		for _, r := range recs {
-			if r.ID == "" || !ValidSlug(r.Who) || !r.Start.Valid() || r.End.Before(r.Start) || HSGRoles[r.Role] == "" || (r.CountryID == "" && r.CountryName == "") {
+			_, role := HSGRoles[r.Role]
+			if r.ID == "" || !ValidSlug(r.Who) || !r.Start.Valid() || r.End.Before(r.Start) || !role || (r.CountryID == "" && r.CountryName == "") {
 				t.Fatalf("a record breaks the reader's promises: %+v", r)
 			}
 		}
 	})
+}
+
+// A visit is a record of the visitor, their office read off the text, with
+// one stop in the United States and its kind normalised.
+func TestReadHSGVisits(t *testing.T) {
+	recs, err := readFixture(t, "visits.xml")
+	if err == nil {
+		t.Fatal("a visits file read as travels")
+	}
+	f, err := os.Open(filepath.Join("testdata", "hsg", "visits.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err = ReadHSG(f, "visits.xml")
+	if err != nil || len(recs) != 4 {
+		t.Fatalf("%d records, %v", len(recs), err)
+	}
+	want := []struct{ who, office, kind, home string }{
+		{"ada-fixturedottir", "Prime Minister", "official working", "Iceland"},
+		{"ada-fixturedottir", "Prime Minister", "private", "Iceland"}, // "Prime Minster" in the record
+		{"bo-fixture-ii", "King", "state", "Zaire"},
+		{"benjamin-netanyahu", "", "other", "Israel"},
+	}
+	for i, w := range want {
+		r := recs[i]
+		if r.Who != w.who || r.Office != w.office || r.Kind != w.kind || r.HomeName != w.home || r.CountryName != "United States" || r.Role != RoleVisitor {
+			t.Errorf("record %d = %+v, want %+v", i, r, w)
+		}
+	}
+	if recs[1].Remarks != "Met with the President during a private visit." {
+		t.Errorf("the record's wording is not kept: %q", recs[1].Remarks)
+	}
 }

@@ -20,7 +20,7 @@ import (
 // cmdImport runs "timeline import hsg FILE...".
 func cmdImport(ctx context.Context, open func() (*store.Store, error), args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || args[0] != "hsg" {
-		return usageError{"usage: timeline import hsg [--gap-days N] [--skip-unknown] [--dry-run] FILE|FOLDER..."}
+		return usageError{"usage: timeline import hsg [--gap-days N] [--skip-unknown] [--dry-run] FILE|FOLDER... (travels or visits XML)"}
 	}
 	fs := flag.NewFlagSet("import hsg", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -31,7 +31,7 @@ func cmdImport(ctx context.Context, open func() (*store.Store, error), args []st
 		return err
 	}
 	if fs.NArg() == 0 {
-		return usageError{"usage: timeline import hsg [--gap-days N] [--skip-unknown] [--dry-run] FILE|FOLDER..."}
+		return usageError{"usage: timeline import hsg [--gap-days N] [--skip-unknown] [--dry-run] FILE|FOLDER... (travels or visits XML)"}
 	}
 	if *gap < 0 {
 		return usageError{"--gap-days must be 0 or more"}
@@ -41,7 +41,7 @@ func cmdImport(ctx context.Context, open func() (*store.Store, error), args []st
 		return err
 	}
 	for _, f := range skipped {
-		fmt.Fprintf(stderr, "skipped %s: not a travels file of the record\n", f)
+		fmt.Fprintf(stderr, "skipped %s: not a file of travels or visits\n", f)
 	}
 	start := time.Now()
 	var recs []timeline.HSGRecord
@@ -50,7 +50,7 @@ func cmdImport(ctx context.Context, open func() (*store.Store, error), args []st
 		if err != nil {
 			return err
 		}
-		rs, err := timeline.ReadHSGTravels(f, name)
+		rs, err := timeline.ReadHSG(f, name)
 		f.Close()
 		if err != nil {
 			return err
@@ -86,7 +86,7 @@ func cmdImport(ctx context.Context, open func() (*store.Store, error), args []st
 	return nil
 }
 
-// xmlFiles expands folders into the travels files they hold, in name
+// xmlFiles expands folders into the travels and visits files they hold, in name
 // order; a folder's other XML files (the record's list of presidents) are
 // returned as skipped. A file named on its own is always read, so a wrong
 // one is an error, not a silence.
@@ -119,7 +119,7 @@ func xmlFiles(args []string) (files, skipped []string, err error) {
 			}
 			root, _ := timeline.HSGRoot(f)
 			f.Close()
-			if root != "trips" {
+			if root != "trips" && root != "visits" {
 				skipped = append(skipped, p)
 				continue
 			}
@@ -127,7 +127,7 @@ func xmlFiles(args []string) (files, skipped []string, err error) {
 			n++
 		}
 		if n == 0 {
-			return nil, nil, timeline.Errorf(timeline.EInvalid, "%s holds no travels file (.xml with a <trips> root)", a)
+			return nil, nil, timeline.Errorf(timeline.EInvalid, "%s holds no file of the record (.xml with a <trips> or <visits> root)", a)
 		}
 	}
 	return files, skipped, nil

@@ -25,7 +25,7 @@ Commands:
   serve              serve the site (TIMELINE_ADDR, default 127.0.0.1:8080)
   seed               load the demo record into an empty database
   gen --stops N      fill the database with a synthetic record (benchmarks)
-  import hsg FILE... load the Office of the Historian's travels XML (files or folders)
+  import hsg FILE... load the Office of the Historian's travels and visits XML (files or folders)
   export csv         write the timeline as CSV to standard output
   backup FILE        write a consistent copy of the database to FILE
   user add NAME      create a curator account (also: passwd, disable, enable, list)

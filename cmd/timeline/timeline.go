@@ -97,6 +97,12 @@ func (a *app) timelinePage(w http.ResponseWriter, r *http.Request) error {
 	}
 	byPerson := counted(fc.Persons)
 	for _, t := range travellers {
+		// As for countries: a traveller with nothing in this view (or
+		// beyond the facet's hundred busiest) is not offered, so the form
+		// stays small with thousands of visitors in the record.
+		if byPerson[t.Slug] == 0 && !selected[t.Slug] {
+			continue
+		}
 		p.Persons = append(p.Persons, views.Option{Value: t.Slug, Label: label(t.Name, byPerson[t.Slug]), Selected: selected[t.Slug]})
 	}
 	byCountry := counted(fc.Countries)
