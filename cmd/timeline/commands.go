@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/diplomatic-travel/tracker/store"
@@ -45,10 +46,15 @@ func cmdGen(ctx context.Context, open func() (*store.Store, error), args []strin
 // timeline's query parameters as flags, so the same view can be taken from
 // the site or the shell, byte for byte.
 func cmdExport(ctx context.Context, open func() (*store.Store, error), args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 || args[0] != "csv" {
-		return usageError{"usage: timeline export csv [--person SLUG] [--country CODE] [--region CODE] [--kind KIND] [--from DATE] [--to DATE] [--q TEXT] [--order asc|desc]"}
+	writers := map[string]exportWriter{"csv": func(ctx context.Context, s *store.Store, f timeline.Filter, _ string, w io.Writer, start func()) error {
+		return writeTimelineCSV(ctx, s, f, w, start)
+	}, "json": writeTimelineJSON, "timelinejs": writeTimelineJS, "ics": writeTimelineICS, "atom": writeAtom}
+	if len(args) == 0 || writers[args[0]] == nil {
+		return usageError{"usage: timeline export csv|json|timelinejs|ics|atom [--person SLUG] [--country CODE] [--region CODE] [--kind KIND] [--from DATE] [--to DATE] [--q TEXT] [--order asc|desc] [--base URL]"}
 	}
-	fs := flag.NewFlagSet("export csv", flag.ContinueOnError)
+	write := writers[args[0]]
+	fs := flag.NewFlagSet("export "+args[0], flag.ContinueOnError)
+	base := fs.String("base", envOr("TIMELINE_BASE_URL", "http://127.0.0.1:8080"), "the site's address, for the links of JSON, calendar and feed exports")
 	fs.SetOutput(stderr)
 	q := map[string]*string{}
 	for _, name := range []string{"person", "country", "region", "kind", "from", "to", "q", "order"} {
@@ -81,5 +87,5 @@ func cmdExport(ctx context.Context, open func() (*store.Store, error), args []st
 		return err
 	}
 	defer s.Close()
-	return writeTimelineCSV(ctx, s, f, stdout, func() {})
+	return write(ctx, s, f, strings.TrimRight(*base, "/"), stdout, func() {})
 }

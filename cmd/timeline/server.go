@@ -82,6 +82,10 @@ func (a *app) routeTable() []route {
 	return append([]route{
 		{"GET /{$}", a.serve(a.timelinePage)},
 		{"GET /timeline.csv", a.serve(a.timelineCSV)},
+		{"GET /timeline.json", a.serve(a.stream("application/json; charset=utf-8", "timeline.json", writeTimelineJSON))},
+		{"GET /timelinejs.json", a.serve(a.stream("application/json; charset=utf-8", "timelinejs.json", writeTimelineJS))},
+		{"GET /timeline.ics", a.serve(a.stream("text/calendar; charset=utf-8", "timeline.ics", writeTimelineICS))},
+		{"GET /feed.atom", a.serve(a.stream("application/atom+xml; charset=utf-8", "feed.atom", writeAtom))},
 		{"GET /trips/{id}", a.serve(a.tripPage)},
 		{"GET /meetings/{id}", a.serve(a.meetingRedirect)},
 		{"GET /stops/{id}", a.serve(a.factRedirect(timeline.KindStop))},
