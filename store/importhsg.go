@@ -476,6 +476,12 @@ func (t *tx) importStops(s *Store, pid int64, incoming []timeline.Stop, src *tim
 		// already); the revision records the import as the change, like
 		// any curator's.
 		if !made[id] {
+			// New stops may come before stored ones: the trip's stops are
+			// numbered in date order again.
+			if _, err := t.exec(`UPDATE stops SET seq = (SELECT n FROM (SELECT id, row_number() OVER (ORDER BY start_date, end_date, seq, id) AS n
+				FROM stops WHERE trip_id = ?1) o WHERE o.id = stops.id) WHERE trip_id = ?1`, id); err != nil {
+				return err
+			}
 			if _, err := t.exec(`UPDATE trips SET start_date = (SELECT min(start_date) FROM stops WHERE trip_id = ?1),
 				end_date = (SELECT max(end_date) FROM stops WHERE trip_id = ?1), updated_at = ?2 WHERE id = ?1`, id, t.now); err != nil {
 				return err

@@ -76,3 +76,29 @@ type ParticipantsForm struct {
 
 // Err returns the message of a field.
 func (f ParticipantsForm) Err(field string) string { return f.Errors[field] }
+
+func slugOf(s string) string { return timeline.Slugify(s) }
+
+// ChecksPage lists what the data checks found, by kind.
+type ChecksPage struct {
+	Site
+	Groups []CheckGroup
+	Total  int
+}
+
+// CheckGroup is one check and its findings.
+type CheckGroup struct {
+	Kind, About string
+	Findings    []Finding
+}
+
+// Finding is one thing to look at, with the records concerned.
+type Finding struct {
+	Message string
+	Links   []Link
+}
+
+// Link is a labelled path.
+type Link struct {
+	Label, Path string
+}

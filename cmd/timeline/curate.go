@@ -19,6 +19,7 @@ import (
 func (a *app) curatorRouteTable() []route {
 	return []route{
 		{"GET /curate", a.curator(a.curatePage)},
+		{"GET /curate/checks", a.curator(a.checksPage)},
 		{"GET /curate/trips/new", a.curator(a.newTripForm)},
 		{"POST /curate/trips", a.curator(a.createTrip)},
 		{"GET /trips/{id}/edit", a.curator(a.editTripForm)},

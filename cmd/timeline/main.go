@@ -26,7 +26,8 @@ Commands:
   seed               load the demo record into an empty database
   gen --stops N      fill the database with a synthetic record (benchmarks)
   import hsg FILE... load the Office of the Historian's travels and visits XML (files or folders)
-  export csv         write the timeline as CSV to standard output
+  check              list what needs a curator's attention (duplicates, overlaps, gaps, unsourced facts, claims)
+  export FORMAT      write the timeline as csv, json, timelinejs, ics or atom to standard output
   backup FILE        write a consistent copy of the database to FILE
   user add NAME      create a curator account (also: passwd, disable, enable, list)
   keys rotate        sign new session cookies with a new key (the previous one still reads)
@@ -98,6 +99,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return cmdGen(ctx, open, rest, stdout, stderr)
 	case "import":
 		return cmdImport(ctx, open, rest, stdout, stderr)
+	case "check":
+		return cmdCheck(ctx, open, rest, stdout, stderr)
 	case "export":
 		return cmdExport(ctx, open, rest, stdout, stderr)
 	case "backup":
