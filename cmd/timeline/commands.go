@@ -48,9 +48,9 @@ func cmdGen(ctx context.Context, open func() (*store.Store, error), args []strin
 func cmdExport(ctx context.Context, open func() (*store.Store, error), args []string, stdout, stderr io.Writer) error {
 	writers := map[string]exportWriter{"csv": func(ctx context.Context, s *store.Store, f timeline.Filter, _ string, w io.Writer, start func()) error {
 		return writeTimelineCSV(ctx, s, f, w, start)
-	}, "json": writeTimelineJSON, "timelinejs": writeTimelineJS, "ics": writeTimelineICS, "atom": writeAtom}
+	}, "json": writeTimelineJSON, "timelinejs": writeTimelineJS, "ics": writeTimelineICS, "atom": writeAtom, "bundle": writeBundle}
 	if len(args) == 0 || writers[args[0]] == nil {
-		return usageError{"usage: timeline export csv|json|timelinejs|ics|atom [--person SLUG] [--country CODE] [--region CODE] [--kind KIND] [--from DATE] [--to DATE] [--q TEXT] [--order asc|desc] [--base URL]"}
+		return usageError{"usage: timeline export csv|json|timelinejs|ics|atom|bundle [--person SLUG] [--country CODE] [--region CODE] [--kind KIND] [--from DATE] [--to DATE] [--q TEXT] [--order asc|desc] [--base URL]"}
 	}
 	write := writers[args[0]]
 	fs := flag.NewFlagSet("export "+args[0], flag.ContinueOnError)

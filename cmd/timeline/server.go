@@ -85,6 +85,7 @@ func (a *app) routeTable() []route {
 		{"GET /timeline.json", a.serve(a.stream("application/json; charset=utf-8", "timeline.json", writeTimelineJSON))},
 		{"GET /timelinejs.json", a.serve(a.stream("application/json; charset=utf-8", "timelinejs.json", writeTimelineJS))},
 		{"GET /timeline.ics", a.serve(a.stream("text/calendar; charset=utf-8", "timeline.ics", writeTimelineICS))},
+		{"GET /export.zip", a.serve(a.stream("application/zip", "timeline-bundle.zip", writeBundle))},
 		{"GET /feed.atom", a.serve(a.stream("application/atom+xml; charset=utf-8", "feed.atom", writeAtom))},
 		{"GET /trips/{id}", a.serve(a.tripPage)},
 		{"GET /meetings/{id}", a.serve(a.meetingRedirect)},

@@ -1,0 +1,123 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+
+	"github.com/diplomatic-travel/tracker/timeline"
+)
+
+// BundleTable is one file of the export bundle: a header and the query of
+// its rows for a view.
+type BundleTable struct {
+	Name   string
+	Header []string
+	query  string
+	args   []any
+}
+
+// BundleTables are the files of the bundle of the view f: the view's
+// published trips, meetings and events, and everything they hold or cite
+// — stops, goals, claims, the counters of their travellers, citations and
+// sources. Each query selects by the view's own conditions, so a bundle
+// of any size is read in one pass per file.
+func (s *Store) BundleTables(ctx context.Context, f timeline.Filter) ([]BundleTable, error) {
+	if err := s.checkFilter(ctx, f); err != nil {
+		return nil, err
+	}
+	f.Drafts, f.After, f.Before = false, nil, nil
+	f.Order = timeline.OldestFirst
+	w, args := where(f)
+	// table builds one file's query; of(kind) is the view's records of a
+	// kind, and each use of it takes the view's arguments once more.
+	table := func(name string, header []string, build func(of func(kind string) string) string) BundleTable {
+		var qargs []any
+		of := func(kind string) string {
+			qargs = append(qargs, args...)
+			return `(SELECT e.record_id FROM entries e` + and(w, `e.kind = '`+kind+`'`) + `)`
+		}
+		return BundleTable{Name: name, Header: header, query: build(of), args: qargs}
+	}
+	live := func(alias string) string { return alias + `.deleted_at IS NULL AND ` + alias + `.status = 'published'` }
+	trip, meeting, event := timeline.EntryTrip, timeline.EntryMeeting, timeline.EntryEvent
+	return []BundleTable{
+		table("trips.csv", []string{"id", "person", "title", "summary", "start_date", "end_date"}, func(of func(string) string) string {
+			return `SELECT t.id, p.slug, t.title, t.summary, t.start_date, t.end_date FROM trips t JOIN people p ON p.id = t.person_id
+				WHERE t.id IN ` + of(trip) + ` ORDER BY t.start_date, t.id`
+		}),
+		table("stops.csv", []string{"id", "trip_id", "person", "seq", "country", "locality", "start_date", "end_date", "remarks", "ref"}, func(of func(string) string) string {
+			return `SELECT s.id, s.trip_id, p.slug, s.seq, s.country, s.locality, s.start_date, s.end_date, s.remarks, s.ref
+				FROM stops s JOIN people p ON p.id = s.person_id WHERE s.trip_id IN ` + of(trip) + ` ORDER BY s.start_date, s.trip_id, s.seq`
+		}),
+		table("meetings.csv", []string{"id", "trip_id", "stop_id", "date", "title", "summary", "participants"}, func(of func(string) string) string {
+			return `SELECT m.id, m.trip_id, m.stop_id, m.date, m.title, m.summary,
+				coalesce((SELECT group_concat(slug, '; ') FROM (SELECT p.slug FROM participants x JOIN people p ON p.id = x.person_id
+					WHERE x.meeting_id = m.id ORDER BY x.seq, p.slug)), '')
+				FROM meetings m WHERE m.id IN ` + of(meeting) + ` ORDER BY m.date, m.id`
+		}),
+		table("goals.csv", []string{"id", "trip_id", "seq", "text", "stated_by", "outcome"}, func(of func(string) string) string {
+			return `SELECT g.id, g.trip_id, g.seq, g.text, coalesce(p.slug, ''), g.outcome FROM goals g LEFT JOIN people p ON p.id = g.stated_by
+				WHERE ` + live("g") + ` AND g.trip_id IN ` + of(trip) + ` ORDER BY g.trip_id, g.seq, g.id`
+		}),
+		table("events.csv", []string{"id", "kind", "date", "date_precision", "end_date", "country", "title", "summary"}, func(of func(string) string) string {
+			return `SELECT v.id, v.kind, v.date, v.precision, coalesce(v.end_date, ''), coalesce(v.country, ''), v.title, v.summary
+				FROM events v WHERE v.id IN ` + of(event) + ` ORDER BY v.date, v.id`
+		}),
+		table("claims.csv", []string{"id", "trip_id", "counter_id", "stated", "text"}, func(of func(string) string) string {
+			return `SELECT c.id, c.trip_id, c.counter_id, c.stated, c.text FROM claims c
+				WHERE ` + live("c") + ` AND c.trip_id IN ` + of(trip) + ` ORDER BY c.id`
+		}),
+		table("counters.csv", []string{"id", "person", "region", "country", "since", "unit", "rule", "gap_days", "label"}, func(of func(string) string) string {
+			return `SELECT c.id, p.slug, coalesce(c.region, ''), coalesce(c.country, ''), c.since, c.unit, c.rule, c.gap_days, c.label
+				FROM counters c JOIN people p ON p.id = c.person_id
+				WHERE ` + live("c") + ` AND c.person_id IN (SELECT person_id FROM trips WHERE id IN ` + of(trip) + `) ORDER BY c.id`
+		}),
+		table("citations.csv", []string{"id", "source_id", "subject_kind", "subject_id", "passage"}, func(of func(string) string) string {
+			return `SELECT c.id, c.source_id, c.subject_kind, c.subject_id, c.passage FROM citations c JOIN sources s ON s.id = c.source_id
+				WHERE s.deleted_at IS NULL AND ` + citedBy(of) + ` ORDER BY c.id`
+		}),
+		table("sources.csv", []string{"id", "url", "title", "publisher", "author", "published", "archive_url"}, func(of func(string) string) string {
+			return `SELECT s.id, s.url, s.title, s.publisher, s.author, coalesce(s.published, ''), s.archive_url FROM sources s
+				WHERE s.deleted_at IS NULL AND s.id IN (SELECT c.source_id FROM citations c WHERE ` + citedBy(of) + `) ORDER BY s.id`
+		}),
+	}, nil
+}
+
+// citedBy is the condition on citations c of the view's records: its
+// trips, their stops, goals, claims and quotes, its meetings and events.
+func citedBy(of func(string) string) string {
+	return `((c.subject_kind = 'trip' AND c.subject_id IN ` + of(timeline.EntryTrip) + `)
+		OR (c.subject_kind = 'stop' AND c.subject_id IN (SELECT id FROM stops WHERE trip_id IN ` + of(timeline.EntryTrip) + `))
+		OR (c.subject_kind = 'goal' AND c.subject_id IN (SELECT id FROM goals WHERE deleted_at IS NULL AND status = 'published' AND trip_id IN ` + of(timeline.EntryTrip) + `))
+		OR (c.subject_kind = 'claim' AND c.subject_id IN (SELECT id FROM claims WHERE deleted_at IS NULL AND status = 'published' AND trip_id IN ` + of(timeline.EntryTrip) + `))
+		OR (c.subject_kind = 'quote' AND c.subject_id IN (SELECT id FROM quotes WHERE deleted_at IS NULL AND status = 'published' AND trip_id IN ` + of(timeline.EntryTrip) + `))
+		OR (c.subject_kind = 'meeting' AND c.subject_id IN ` + of(timeline.EntryMeeting) + `)
+		OR (c.subject_kind = 'event' AND c.subject_id IN ` + of(timeline.EntryEvent) + `))`
+}
+
+// EachRow streams the rows of a bundle table as text cells.
+func (s *Store) EachRow(ctx context.Context, t BundleTable, fn func([]string) error) error {
+	rows, err := s.r.QueryContext(ctx, t.query, t.args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	cells := make([]sql.NullString, len(t.Header))
+	dest := make([]any, len(cells))
+	for i := range cells {
+		dest[i] = &cells[i]
+	}
+	out := make([]string, len(cells))
+	for rows.Next() {
+		if err := rows.Scan(dest...); err != nil {
+			return err
+		}
+		for i, c := range cells {
+			out[i] = c.String
+		}
+		if err := fn(out); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
