@@ -47,7 +47,7 @@ vet:
 	$(GO) vet ./...
 
 fuzz-short:
-	@set -e; for t in FuzzGuardCell FuzzCanonicalURL FuzzParseDate FuzzParseFilter FuzzReadHSGTravels; do \
+	@set -e; for t in FuzzGuardCell FuzzCanonicalURL FuzzParseDate FuzzParseFilter FuzzReadHSGTravels FuzzReadBundle; do \
 	  $(GO) test -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) ./timeline; done
 	$(GO) test -run '^$$' -fuzz '^FuzzSafeRedirect$$' -fuzztime $(FUZZTIME) ./cmd/timeline
 

@@ -18,8 +18,8 @@ type BundleTable struct {
 
 // BundleTables are the files of the bundle of the view f: the view's
 // published trips, meetings and events, and everything they hold or cite
-// — stops, goals, claims, the counters of their travellers, citations and
-// sources. Each query selects by the view's own conditions, so a bundle
+// — the people, stops, goals, claims, the counters of their travellers,
+// citations and sources. Each query selects by the view's own conditions, so a bundle
 // of any size is read in one pass per file.
 func (s *Store) BundleTables(ctx context.Context, f timeline.Filter) ([]BundleTable, error) {
 	if err := s.checkFilter(ctx, f); err != nil {
@@ -41,6 +41,14 @@ func (s *Store) BundleTables(ctx context.Context, f timeline.Filter) ([]BundleTa
 	live := func(alias string) string { return alias + `.deleted_at IS NULL AND ` + alias + `.status = 'published'` }
 	trip, meeting, event := timeline.EntryTrip, timeline.EntryMeeting, timeline.EntryEvent
 	return []BundleTable{
+		table("people.csv", []string{"slug", "name", "country", "aliases"}, func(of func(string) string) string {
+			return `SELECT p.slug, p.name, coalesce(p.country, ''),
+				coalesce((SELECT group_concat(alias, '; ') FROM (SELECT alias FROM person_aliases WHERE person_id = p.id ORDER BY alias)), '')
+				FROM people p WHERE p.id IN (SELECT person_id FROM trips WHERE id IN ` + of(trip) + `)
+				OR p.id IN (SELECT x.person_id FROM participants x WHERE x.meeting_id IN ` + of(meeting) + `)
+				OR p.id IN (SELECT stated_by FROM goals WHERE trip_id IN ` + of(trip) + `)
+				ORDER BY p.slug`
+		}),
 		table("trips.csv", []string{"id", "person", "title", "summary", "start_date", "end_date"}, func(of func(string) string) string {
 			return `SELECT t.id, p.slug, t.title, t.summary, t.start_date, t.end_date FROM trips t JOIN people p ON p.id = t.person_id
 				WHERE t.id IN ` + of(trip) + ` ORDER BY t.start_date, t.id`

@@ -97,6 +97,15 @@ func (t *tx) dropEntry(kind string, id int64) error {
 // refreshTrip rewrites the entry of a trip and of its meetings from the
 // stored rows; a deleted trip loses its entries.
 func (t *tx) refreshTrip(s *Store, id int64) error {
+	if err := t.refreshTripEntry(s, id); err != nil {
+		return err
+	}
+	return t.refreshTripMeetings(id)
+}
+
+// refreshTripEntry rewrites the trip's own entry (or drops it), leaving
+// its meetings' entries as they are.
+func (t *tx) refreshTripEntry(s *Store, id int64) error {
 	var (
 		personID   int64
 		title      string
@@ -156,6 +165,12 @@ func (t *tx) refreshTrip(s *Store, id int64) error {
 	}); err != nil {
 		return err
 	}
+	return nil
+}
+
+// refreshTripMeetings rewrites the entries of the trip's meetings, whose
+// countries and status follow the trip's.
+func (t *tx) refreshTripMeetings(id int64) error {
 	rows, err := t.QueryContext(t.ctx, `SELECT id FROM meetings WHERE trip_id = ? AND deleted_at IS NULL`, id)
 	if err != nil {
 		return err

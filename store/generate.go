@@ -151,9 +151,11 @@ func (s *Store) Generate(ctx context.Context, opt GenerateOptions) (GenerateResu
 				if tripEnd.Before(tripStart) {
 					tripEnd = tripStart
 				}
-				// The stops' real span: the last stop may end after "day".
+				// The stops' real span: the last stop may end after "day". The
+				// summary is the entry's: an entry says what its record says.
+				summary := "Synthetic trip: " + words[rng.IntN(len(words))] + " and " + words[rng.IntN(len(words))]
 				if _, err := t.exec(`UPDATE trips SET start_date = (SELECT min(start_date) FROM stops WHERE trip_id = ?1),
-					end_date = (SELECT max(end_date) FROM stops WHERE trip_id = ?1) WHERE id = ?1`, tid); err != nil {
+					end_date = (SELECT max(end_date) FROM stops WHERE trip_id = ?1), summary = ?2 WHERE id = ?1`, tid, summary); err != nil {
 					return err
 				}
 				var start, end timeline.Date
@@ -161,7 +163,6 @@ func (s *Store) Generate(ctx context.Context, opt GenerateOptions) (GenerateResu
 					return err
 				}
 				title := s.tripTitle(countries)
-				summary := "Synthetic trip: " + words[rng.IntN(len(words))] + " and " + words[rng.IntN(len(words))]
 				eid, err := insEntry("trip", tid, start, end, pid, title, summary, strings.Join(countries, " "), strings.Join(locs, "; "))
 				if err != nil {
 					return err

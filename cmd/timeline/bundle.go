@@ -92,6 +92,18 @@ func writeBundle(ctx context.Context, s *store.Store, f timeline.Filter, _ strin
 		}
 		m.Files = append(m.Files, BundleFile{Name: t.Name, Rows: rows, SHA256: hex.EncodeToString(sum.Sum(nil))})
 	}
+	// The timeline of the view too: its order is the entries' order, which
+	// an import of the bundle reproduces.
+	fw, err := zw.CreateHeader(&zip.FileHeader{Name: "timeline.csv", Method: zip.Deflate, Modified: last})
+	if err != nil {
+		return err
+	}
+	sum := sha256.New()
+	n, err := writeTimelineCSVRows(ctx, s, f.With(func(g *timeline.Filter) { g.Drafts = false }), io.MultiWriter(fw, sum), func() {})
+	if err != nil {
+		return err
+	}
+	m.Files = append(m.Files, BundleFile{Name: "timeline.csv", Rows: n, SHA256: hex.EncodeToString(sum.Sum(nil))})
 	counters, err := s.CountersByID(ctx, counterIDs)
 	if err != nil {
 		return err
@@ -99,7 +111,7 @@ func writeBundle(ctx context.Context, s *store.Store, f timeline.Filter, _ strin
 	for _, c := range counters {
 		m.CountingRules = append(m.CountingRules, BundleRule{CounterID: c.ID, Rule: c.Describe()})
 	}
-	fw, err := zw.CreateHeader(&zip.FileHeader{Name: "manifest.json", Method: zip.Deflate, Modified: last})
+	fw, err = zw.CreateHeader(&zip.FileHeader{Name: "manifest.json", Method: zip.Deflate, Modified: last})
 	if err != nil {
 		return err
 	}

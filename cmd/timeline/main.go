@@ -26,6 +26,7 @@ Commands:
   seed               load the demo record into an empty database
   gen --stops N      fill the database with a synthetic record (benchmarks)
   import hsg FILE... load the Office of the Historian's travels and visits XML (files or folders)
+  import csv BUNDLE  load an export bundle (zip or folder) into an empty database
   check              list what needs a curator's attention (duplicates, overlaps, gaps, unsourced facts, claims)
   export FORMAT      write the timeline as csv, json, timelinejs, ics or atom to standard output
   backup FILE        write a consistent copy of the database to FILE

@@ -253,6 +253,14 @@ func (a *app) timelineCSV(w http.ResponseWriter, r *http.Request) error {
 // called once, before the first byte, when the filter has been accepted.
 // The CLI and the HTTP handler share it, so they write the same bytes.
 func writeTimelineCSV(ctx context.Context, s *store.Store, f timeline.Filter, w io.Writer, start func()) error {
+	_, err := writeTimelineCSVRows(ctx, s, f, w, start)
+	return err
+}
+
+// writeTimelineCSVRows is writeTimelineCSV, also saying how many rows it
+// wrote (the bundle's manifest counts them).
+func writeTimelineCSVRows(ctx context.Context, s *store.Store, f timeline.Filter, w io.Writer, start func()) (int, error) {
+	rows := 0
 	bw := bufio.NewWriterSize(w, 64<<10)
 	cw := csv.NewWriter(bw)
 	cw.UseCRLF = true
@@ -272,21 +280,22 @@ func writeTimelineCSV(ctx context.Context, s *store.Store, f timeline.Filter, w 
 		for i, c := range e.CSVRow("") {
 			row[i] = timeline.GuardCell(c)
 		}
+		rows++
 		return cw.Write(row)
 	})
 	if err != nil {
-		return err
+		return rows, err
 	}
 	if !wroteHeader {
 		if err := writeHeader(); err != nil {
-			return err
+			return rows, err
 		}
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {
-		return err
+		return rows, err
 	}
-	return bw.Flush()
+	return rows, bw.Flush()
 }
 
 type countingWriter struct {

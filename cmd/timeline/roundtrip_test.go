@@ -1,0 +1,181 @@
+package main
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/diplomatic-travel/tracker/store"
+	"github.com/diplomatic-travel/tracker/timeline"
+)
+
+// bundleOf exports the whole record of s as a bundle and returns its files.
+func bundleOf(t *testing.T, s *store.Store) map[string][]byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := writeBundle(context.Background(), s, timeline.Filter{}, "", &buf, func() {}); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]byte{}
+	for _, f := range zr.File {
+		rc, _ := f.Open()
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		out[f.Name] = b
+	}
+	return out
+}
+
+func readers(files map[string][]byte) map[string]io.Reader {
+	out := map[string]io.Reader{}
+	for k, v := range files {
+		out[k] = bytes.NewReader(v)
+	}
+	return out
+}
+
+func emptyStore(t *testing.T) *store.Store {
+	t.Helper()
+	s, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "empty.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// Export, import into an empty database, export again: the same bytes,
+// for the timeline CSV and every CSV of the bundle; on the demo, and on a
+// record with a generated part and the Office of the Historian's fixtures.
+func TestCSVRoundTrip(t *testing.T) {
+	ctx := context.Background()
+	ts := newTestServer(t)
+	if _, err := ts.store.Generate(ctx, store.GenerateOptions{Stops: 600, Seed: 9}); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"gaps.xml", "visits.xml"} {
+		recs := hsgFixture(t, name)
+		if _, err := ts.store.ImportHSG(ctx, store.Actor{Name: "test"}, recs, 1, store.ImportOptions{GapDays: 1}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	first := bundleOf(t, ts.store)
+	b, err := timeline.ReadBundle(readers(first))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dst := emptyStore(t)
+	if _, err := dst.ImportBundle(ctx, store.Actor{Name: "test"}, b); err != nil {
+		t.Fatal(err)
+	}
+	second := bundleOf(t, dst)
+	for name, want := range first {
+		if name == "manifest.json" {
+			continue
+		}
+		if !bytes.Equal(second[name], want) {
+			t.Errorf("%s differs after the round trip (%d bytes, then %d)", name, len(want), len(second[name]))
+			a, b := strings.Split(string(want), "\r\n"), strings.Split(string(second[name]), "\r\n")
+			for i := 0; i < len(a) && i < len(b); i++ {
+				if a[i] != b[i] {
+					t.Logf("first difference, line %d:\n%s\n%s", i+1, a[i], b[i])
+					break
+				}
+			}
+		}
+	}
+	if n := bytes.Count(first["timeline.csv"], []byte("\r\n")); n < 300 {
+		t.Errorf("the round trip covered only %d timeline rows", n)
+	}
+	// A second import into the same database is refused, and writes nothing.
+	v, _ := dst.DataVersion(ctx)
+	if _, err := dst.ImportBundle(ctx, store.Actor{Name: "test"}, b); timeline.ErrorCode(err) != timeline.EConflict {
+		t.Errorf("an import into a database with records: %v", err)
+	}
+	if v2, _ := dst.DataVersion(ctx); v2 != v {
+		t.Error("a refused import wrote")
+	}
+}
+
+// A bad row is reported by file, row and column, and nothing is written.
+func TestCSVImportRefusesBadRows(t *testing.T) {
+	ts := newTestServer(t)
+	good := bundleOf(t, ts.store)
+	edit := func(name string, fn func(lines []string) []string) map[string][]byte {
+		out := map[string][]byte{}
+		for k, v := range good {
+			out[k] = v
+		}
+		lines := strings.Split(strings.TrimSuffix(string(good[name]), "\r\n"), "\r\n")
+		out[name] = []byte(strings.Join(fn(lines), "\r\n") + "\r\n")
+		return out
+	}
+	replaceCell := func(line string, col int, v string) string {
+		cells := strings.Split(line, ",")
+		cells[col] = v
+		return strings.Join(cells, ",")
+	}
+	cases := []struct {
+		name  string
+		files map[string][]byte
+		want  string
+	}{
+		{"bad date", edit("stops.csv", func(l []string) []string { l[3] = replaceCell(l[3], 6, "2024-02-30"); return l }),
+			`stops.csv row 4, column start_date: "2024-02-30" is not a date`},
+		{"bad id", edit("trips.csv", func(l []string) []string { l[2] = replaceCell(l[2], 0, "x"); return l }), `trips.csv row 3, column id: "x" is not an id`},
+		{"wrong columns", edit("events.csv", func(l []string) []string { l[0] = "id,kind,date"; return l }), "events.csv row 1: the columns are id,kind,date"},
+		{"a stop of no trip", edit("stops.csv", func(l []string) []string { l[1] = replaceCell(l[1], 1, "999"); return l }), "stops.csv row 2, column trip_id: trip 999 is not in trips.csv"},
+		{"unknown person", edit("trips.csv", func(l []string) []string { l[1] = replaceCell(l[1], 1, "nobody-here"); return l }), "trips.csv row 2, column person: nobody-here is not in people.csv"},
+		{"unknown country", edit("events.csv", func(l []string) []string { l[1] = replaceCell(l[1], 5, "QQ"); return l }), `events.csv row 2, column country: unknown country "QQ"`},
+		{"ragged row", edit("sources.csv", func(l []string) []string { l[2] += ",extra"; return l }), "sources.csv row 3, column"},
+	}
+	missing := map[string][]byte{}
+	for k, v := range good {
+		if k != "claims.csv" {
+			missing[k] = v
+		}
+	}
+	cases = append(cases, struct {
+		name  string
+		files map[string][]byte
+		want  string
+	}{"a file missing", missing, "the bundle has no claims.csv"})
+	for _, c := range cases {
+		dst := emptyStore(t)
+		v, _ := dst.DataVersion(context.Background())
+		b, err := timeline.ReadBundle(readers(c.files))
+		if err == nil {
+			_, err = dst.ImportBundle(context.Background(), store.Actor{Name: "test"}, b)
+		}
+		if err == nil || !strings.HasPrefix(timeline.ErrorMessage(err), c.want) {
+			t.Errorf("%s: %v, want %q", c.name, err, c.want)
+		}
+		if v2, _ := dst.DataVersion(context.Background()); v2 != v {
+			t.Errorf("%s: the refused import wrote", c.name)
+		}
+	}
+}
+
+// hsgFixture reads one of the Office of the Historian fixtures of timeline/.
+func hsgFixture(t *testing.T, name string) []timeline.HSGRecord {
+	t.Helper()
+	f, err := os.Open(filepath.Join("..", "..", "timeline", "testdata", "hsg", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := timeline.ReadHSG(f, name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return recs
+}

@@ -1,0 +1,256 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/diplomatic-travel/tracker/timeline"
+)
+
+// BundleReport says what an import of a bundle wrote.
+type BundleReport struct {
+	People, Trips, Stops, Meetings, Goals, Events, Claims, Counters, Sources, Citations int
+}
+
+// ImportBundle loads an export bundle into an empty database, every record
+// under its id, in one transaction: exporting again gives the same files.
+// A bad row (an unknown person, country or region, a reference to a record
+// the bundle lacks) is an error naming its file and row, and nothing is
+// written.
+func (s *Store) ImportBundle(ctx context.Context, a Actor, b *timeline.Bundle) (*BundleReport, error) {
+	rep := &BundleReport{}
+	err := s.write(ctx, a, func(t *tx) error {
+		var n int
+		if err := t.QueryRowContext(t.ctx, `SELECT (SELECT count(*) FROM people) + (SELECT count(*) FROM trips) + (SELECT count(*) FROM events) + (SELECT count(*) FROM sources)`).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return timeline.Errorf(timeline.EConflict, "The database already holds records; a bundle is imported into an empty database (timeline --db NEW.db import csv …), so that every record keeps its id.")
+		}
+		at := func(file string, row int, err error) error {
+			if err == nil {
+				return nil
+			}
+			return timeline.Errorf(timeline.EInvalid, "%s row %d: %s", file, row, timeline.ErrorMessage(mapErr(err)))
+		}
+		country := func(file string, row int, col, code string) error {
+			if code != "" && s.countries.Get(code) == nil {
+				return timeline.Errorf(timeline.EInvalid, "%s row %d, column %s: unknown country %q", file, row, col, code)
+			}
+			return nil
+		}
+		people := map[string]int64{}
+		person := func(file string, row int, col, slug string) (int64, error) {
+			if slug == "" {
+				return 0, nil
+			}
+			id, ok := people[slug]
+			if !ok {
+				return 0, timeline.Errorf(timeline.EInvalid, "%s row %d, column %s: %s is not in people.csv", file, row, col, slug)
+			}
+			return id, nil
+		}
+		const reason = "import of an export bundle"
+		for _, p := range b.People {
+			if err := country("people.csv", p.Row, "country", p.Country); err != nil {
+				return err
+			}
+			id, err := t.insert(`INSERT INTO people(slug, name, country, status, created_at, updated_at) VALUES (?, ?, ?, 'published', ?, ?)`,
+				p.Slug, p.Name, nullStr(p.Country), t.now, t.now)
+			if err := at("people.csv", p.Row, err); err != nil {
+				return err
+			}
+			people[p.Slug] = id
+			for _, al := range p.Aliases {
+				if _, err := t.exec(`INSERT OR IGNORE INTO person_aliases(person_id, alias) VALUES (?, ?)`, id, al); err != nil {
+					return err
+				}
+			}
+			rep.People++
+		}
+		for _, r := range b.Sources {
+			src := r.Rec
+			_, err := t.exec(`INSERT INTO sources(id, url, title, publisher, author, published, archive_url, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				src.ID, src.URL, src.Title, src.Publisher, src.Author, nullDate(src.Published), src.ArchiveURL, t.now, t.now)
+			if err := at(r.File, r.Row, err); err != nil {
+				return err
+			}
+			rep.Sources++
+		}
+		for _, r := range b.Trips {
+			tr := r.Rec
+			pid, err := person(r.File, r.Row, "person", tr.PersonSlug)
+			if err != nil {
+				return err
+			}
+			_, err = t.exec(`INSERT INTO trips(id, person_id, title, summary, start_date, end_date, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'published', ?, ?)`,
+				tr.ID, pid, tr.Title, tr.Summary, tr.Start, tr.End, t.now, t.now)
+			if err := at(r.File, r.Row, err); err != nil {
+				return err
+			}
+			for _, st := range tr.Stops {
+				if err := country("stops.csv", 0, "country", st.Country); err != nil {
+					return timeline.Errorf(timeline.EInvalid, "stops.csv, stop %d: unknown country %q", st.ID, st.Country)
+				}
+				_, err := t.exec(`INSERT INTO stops(id, trip_id, person_id, seq, country, locality, start_date, end_date, remarks, ref) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+					st.ID, tr.ID, pid, st.Seq, st.Country, st.Locality, st.Start, st.End, st.Remarks, st.Ref)
+				if err != nil {
+					return timeline.Errorf(timeline.EInvalid, "stops.csv, stop %d: %s", st.ID, timeline.ErrorMessage(mapErr(err)))
+				}
+				rep.Stops++
+			}
+			tr.PersonID = pid
+			if err := t.revise(timeline.KindTrip, tr.ID, "create", nil, tr, reason); err != nil {
+				return err
+			}
+			rep.Trips++
+		}
+		for _, r := range b.Counters {
+			c := r.Rec
+			pid, err := person(r.File, r.Row, "person", c.PersonSlug)
+			if err != nil {
+				return err
+			}
+			if err := country(r.File, r.Row, "country", c.Country); err != nil {
+				return err
+			}
+			_, err = t.exec(`INSERT INTO counters(id, person_id, region, country, since, unit, rule, gap_days, label, status, created_at, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'published', ?, ?)`, c.ID, pid, nullStr(c.Region), nullStr(c.Country), c.Since, c.Unit, c.Rule.Kind, c.Rule.GapDays, c.Label, t.now, t.now)
+			if err := at(r.File, r.Row, err); err != nil {
+				return err
+			}
+			rep.Counters++
+		}
+		for _, r := range b.Meetings {
+			m := r.Rec
+			_, err := t.exec(`INSERT INTO meetings(id, trip_id, stop_id, date, title, summary, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'published', ?, ?)`,
+				m.ID, nullID(m.TripID), nullID(m.StopID), m.Date, m.Title, m.Summary, t.now, t.now)
+			if err := at(r.File, r.Row, err); err != nil {
+				return err
+			}
+			for i, slug := range m.ParticipantSlugs {
+				pid, err := person(r.File, r.Row, "participants", slug)
+				if err != nil {
+					return err
+				}
+				if _, err := t.exec(`INSERT INTO participants(meeting_id, person_id, seq) VALUES (?, ?, ?)`, m.ID, pid, i); err != nil {
+					return at(r.File, r.Row, err)
+				}
+			}
+			if err := t.reviseRow(timeline.KindMeeting, "meetings", m.ID, "create", nil, reason); err != nil {
+				return err
+			}
+			rep.Meetings++
+		}
+		for _, r := range b.Goals {
+			g := r.Rec
+			by, err := person(r.File, r.Row, "stated_by", g.StatedBySlug)
+			if err != nil {
+				return err
+			}
+			_, err = t.exec(`INSERT INTO goals(id, trip_id, text, stated_by, outcome, seq, status) VALUES (?, ?, ?, ?, ?, ?, 'published')`,
+				g.ID, g.TripID, g.Text, nullID(by), g.Outcome, g.Seq)
+			if err := at(r.File, r.Row, err); err != nil {
+				return err
+			}
+			rep.Goals++
+		}
+		for _, r := range b.Events {
+			e := r.Rec
+			if err := country(r.File, r.Row, "country", e.Country); err != nil {
+				return err
+			}
+			_, err := t.exec(`INSERT INTO events(id, title, kind, date, precision, end_date, country, summary, status, created_at, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'published', ?, ?)`, e.ID, e.Title, e.Kind, e.Date, e.Precision, nullDate(e.EndDate), nullStr(e.Country), e.Summary, t.now, t.now)
+			if err := at(r.File, r.Row, err); err != nil {
+				return err
+			}
+			if err := t.reviseRow(timeline.KindEvent, "events", e.ID, "create", nil, reason); err != nil {
+				return err
+			}
+			rep.Events++
+		}
+		for _, r := range b.Claims {
+			c := r.Rec
+			_, err := t.exec(`INSERT INTO claims(id, trip_id, counter_id, stated, text, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'published', ?, ?)`,
+				c.ID, c.TripID, c.CounterID, c.Stated, c.Text, t.now, t.now)
+			if err := at(r.File, r.Row, err); err != nil {
+				return err
+			}
+			rep.Claims++
+		}
+		for _, r := range b.Citations {
+			c := r.Rec
+			var ok int
+			table := map[string]string{"trip": "trips", "stop": "stops", "meeting": "meetings", "goal": "goals", "event": "events", "claim": "claims", "quote": "quotes"}[c.SubjectKind]
+			if err := t.QueryRowContext(t.ctx, `SELECT count(*) FROM `+table+` WHERE id = ?`, c.SubjectID).Scan(&ok); err != nil {
+				return err
+			}
+			if ok == 0 {
+				return timeline.Errorf(timeline.EInvalid, "%s row %d, column subject_id: the %s %d is not in the bundle", r.File, r.Row, c.SubjectKind, c.SubjectID)
+			}
+			_, err := t.exec(`INSERT INTO citations(id, source_id, subject_kind, subject_id, passage, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+				c.ID, c.SourceID, c.SubjectKind, c.SubjectID, c.Passage, t.now)
+			if err := at(r.File, r.Row, err); err != nil {
+				return err
+			}
+			rep.Citations++
+		}
+		// The entries, oldest first of the timeline's order, so that they
+		// are numbered as they were and the export reads in the same order.
+		have := map[timeline.EntryRef]bool{}
+		for _, r := range b.Trips {
+			have[timeline.EntryRef{Kind: timeline.EntryTrip, ID: r.Rec.ID}] = true
+		}
+		for _, r := range b.Meetings {
+			have[timeline.EntryRef{Kind: timeline.EntryMeeting, ID: r.Rec.ID}] = true
+		}
+		for _, r := range b.Events {
+			have[timeline.EntryRef{Kind: timeline.EntryEvent, ID: r.Rec.ID}] = true
+		}
+		seen := map[timeline.EntryRef]bool{}
+		for i := len(b.Order) - 1; i >= 0; i-- {
+			r := b.Order[i]
+			if !have[r.Rec] {
+				return timeline.Errorf(timeline.EInvalid, "%s row %d: the %s %d is not in the bundle's %ss", r.File, r.Row, r.Rec.Kind, r.Rec.ID, r.Rec.Kind)
+			}
+			var err error
+			switch r.Rec.Kind {
+			case timeline.EntryTrip:
+				err = t.refreshTripEntry(s, r.Rec.ID)
+			case timeline.EntryMeeting:
+				err = t.refreshMeeting(r.Rec.ID)
+			case timeline.EntryEvent:
+				err = t.refreshEvent(r.Rec.ID)
+			}
+			if err != nil {
+				return at(r.File, r.Row, err)
+			}
+			seen[r.Rec] = true
+		}
+		var missing []string
+		for _, r := range b.Trips {
+			if !seen[timeline.EntryRef{Kind: timeline.EntryTrip, ID: r.Rec.ID}] {
+				missing = append(missing, fmt.Sprintf("trip %d", r.Rec.ID))
+			}
+		}
+		for _, r := range b.Meetings {
+			if !seen[timeline.EntryRef{Kind: timeline.EntryMeeting, ID: r.Rec.ID}] {
+				missing = append(missing, fmt.Sprintf("meeting %d", r.Rec.ID))
+			}
+		}
+		for _, r := range b.Events {
+			if !seen[timeline.EntryRef{Kind: timeline.EntryEvent, ID: r.Rec.ID}] {
+				missing = append(missing, fmt.Sprintf("event %d", r.Rec.ID))
+			}
+		}
+		if len(missing) > 0 {
+			return timeline.Errorf(timeline.EInvalid, "timeline.csv does not list %s of the bundle (%d in all)", missing[0], len(missing))
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return rep, nil
+}

@@ -1,0 +1,295 @@
+package timeline
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// Bundle is the content of an export bundle, read back: the records with
+// their ids, and the timeline's order of entries.
+type Bundle struct {
+	People    []BundlePerson
+	Sources   []Row[Source]
+	Trips     []Row[Trip] // Stops filled from stops.csv
+	Meetings  []Row[BundleMeeting]
+	Goals     []Row[BundleGoal]
+	Events    []Row[Event]
+	Claims    []Row[Claim]
+	Counters  []Row[Counter]
+	Citations []Row[Citation]
+	// Order is the timeline.csv's entries, newest first.
+	Order []Row[EntryRef]
+}
+
+// Row is a record with the file and row it came from, for messages.
+type Row[T any] struct {
+	File string
+	Row  int
+	Rec  T
+}
+
+// BundlePerson is a person of the bundle.
+type BundlePerson struct {
+	Row     int
+	Slug    string
+	Name    string
+	Country string
+	Aliases []string
+}
+
+// BundleMeeting is a meeting with its participants' slugs.
+type BundleMeeting struct {
+	Meeting
+	ParticipantSlugs []string
+}
+
+// BundleGoal is a goal with its place and who stated it, by slug.
+type BundleGoal struct {
+	Goal
+	Seq          int
+	StatedBySlug string
+}
+
+// EntryRef is a timeline entry by kind and record id.
+type EntryRef struct {
+	Kind string
+	ID   int64
+}
+
+// BundleHeaders are the files of a bundle and their columns, as the export
+// writes them; a file with other columns is refused.
+var BundleHeaders = map[string][]string{
+	"people.csv":    {"slug", "name", "country", "aliases"},
+	"trips.csv":     {"id", "person", "title", "summary", "start_date", "end_date"},
+	"stops.csv":     {"id", "trip_id", "person", "seq", "country", "locality", "start_date", "end_date", "remarks", "ref"},
+	"meetings.csv":  {"id", "trip_id", "stop_id", "date", "title", "summary", "participants"},
+	"goals.csv":     {"id", "trip_id", "seq", "text", "stated_by", "outcome"},
+	"events.csv":    {"id", "kind", "date", "date_precision", "end_date", "country", "title", "summary"},
+	"claims.csv":    {"id", "trip_id", "counter_id", "stated", "text"},
+	"counters.csv":  {"id", "person", "region", "country", "since", "unit", "rule", "gap_days", "label"},
+	"citations.csv": {"id", "source_id", "subject_kind", "subject_id", "passage"},
+	"sources.csv":   {"id", "url", "title", "publisher", "author", "published", "archive_url"},
+	"timeline.csv":  EntryCSVHeader,
+}
+
+// BundleMaxBytes bounds one file of a bundle.
+const BundleMaxBytes = 256 << 20
+
+// ReadBundle reads the CSV files of a bundle (by name; other names are
+// ignored). Every problem is an error naming the file, the row (the header
+// is row 1, as a spreadsheet counts) and the column; nothing is returned
+// with it. Cells guarded against formulas by the export are read back as
+// written.
+func ReadBundle(files map[string]io.Reader) (*Bundle, error) {
+	b := &Bundle{}
+	trips := map[int64]int{}
+	for _, name := range []string{"people.csv", "sources.csv", "trips.csv", "stops.csv", "meetings.csv", "goals.csv", "events.csv",
+		"counters.csv", "claims.csv", "citations.csv", "timeline.csv"} {
+		r, ok := files[name]
+		if !ok {
+			return nil, Errorf(EInvalid, "the bundle has no %s", name)
+		}
+		rows, err := readCSVTable(r, name, BundleHeaders[name])
+		if err != nil {
+			return nil, err
+		}
+		for i, cells := range rows {
+			c := &cells2{file: name, row: i + 2, header: BundleHeaders[name], cells: cells}
+			switch name {
+			case "people.csv":
+				p := BundlePerson{Row: c.row, Slug: c.slug("slug"), Name: c.text("name", true), Country: c.text("country", false)}
+				if a := c.text("aliases", false); a != "" {
+					p.Aliases = strings.Split(a, "; ")
+				}
+				b.People = append(b.People, p)
+			case "sources.csv":
+				s := Source{ID: c.id("id"), URL: c.text("url", true), Title: c.text("title", true), Publisher: c.text("publisher", false),
+					Author: c.text("author", false), Published: c.date("published", false), ArchiveURL: c.text("archive_url", false)}
+				b.Sources = append(b.Sources, Row[Source]{name, c.row, s})
+			case "trips.csv":
+				t := Trip{ID: c.id("id"), PersonSlug: c.slug("person"), Title: c.text("title", false), Summary: c.text("summary", false),
+					Start: c.date("start_date", true), End: c.date("end_date", true), Status: Published}
+				trips[t.ID] = len(b.Trips)
+				b.Trips = append(b.Trips, Row[Trip]{name, c.row, t})
+			case "stops.csv":
+				st := Stop{ID: c.id("id"), TripID: c.id("trip_id"), Seq: c.int("seq"), Country: c.text("country", true), Locality: c.text("locality", false),
+					Start: c.date("start_date", true), End: c.date("end_date", true), Remarks: c.text("remarks", false), Ref: c.text("ref", false)}
+				c.slug("person")
+				if c.err == nil && st.End.Before(st.Start) {
+					c.fail("end_date", "ends before it starts")
+				}
+				if i, ok := trips[st.TripID]; ok && c.err == nil {
+					b.Trips[i].Rec.Stops = append(b.Trips[i].Rec.Stops, st)
+				} else if c.err == nil {
+					c.fail("trip_id", fmt.Sprintf("trip %d is not in trips.csv", st.TripID))
+				}
+			case "meetings.csv":
+				m := BundleMeeting{Meeting: Meeting{ID: c.id("id"), TripID: c.optID("trip_id"), StopID: c.optID("stop_id"), Date: c.date("date", true),
+					Title: c.text("title", true), Summary: c.text("summary", false), Status: Published}}
+				if p := c.text("participants", false); p != "" {
+					m.ParticipantSlugs = strings.Split(p, "; ")
+				}
+				b.Meetings = append(b.Meetings, Row[BundleMeeting]{name, c.row, m})
+			case "goals.csv":
+				g := BundleGoal{Goal: Goal{ID: c.id("id"), TripID: c.id("trip_id"), Text: c.text("text", true), Outcome: c.text("outcome", false), Status: Published},
+					Seq: c.int("seq"), StatedBySlug: c.text("stated_by", false)}
+				b.Goals = append(b.Goals, Row[BundleGoal]{name, c.row, g})
+			case "events.csv":
+				e := Event{ID: c.id("id"), Kind: c.text("kind", true), Date: c.date("date", true), Precision: Precision(c.text("date_precision", true)),
+					EndDate: c.date("end_date", false), Country: c.text("country", false), Title: c.text("title", true), Summary: c.text("summary", false), Status: Published}
+				b.Events = append(b.Events, Row[Event]{name, c.row, e})
+			case "counters.csv":
+				k := Counter{ID: c.id("id"), PersonSlug: c.slug("person"), Region: c.text("region", false), Country: c.text("country", false),
+					Since: c.date("since", true), Unit: Unit(c.text("unit", true)), Rule: Rule{Kind: RuleKind(c.text("rule", true)), GapDays: c.int("gap_days")},
+					Label: c.text("label", false), Status: Published}
+				b.Counters = append(b.Counters, Row[Counter]{name, c.row, k})
+			case "claims.csv":
+				cl := Claim{ID: c.id("id"), TripID: c.id("trip_id"), CounterID: c.id("counter_id"), Stated: c.int("stated"), Text: c.text("text", true), Status: Published}
+				b.Claims = append(b.Claims, Row[Claim]{name, c.row, cl})
+			case "citations.csv":
+				ct := Citation{ID: c.id("id"), SourceID: c.id("source_id"), SubjectKind: c.text("subject_kind", true), SubjectID: c.id("subject_id"), Passage: c.text("passage", false)}
+				if c.err == nil && !Citable(ct.SubjectKind) {
+					c.fail("subject_kind", fmt.Sprintf("%q cannot be cited", ct.SubjectKind))
+				}
+				b.Citations = append(b.Citations, Row[Citation]{name, c.row, ct})
+			case "timeline.csv":
+				ref := EntryRef{Kind: c.text("kind", true), ID: c.id("id")}
+				if c.err == nil && ref.Kind != EntryTrip && ref.Kind != EntryMeeting && ref.Kind != EntryEvent {
+					c.fail("kind", fmt.Sprintf("%q is not trip, meeting or event", ref.Kind))
+				}
+				b.Order = append(b.Order, Row[EntryRef]{name, c.row, ref})
+			}
+			if c.err != nil {
+				return nil, c.err
+			}
+		}
+	}
+	return b, nil
+}
+
+// readCSVTable reads a whole CSV file whose header must be want.
+func readCSVTable(r io.Reader, name string, want []string) ([][]string, error) {
+	lr := &io.LimitedReader{R: r, N: BundleMaxBytes + 1}
+	data, err := io.ReadAll(lr)
+	if err != nil {
+		return nil, err
+	}
+	if lr.N <= 0 {
+		return nil, Errorf(ETooLarge, "%s is larger than %d MB", name, BundleMaxBytes>>20)
+	}
+	cr := csv.NewReader(bytes.NewReader(data))
+	cr.FieldsPerRecord = 0 // the header's count, checked against want below
+	header, err := cr.Read()
+	if err == io.EOF {
+		return nil, Errorf(EInvalid, "%s is empty: it needs its header %s", name, strings.Join(want, ","))
+	}
+	if err != nil {
+		return nil, csvError(name, err)
+	}
+	if strings.Join(header, ",") != strings.Join(want, ",") {
+		return nil, Errorf(EInvalid, "%s row 1: the columns are %s, want %s", name, clip(strings.Join(header, ",")), strings.Join(want, ","))
+	}
+	var out [][]string
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, csvError(name, err)
+		}
+		for i := range rec {
+			rec[i] = UnguardCell(rec[i])
+		}
+		out = append(out, rec)
+	}
+}
+
+func csvError(name string, err error) error {
+	if pe, ok := err.(*csv.ParseError); ok {
+		return Errorf(EInvalid, "%s row %d, column %d: %v", name, pe.Line, pe.Column, pe.Err)
+	}
+	return Errorf(EInvalid, "%s: %v", name, err)
+}
+
+// cells2 reads the typed cells of one row, keeping the first problem.
+type cells2 struct {
+	file   string
+	row    int
+	header []string
+	cells  []string
+	err    error
+}
+
+func (c *cells2) get(col string) string {
+	for i, h := range c.header {
+		if h == col {
+			return c.cells[i]
+		}
+	}
+	panic("no column " + col)
+}
+
+func (c *cells2) fail(col, msg string) {
+	if c.err == nil {
+		c.err = Errorf(EInvalid, "%s row %d, column %s: %s", c.file, c.row, col, msg)
+	}
+}
+
+func (c *cells2) text(col string, required bool) string {
+	v := c.get(col)
+	if required && strings.TrimSpace(v) == "" {
+		c.fail(col, "is empty")
+	}
+	return v
+}
+
+func (c *cells2) slug(col string) string {
+	v := c.get(col)
+	if !ValidSlug(v) {
+		c.fail(col, fmt.Sprintf("%q is not a slug such as blinken-antony-j", clip(v)))
+	}
+	return v
+}
+
+func (c *cells2) int(col string) int {
+	n, err := strconv.Atoi(c.get(col))
+	if err != nil || n < 0 {
+		c.fail(col, fmt.Sprintf("%q is not a whole number", clip(c.get(col))))
+	}
+	return n
+}
+
+func (c *cells2) id(col string) int64 {
+	n, err := strconv.ParseInt(c.get(col), 10, 64)
+	if err != nil || n <= 0 {
+		c.fail(col, fmt.Sprintf("%q is not an id", clip(c.get(col))))
+	}
+	return n
+}
+
+func (c *cells2) optID(col string) int64 {
+	if c.get(col) == "" {
+		return 0
+	}
+	return c.id(col)
+}
+
+func (c *cells2) date(col string, required bool) Date {
+	v := c.get(col)
+	if v == "" {
+		if required {
+			c.fail(col, "is empty")
+		}
+		return Date{}
+	}
+	d, err := ParseDate(v)
+	if err != nil {
+		c.fail(col, fmt.Sprintf("%q is not a date (YYYY-MM-DD) that exists", clip(v)))
+	}
+	return d
+}
