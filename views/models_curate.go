@@ -102,3 +102,27 @@ type Finding struct {
 type Link struct {
 	Label, Path string
 }
+
+// ImportView is the admins' import page: the form, then the dry run's
+// report and the confirmation.
+type ImportView struct {
+	Site
+	GapDays     int
+	SkipUnknown bool
+	Error       string
+	Report      *ImportReport
+	Token       string // set when the dry run may be applied
+}
+
+// ImportReport is what an import would do.
+type ImportReport struct {
+	Files, Records, Duplicates, StopsAdded, StopsChanged, Unchanged, Linked, TripsMade, TripsGrown, PeopleMade int
+	Conflicts, Unknown                                                                                         []string
+	Travellers                                                                                                 []ImportTraveller
+}
+
+// ImportTraveller is one traveller's part of an import.
+type ImportTraveller struct {
+	Slug                              string
+	Records, Duplicates, Stops, Trips int
+}

@@ -20,6 +20,9 @@ func (a *app) adminRouteTable() []route {
 		{"POST /admin/users/{name}/enable", a.admin(a.setAccountDisabled(false))},
 		{"POST /admin/users/{name}/role", a.admin(a.setAccountRole)},
 		{"POST /admin/users/{name}/password", a.admin(a.resetAccountPassword)},
+		{"GET " + importPath, a.admin(a.importForm)},
+		{"POST " + importPath, a.admin(a.importDryRun)},
+		{"POST " + importPath + "/apply", a.admin(a.importApply)},
 	}
 }
 

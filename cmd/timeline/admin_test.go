@@ -405,7 +405,7 @@ func TestAdminAccounts(t *testing.T) {
 		for _, mp := range adminPaths(ts.app, "root") {
 			if mp[0] == http.MethodGet {
 				resp, _ := visitor.get(t, mp[1])
-				if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/login?next=%2Fadmin%2Fusers" {
+				if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/login?next="+url.QueryEscape(mp[1]) {
 					t.Errorf("visitor GET %s: %d to %q, want the login form", mp[1], resp.StatusCode, resp.Header.Get("Location"))
 				}
 				continue

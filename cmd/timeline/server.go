@@ -31,6 +31,8 @@ type app struct {
 	// figureCache holds the figures of travellers', countries' and
 	// regions' pages.
 	figureCache *versionCache[*store.Figures]
+	// pending holds uploaded imports waiting for an admin's confirmation.
+	pending *pendingImports
 	// pages holds rendered timeline pages of readers not logged in.
 	pages *pageCache
 	// numberings holds counters' numberings.
@@ -62,7 +64,7 @@ func newApp(ctx context.Context, s *store.Store, log *slog.Logger, cfg appConfig
 	return &app{
 		store: s, log: log, cache: &lookupCache{}, world: world,
 		facetCache: &versionCache[*store.Facets]{}, chartCache: &versionCache[*store.Charts]{},
-		figureCache: &versionCache[*store.Figures]{}, numberings: &versionCache[timeline.Numbering]{}, pages: &pageCache{},
+		figureCache: &versionCache[*store.Figures]{}, numberings: &versionCache[timeline.Numbering]{}, pages: &pageCache{}, pending: &pendingImports{},
 		sessions:    newSessionStore(s, keys, cfg.BehindProxy),
 		logins:      newThrottle(throttleWindow),
 		behindProxy: cfg.BehindProxy,
@@ -156,7 +158,11 @@ func securityHeaders(next http.Handler) http.Handler {
 // limitBodies caps every request body; forms need far less than 1 MiB.
 func limitBodies(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
+		limit := int64(1 << 20)
+		if r.URL.Path == importPath {
+			limit = uploadLimit // the Office of the Historian's files
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, limit)
 		next.ServeHTTP(w, r)
 	})
 }
