@@ -83,29 +83,16 @@ const jsonSchemaVersion = 1
 // writeTimelineJSON writes {"schema_version", "filter", "entries": [...]},
 // one entry per line so the file streams and diffs well.
 func writeTimelineJSON(ctx context.Context, s *store.Store, f timeline.Filter, base string, w io.Writer, start func()) error {
-	bw := bufio.NewWriterSize(w, 64<<10)
-	started := false
-	begin := func() error {
-		started = true
-		start()
-		head, err := json.Marshal(struct {
-			Version int               `json:"schema_version"`
-			Filter  map[string]string `json:"filter"`
-		}{jsonSchemaVersion, filterMap(f)})
-		if err != nil {
-			return err
-		}
-		bw.Write(head[:len(head)-1])
-		_, err = bw.WriteString(`,"entries":[`)
+	head, err := json.Marshal(struct {
+		Version int               `json:"schema_version"`
+		Filter  map[string]string `json:"filter"`
+	}{jsonSchemaVersion, filterMap(f)})
+	if err != nil {
 		return err
 	}
-	n := 0
-	err := s.EachEntry(ctx, f, func(e *timeline.Entry) error {
-		if !started {
-			if err := begin(); err != nil {
-				return err
-			}
-		}
+	// The head object, opened again for the entries.
+	open := string(head[:len(head)-1]) + `,"entries":[`
+	return writeJSONArray(ctx, s, f, w, start, open, func(e *timeline.Entry) any {
 		je := JSONEntry{Kind: e.Kind, ID: e.RecordID, StartDate: e.Start.String(), EndDate: e.End.String(), DatePrecision: precisionOf(e),
 			Person: e.PersonSlug, PersonName: e.PersonName, Countries: e.Countries, Localities: e.Localities, Title: e.Title,
 			Summary: e.Summary, SourceURLs: []string{}, URL: base + e.Path()}
@@ -115,7 +102,30 @@ func writeTimelineJSON(ctx context.Context, s *store.Store, f timeline.Filter, b
 		for _, src := range e.Sources {
 			je.SourceURLs = append(je.SourceURLs, src.URL)
 		}
-		b, err := json.Marshal(je)
+		return je
+	})
+}
+
+// writeJSONArray streams the view's entries as the items of a JSON array,
+// one a line, between open (which ends by opening the array) and "]}".
+// start is called before the first byte, once the query has begun.
+func writeJSONArray(ctx context.Context, s *store.Store, f timeline.Filter, w io.Writer, start func(), open string, item func(*timeline.Entry) any) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	started := false
+	begin := func() error {
+		started = true
+		start()
+		_, err := bw.WriteString(open)
+		return err
+	}
+	n := 0
+	err := s.EachEntry(ctx, f, func(e *timeline.Entry) error {
+		if !started {
+			if err := begin(); err != nil {
+				return err
+			}
+		}
+		b, err := json.Marshal(item(e))
 		if err != nil {
 			return err
 		}
@@ -193,25 +203,12 @@ func tjsDateOf(d timeline.Date, p timeline.Precision) tjsDate {
 // text as HTML, so every text of the record is escaped and only our own
 // links are markup.
 func writeTimelineJS(ctx context.Context, s *store.Store, f timeline.Filter, base string, w io.Writer, start func()) error {
-	bw := bufio.NewWriterSize(w, 64<<10)
-	started := false
-	begin := func() error {
-		started = true
-		start()
-		title, err := json.Marshal(tjsText{Headline: "Diplomatic travel timeline", Text: html.EscapeString(describeView(f))})
-		if err != nil {
-			return err
-		}
-		_, err = fmt.Fprintf(bw, `{"title":{"text":%s},"events":[`, title)
+	title, err := json.Marshal(tjsText{Headline: "Diplomatic travel timeline", Text: html.EscapeString(describeView(f))})
+	if err != nil {
 		return err
 	}
-	n := 0
-	err := s.EachEntry(ctx, f, func(e *timeline.Entry) error {
-		if !started {
-			if err := begin(); err != nil {
-				return err
-			}
-		}
+	open := `{"title":{"text":` + string(title) + `},"events":[`
+	return writeJSONArray(ctx, s, f, w, start, open, func(e *timeline.Entry) any {
 		var text strings.Builder
 		if e.Summary != "" {
 			text.WriteString("<p>" + html.EscapeString(e.Summary) + "</p>")
@@ -230,28 +227,8 @@ func writeTimelineJS(ctx context.Context, s *store.Store, f timeline.Filter, bas
 		if ev.Group == "" {
 			ev.Group = "Events"
 		}
-		b, err := json.Marshal(ev)
-		if err != nil {
-			return err
-		}
-		if n > 0 {
-			bw.WriteByte(',')
-		}
-		n++
-		bw.WriteByte('\n')
-		_, err = bw.Write(b)
-		return err
+		return ev
 	})
-	if err != nil {
-		return err
-	}
-	if !started {
-		if err := begin(); err != nil {
-			return err
-		}
-	}
-	bw.WriteString("\n]}\n")
-	return bw.Flush()
 }
 
 // describeView says in words which entries an export holds.
