@@ -12,6 +12,14 @@ type BundleReport struct {
 	People, Trips, Stops, Meetings, Goals, Events, Claims, Counters, Sources, Citations int
 }
 
+// Empty reports whether the record holds nothing yet (no person, trip,
+// event or source): a bundle then loads with its ids, else it merges.
+func (s *Store) Empty(ctx context.Context) (bool, error) {
+	var n int
+	err := s.r.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM people) + (SELECT count(*) FROM trips) + (SELECT count(*) FROM events) + (SELECT count(*) FROM sources)`).Scan(&n)
+	return n == 0, err
+}
+
 // ImportBundle loads an export bundle into an empty database, every record
 // under its id, in one transaction: exporting again gives the same files.
 // A bad row (an unknown person, country or region, a reference to a record

@@ -112,6 +112,19 @@ type ImportView struct {
 	Error       string
 	Report      *ImportReport
 	Token       string // set when the dry run may be applied
+	Merge       *MergeReport
+}
+
+// MergeReport is what merging a bundle would do, per kind of record.
+type MergeReport struct {
+	Rows      []MergeRow
+	Conflicts []string
+}
+
+// MergeRow is one kind of record of a merge.
+type MergeRow struct {
+	Kind           string
+	Added, Matched int
 }
 
 // ImportReport is what an import would do.

@@ -23,6 +23,7 @@ func (a *app) adminRouteTable() []route {
 		{"GET " + importPath, a.admin(a.importForm)},
 		{"POST " + importPath, a.admin(a.importDryRun)},
 		{"POST " + importPath + "/apply", a.admin(a.importApply)},
+		{"POST " + importPath + "/bundle", a.admin(a.importBundleDryRun)},
 	}
 }
 

@@ -20,7 +20,7 @@ import (
 // cmdImport runs "timeline import hsg FILE...".
 func cmdImport(ctx context.Context, open func() (*store.Store, error), args []string, stdout, stderr io.Writer) error {
 	if len(args) > 0 && args[0] == "csv" {
-		return cmdImportCSV(ctx, open, args[1:], stdout)
+		return cmdImportCSV(ctx, open, args[1:], stdout, stderr)
 	}
 	if len(args) == 0 || args[0] != "hsg" {
 		return usageError{"usage: timeline import hsg [--gap-days N] [--skip-unknown] [--dry-run] FILE|FOLDER... (travels or visits XML)"}

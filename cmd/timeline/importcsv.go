@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -34,17 +35,27 @@ func readBundleFiles(path string) (map[string]io.Reader, error) {
 		}
 		return files, nil
 	}
-	zr, err := zip.OpenReader(path)
+	fh, err := os.Open(path)
 	if err != nil {
-		return nil, timeline.Errorf(timeline.EInvalid, "%s is neither a folder nor a zip of an export bundle: %v", path, err)
+		return nil, err
 	}
-	defer zr.Close()
+	defer fh.Close()
+	return bundleFromZip(fh, st.Size(), path)
+}
+
+// bundleFromZip reads the CSV files of a bundle's zip.
+func bundleFromZip(r io.ReaderAt, size int64, name string) (map[string]io.Reader, error) {
+	zr, err := zip.NewReader(r, size)
+	if err != nil {
+		return nil, timeline.Errorf(timeline.EInvalid, "%s is not a zip of an export bundle: %v", name, err)
+	}
+	files := map[string]io.Reader{}
 	for _, f := range zr.File {
 		if _, ok := timeline.BundleHeaders[f.Name]; !ok {
 			continue
 		}
 		if f.UncompressedSize64 > timeline.BundleMaxBytes {
-			return nil, timeline.Errorf(timeline.ETooLarge, "%s in %s is larger than %d MB", f.Name, path, timeline.BundleMaxBytes>>20)
+			return nil, timeline.Errorf(timeline.ETooLarge, "%s in %s is larger than %d MB", f.Name, name, timeline.BundleMaxBytes>>20)
 		}
 		rc, err := f.Open()
 		if err != nil {
@@ -60,13 +71,20 @@ func readBundleFiles(path string) (map[string]io.Reader, error) {
 	return files, nil
 }
 
-// cmdImportCSV runs "timeline import csv BUNDLE": an export bundle into an
-// empty database.
-func cmdImportCSV(ctx context.Context, open func() (*store.Store, error), args []string, stdout io.Writer) error {
-	if len(args) != 1 {
-		return usageError{"usage: timeline --db NEW.db import csv BUNDLE.zip|FOLDER (an export bundle, into an empty database)"}
+// cmdImportCSV runs "timeline import csv [--dry-run] BUNDLE": into an
+// empty database every record keeps its id; into one with records the
+// bundle is merged, what is there already matched.
+func cmdImportCSV(ctx context.Context, open func() (*store.Store, error), args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("import csv", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dry := fs.Bool("dry-run", false, "say what a merge would do, and write nothing")
+	if err := fs.Parse(args); err != nil {
+		return err
 	}
-	files, err := readBundleFiles(args[0])
+	if fs.NArg() != 1 {
+		return usageError{"usage: timeline import csv [--dry-run] BUNDLE.zip|FOLDER (an export bundle)"}
+	}
+	files, err := readBundleFiles(fs.Arg(0))
 	if err != nil {
 		return err
 	}
@@ -79,11 +97,41 @@ func cmdImportCSV(ctx context.Context, open func() (*store.Store, error), args [
 		return err
 	}
 	defer s.Close()
-	rep, err := s.ImportBundle(ctx, store.Actor{Name: "import"}, b)
+	empty, err := s.Empty(ctx)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "Imported into %s: %d people, %d trips, %d stops, %d meetings, %d goals, %d events, %d counters, %d claims, %d sources, %d citations.\n",
-		s.Path(), rep.People, rep.Trips, rep.Stops, rep.Meetings, rep.Goals, rep.Events, rep.Counters, rep.Claims, rep.Sources, rep.Citations)
+	if empty && !*dry {
+		rep, err := s.ImportBundle(ctx, store.Actor{Name: "import"}, b)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "Imported into %s, every record under its id: %d people, %d trips, %d stops, %d meetings, %d goals, %d events, %d counters, %d claims, %d sources, %d citations.\n",
+			s.Path(), rep.People, rep.Trips, rep.Stops, rep.Meetings, rep.Goals, rep.Events, rep.Counters, rep.Claims, rep.Sources, rep.Citations)
+		return nil
+	}
+	rep, err := s.MergeBundle(ctx, store.Actor{Name: "import"}, b, *dry)
+	if err != nil {
+		return err
+	}
+	if *dry {
+		fmt.Fprintln(stdout, "Dry run: nothing was written. Merging the bundle would do this:")
+	} else {
+		fmt.Fprintf(stdout, "Merged into %s:\n", s.Path())
+	}
+	printMerge(stdout, rep)
 	return nil
 }
+
+// printMerge writes a merge's report, a line per kind of record.
+func printMerge(w io.Writer, rep *store.MergeReport) {
+	for _, k := range mergeKinds {
+		fmt.Fprintf(w, "%-10s %5d added, %5d already there\n", k+":", rep.Added[k], rep.Matched[k])
+	}
+	fmt.Fprintf(w, "conflicts:  %d\n", len(rep.Conflicts))
+	for _, c := range rep.Conflicts {
+		fmt.Fprintln(w, "  ", c)
+	}
+}
+
+var mergeKinds = []string{"people", "sources", "trips", "counters", "meetings", "goals", "events", "claims", "citations"}

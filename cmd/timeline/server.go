@@ -159,7 +159,7 @@ func securityHeaders(next http.Handler) http.Handler {
 func limitBodies(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		limit := int64(1 << 20)
-		if r.URL.Path == importPath {
+		if r.URL.Path == importPath || r.URL.Path == importPath+"/bundle" {
 			limit = uploadLimit // the Office of the Historian's files
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, limit)

@@ -39,6 +39,8 @@ type pendingImport struct {
 	files int
 	gap   int
 	skip  bool
+	// bundle is set for an export bundle to merge (instead of recs).
+	bundle *timeline.Bundle
 }
 
 const (
@@ -157,6 +159,21 @@ func (a *app) importApply(w http.ResponseWriter, r *http.Request) error {
 	if it == nil {
 		return timeline.Errorf(timeline.ENotFound, "This upload is no longer waiting (it was applied, or it is older than %d minutes): upload the files again.", int(pendingTTL.Minutes()))
 	}
+	if it.bundle != nil {
+		rep, err := a.store.MergeBundle(r.Context(), actor(r), it.bundle, false)
+		if err != nil {
+			return err
+		}
+		added := 0
+		for _, n := range rep.Added {
+			added += n
+		}
+		if err := a.flash(w, r, fmt.Sprintf("Merged the bundle: %d records added, %d conflicts left out.", added, len(rep.Conflicts))); err != nil {
+			return err
+		}
+		http.Redirect(w, r, "/curate/checks", http.StatusSeeOther)
+		return nil
+	}
 	rep, err := a.store.ImportHSG(r.Context(), actor(r), it.recs, it.files, store.ImportOptions{GapDays: it.gap, SkipUnknown: it.skip})
 	if err != nil {
 		return err
@@ -198,4 +215,56 @@ func importView(rep *store.ImportReport) *views.ImportReport {
 	}
 	sort.Slice(v.Travellers, func(i, j int) bool { return v.Travellers[i].Slug < v.Travellers[j].Slug })
 	return v
+}
+
+// importBundleDryRun serves POST /admin/import/bundle: an export bundle
+// (the zip /export.zip writes) is merged in a transaction that is rolled
+// back, and the admin sees what it would add before confirming.
+func (a *app) importBundleDryRun(w http.ResponseWriter, r *http.Request) error {
+	v := views.ImportView{Site: a.site(w, r, "Import the record"), GapDays: timeline.DefaultGapDays}
+	fail := func(msg string) error {
+		v.Error = msg
+		return render(w, r, http.StatusUnprocessableEntity, views.ImportPage(v))
+	}
+	if err := r.ParseMultipartForm(8 << 20); err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			return timeline.Errorf(timeline.ETooLarge, "The upload is larger than %d MB; nothing was imported.", uploadLimit>>20)
+		}
+		return fail("The upload could not be read; choose the bundle again.")
+	}
+	defer r.MultipartForm.RemoveAll()
+	heads := r.MultipartForm.File["bundle"]
+	if len(heads) != 1 {
+		return fail("Choose one bundle: the .zip that /export.zip or timeline export bundle writes.")
+	}
+	f, err := heads[0].Open()
+	if err != nil {
+		return err
+	}
+	data, err := io.ReadAll(f)
+	f.Close()
+	if err != nil {
+		return err
+	}
+	files, err := bundleFromZip(bytes.NewReader(data), int64(len(data)), heads[0].Filename)
+	if err != nil {
+		return fail(timeline.ErrorMessage(err) + " Nothing was imported.")
+	}
+	b, err := timeline.ReadBundle(files)
+	if err != nil {
+		return fail(timeline.ErrorMessage(err) + " Nothing was imported.")
+	}
+	rep, err := a.store.MergeBundle(r.Context(), actor(r), b, true)
+	if err != nil {
+		return fail(timeline.ErrorMessage(err) + " Nothing was imported.")
+	}
+	v.Merge = &views.MergeReport{Conflicts: rep.Conflicts}
+	for _, k := range mergeKinds {
+		v.Merge.Rows = append(v.Merge.Rows, views.MergeRow{Kind: k, Added: rep.Added[k], Matched: rep.Matched[k]})
+	}
+	if v.Token, err = a.pending.put(&pendingImport{user: userOf(r).ID, at: time.Now(), bundle: b}); err != nil {
+		return err
+	}
+	return render(w, r, http.StatusOK, views.ImportPage(v))
 }

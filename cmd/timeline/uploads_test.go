@@ -130,3 +130,53 @@ func TestImportUpload(t *testing.T) {
 		t.Error("a refused upload wrote")
 	}
 }
+
+// An admin merges a bundle from the site: the dry run tells what would be
+// added, writes nothing, and the confirmation applies it.
+func TestBundleUpload(t *testing.T) {
+	ctx := context.Background()
+	src := newTestServer(t)
+	if _, err := src.store.ImportHSG(ctx, store.Actor{Name: "test"}, hsgFixture(t, "gaps.xml"), 1, store.ImportOptions{GapDays: 1}); err != nil {
+		t.Fatal(err)
+	}
+	_, zipped := src.get(t, "/export.zip")
+	ts := newTestServer(t)
+	ts.addUser(t, "root", store.RoleAdmin)
+	admin := ts.login(t, "root")
+	post := func(data []byte) (*http.Response, string) {
+		var body bytes.Buffer
+		mw := multipart.NewWriter(&body)
+		fw, _ := mw.CreateFormFile("bundle", "bundle.zip")
+		fw.Write(data)
+		mw.Close()
+		resp, err := admin.Post(ts.URL+importPath+"/bundle", mw.FormDataContentType(), &body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp, string(b)
+	}
+	v, _ := ts.store.DataVersion(ctx)
+	resp, body := post(zipped)
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("%d\n%s", resp.StatusCode, clipBody([]byte(body)))
+	}
+	doc := docOf(t, body)
+	if got := doc.Find(`[data-testid=merge-row][data-kind=trips] td`).First().Text(); got != "2" {
+		t.Errorf("trips to add: %q, want the 2 of the fixture", got)
+	}
+	if v2, _ := ts.store.DataVersion(ctx); v2 != v {
+		t.Fatal("the dry run wrote")
+	}
+	token, _ := doc.Find(`[data-testid=apply-form] input[name=token]`).Attr("value")
+	if resp, _ := admin.post(t, importPath+"/apply", map[string][]string{"token": {token}}); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("apply: %d", resp.StatusCode)
+	}
+	if _, err := ts.store.PersonIDBySlug(ctx, "fixture-bo"); err != nil {
+		t.Error("the merged traveller is missing")
+	}
+	if resp, body := post([]byte("not a zip")); resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "is not a zip of an export bundle") {
+		t.Errorf("not a zip: %d", resp.StatusCode)
+	}
+}
