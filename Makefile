@@ -13,7 +13,7 @@ export CGO_ENABLED := 1
 # a loaded machine (go.dev/issue/75804, fixed in Go 1.27).
 FUZZTIME ?= 100000x
 
-.PHONY: all build run test unit check-generated check-format vet fuzz-short fuzz bench clean
+.PHONY: all build run import-record test unit check-generated check-format vet fuzz-short fuzz bench clean
 
 all: build
 
@@ -54,6 +54,14 @@ fuzz-short:
 # About three minutes per target on this machine.
 fuzz:
 	$(MAKE) fuzz-short FUZZTIME=4000000x
+
+# The Office of the Historian's whole record (travels and visits) into the
+# database make run serves; HSG names the folder that holds it.
+HSG ?= ../shared/data
+# The demo first (into an empty database only), so its curated tour stays.
+import-record: build
+	./bin/timeline seed
+	./bin/timeline import hsg $(HSG)/hsg-travels $(HSG)/hsg-visits
 
 # Benchmarks at 100,000 generated stops; see .ci/bench for what it prints.
 bench: build

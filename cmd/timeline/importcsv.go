@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/diplomatic-travel/tracker/store"
 	"github.com/diplomatic-travel/tracker/timeline"
@@ -20,6 +21,9 @@ func readBundleFiles(path string) (map[string]io.Reader, error) {
 	st, err := os.Stat(path)
 	if err != nil {
 		return nil, err
+	}
+	if !st.IsDir() && strings.HasSuffix(strings.ToLower(path), ".csv") {
+		return nil, timeline.Errorf(timeline.EInvalid, "%s is one CSV file; a timeline CSV holds no stops, so it cannot be loaded alone: load the bundle (/export.zip or timeline export bundle), which carries it with stops.csv and the rest", path)
 	}
 	files := map[string]io.Reader{}
 	if st.IsDir() {
