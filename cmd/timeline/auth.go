@@ -109,7 +109,7 @@ func safeRedirect(target string) string {
 }
 
 // clientAddr is the address login throttling counts by. Behind a proxy
-// (TIMELINE_PROXY) the nearest X-Forwarded-For entry is the client.
+// (--behind-tls-proxy) the nearest X-Forwarded-For entry is the client.
 func (a *app) clientAddr(r *http.Request) string {
 	if a.behindProxy {
 		if xff := r.Header.Get("X-Forwarded-For"); xff != "" {
