@@ -13,7 +13,7 @@ export CGO_ENABLED := 1
 # a loaded machine (go.dev/issue/75804, fixed in Go 1.27).
 FUZZTIME ?= 100000x
 
-.PHONY: all build run import-record test unit check-generated check-format vet fuzz-short fuzz bench clean
+.PHONY: all build run import-record stress test unit check-generated check-format vet fuzz-short fuzz bench clean
 
 all: build
 
@@ -62,6 +62,15 @@ HSG ?= ../shared/data
 import-record: build
 	./bin/timeline seed
 	./bin/timeline import hsg $(HSG)/hsg-travels $(HSG)/hsg-visits
+
+# The stress suite (cmd/timeline/stress_test.go, build tag stress): each
+# part prints its figures on one line and fails when one is wrong.
+# STRESS_SECONDS (default 60) and STRESS_CYCLES (default 50) size it.
+STRESS_LOG ?= $(or $(TMPDIR),/tmp)/timeline-stress.log
+stress:
+	@GOFLAGS=-tags=sqlite_fts5,stress $(GO) test -run '^TestStress' -count=1 -timeout 40m -v ./cmd/timeline > $(STRESS_LOG) 2>&1; rc=$$?; \
+	  grep -E '^(writers/readers|disk full|backups|slow clients|graceful stop|crash loop):|^--- FAIL|^(FAIL|ok) ' $(STRESS_LOG); \
+	  echo "(full log: $(STRESS_LOG))"; exit $$rc
 
 # Benchmarks at 100,000 generated stops; see .ci/bench for what it prints.
 bench: build

@@ -22,7 +22,16 @@ func (s *Store) Backup(ctx context.Context, path string) error {
 	}
 	tmp := abs + ".partial"
 	os.Remove(tmp)
-	if _, err := s.r.ExecContext(ctx, `VACUUM INTO ?`, tmp); err != nil {
+	// A connection of its own, not a reader: with writers busy, SQLite
+	// refuses VACUUM INTO on a query_only connection ("attempt to write a
+	// readonly database"), and the writer must stay free for them. VACUUM
+	// INTO reads one snapshot and takes no write lock.
+	db, err := sql.Open(driverName, dsn(s.path, false))
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if _, err := db.ExecContext(ctx, `VACUUM INTO ?`, tmp); err != nil {
 		os.Remove(tmp)
 		return fmt.Errorf("backup: %w", mapErr(err))
 	}

@@ -326,3 +326,25 @@ func (s *Store) ReaderPragmasConcurrently(ctx context.Context, n int) ([]map[str
 	}
 	return out, nil
 }
+
+// LimitPages sets the writer's PRAGMA max_page_count to n (when n > 0) and
+// returns the database's page count: the stress suite fills "the disk"
+// with it to prove a full disk fails writes cleanly.
+func (s *Store) LimitPages(ctx context.Context, n int) (int, error) {
+	if n > 0 {
+		if _, err := s.w.ExecContext(ctx, fmt.Sprintf("PRAGMA max_page_count = %d", n)); err != nil {
+			return 0, err
+		}
+	}
+	var pages int
+	err := s.w.QueryRowContext(ctx, "PRAGMA page_count").Scan(&pages)
+	return pages, err
+}
+
+// ImportedStops counts the stops that carry an import's fingerprint: the
+// crash drills check an import is all there or not at all.
+func (s *Store) ImportedStops(ctx context.Context) (int, error) {
+	var n int
+	err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM stops WHERE import_hash <> ''`).Scan(&n)
+	return n, err
+}
