@@ -348,3 +348,12 @@ func (s *Store) ImportedStops(ctx context.Context) (int, error) {
 	err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM stops WHERE import_hash <> ''`).Scan(&n)
 	return n, err
 }
+
+// PublicVersion is a number that changes with every committed write that
+// readers could see (see migration 0010): readers' caches key on it, so
+// that curators' drafts leave them warm.
+func (s *Store) PublicVersion(ctx context.Context) (int64, error) {
+	var v int64
+	err := s.r.QueryRowContext(ctx, `SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'public_version'`).Scan(&v)
+	return v, err
+}

@@ -95,3 +95,35 @@ func TestVersionCacheSharesWork(t *testing.T) {
 		t.Errorf("after a failure: %d, %v; want a fresh computation", v, err)
 	}
 }
+
+// A curator's draft leaves the readers' caches warm (the public version
+// stays); publishing it changes what readers see at once.
+func TestDraftsKeepReadersCachesWarm(t *testing.T) {
+	ts := newTestServer(t)
+	ctx := context.Background()
+	v0, _ := ts.store.PublicVersion(ctx)
+	e := &timeline.Event{Title: "Warm cache draft", Kind: "summit", Date: timeline.MustDate("2024-03-05"), Precision: timeline.PrecisionDay, Country: "FR", Status: timeline.Draft}
+	if err := ts.store.CreateEvent(ctx, store.Actor{Name: "test"}, e); err != nil {
+		t.Fatal(err)
+	}
+	if v1, _ := ts.store.PublicVersion(ctx); v1 != v0 {
+		t.Errorf("a draft changed the public version %d → %d", v0, v1)
+	}
+	ts.doc(t, "/?q=warm", http.StatusOK) // cached now
+	before := ts.store.Reads()
+	if n := ts.doc(t, "/?q=warm", http.StatusOK).Find(`li[data-testid=entry]`).Length(); n != 0 {
+		t.Errorf("a reader sees the draft (%d entries)", n)
+	}
+	if ran := ts.store.Reads() - before; ran != 1 {
+		t.Errorf("the cached page ran %d queries, want 1", ran)
+	}
+	if err := ts.store.SetStatus(ctx, store.Actor{Name: "test"}, timeline.KindEvent, e.ID, timeline.Published); err != nil {
+		t.Fatal(err)
+	}
+	if v2, _ := ts.store.PublicVersion(ctx); v2 == v0 {
+		t.Error("publishing left the public version")
+	}
+	if n := ts.doc(t, "/?q=warm", http.StatusOK).Find(`li[data-testid=entry]`).Length(); n != 1 {
+		t.Errorf("after publishing a reader sees %d entries, want 1", n)
+	}
+}

@@ -25,16 +25,22 @@ func (a *app) timelinePage(w http.ResponseWriter, r *http.Request) error {
 	// Curators see drafts on the timeline, marked as such; exports never
 	// hold them.
 	f.Drafts = userOf(r) != nil
-	// One data version for every cache, read once per page.
-	version, err := a.store.DataVersion(ctx)
+	// Readers' pages and the facets (always of the published record) follow
+	// the public version, which drafts leave alone; the other caches the
+	// data version, read once per page.
+	public, err := a.store.PublicVersion(ctx)
 	if err != nil {
 		return err
 	}
 	cacheable := !f.Drafts
 	if cacheable {
-		if b, ok := a.pages.get(version, r.URL.RawQuery); ok {
+		if b, ok := a.pages.get(public, r.URL.RawQuery); ok {
 			return writePage(w, b)
 		}
+	}
+	version, err := a.store.DataVersion(ctx)
+	if err != nil {
+		return err
 	}
 	page, err := a.store.Timeline(ctx, f)
 	if err != nil {
@@ -49,7 +55,7 @@ func (a *app) timelinePage(w http.ResponseWriter, r *http.Request) error {
 	}
 	pub := f
 	pub.Drafts = false // counts are of the published record, as the exports are
-	fc, err := a.facets(ctx, version, pub)
+	fc, err := a.facets(ctx, public, pub)
 	if err != nil {
 		return err
 	}
@@ -145,7 +151,7 @@ func (a *app) timelinePage(w http.ResponseWriter, r *http.Request) error {
 	if err := views.Timeline(p).Render(ctx, &buf); err != nil {
 		return err
 	}
-	a.pages.put(version, r.URL.RawQuery, buf.Bytes())
+	a.pages.put(public, r.URL.RawQuery, buf.Bytes())
 	return writePage(w, buf.Bytes())
 }
 
