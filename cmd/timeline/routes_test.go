@@ -362,7 +362,21 @@ func TestBadParameters(t *testing.T) {
 // and static files.
 func TestSecurityHeaders(t *testing.T) {
 	ts := newTestServer(t)
-	for _, path := range []string{"/", "/trips/1", "/nope", "/?from=bad", "/timeline.csv", "/static/site.css", "/healthz"} {
+	// Every GET route of the table (pages, exports, static files, the
+	// health check), an error page of each kind.
+	paths := []string{"/nope", "/?from=bad", "/trips/99999", "/static/site.css", "/static/world.json", "/static/cite.js"}
+	for _, rt := range ts.app.routeTable() {
+		method, path, _ := strings.Cut(rt.pattern, " ")
+		if method != http.MethodGet || strings.HasSuffix(path, "/") && path != "/{$}" {
+			continue
+		}
+		r := strings.NewReplacer("{id}", "1", "{slug}", "blinken-antony-j", "{name}", "admin", "{code}", "NEA", "{rev}", "1", "{kind}", "trip", "{$}", "")
+		paths = append(paths, r.Replace(path))
+	}
+	if len(paths) < 30 {
+		t.Fatalf("only %d paths", len(paths))
+	}
+	for _, path := range paths {
 		resp, _ := ts.get(t, path)
 		h := resp.Header
 		if !strings.Contains(h.Get("Content-Security-Policy"), "default-src 'self'") || !strings.Contains(h.Get("Content-Security-Policy"), "frame-ancestors 'none'") {
