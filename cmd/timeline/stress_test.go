@@ -247,11 +247,23 @@ func TestStressDiskFull(t *testing.T) {
 	resp, body := c.post(t, "/curate/events", url.Values{"title": {"Disk full event"}, "kind": {"other"}, "date": {"2020-06-01"}, "precision": {"day"}, "summary": {big}})
 	after, _ := ts.store.DataVersion(ctx)
 	msg := docOf(t, body).Find(`[data-testid=error-message]`).Text()
+	// An import on the full disk: refused whole, with the same message.
+	var recs []timeline.HSGRecord
+	for _, name := range []string{"gaps.xml", "visits.xml", "countries.xml"} {
+		recs = append(recs, hsgFixture(t, name)...)
+	}
+	_, impErr := ts.store.ImportHSG(ctx, store.Actor{Name: "stress"}, recs, 3, store.ImportOptions{GapDays: 1})
+	afterImport, _ := ts.store.DataVersion(ctx)
+	imported, _ := ts.store.ImportedStops(ctx)
 	if _, err := ts.store.LimitPages(ctx, 1<<30); err != nil {
 		t.Fatal(err)
 	}
 	resp2, _ := c.post(t, "/curate/events", url.Values{"title": {"After the disk was freed"}, "kind": {"other"}, "date": {"2020-06-01"}, "precision": {"day"}, "summary": {big}})
-	figures(t, "disk full", "a write on a full disk: %d %q; data version %d → %d; after room returns: %d", resp.StatusCode, msg, before, after, resp2.StatusCode)
+	figures(t, "disk full", "a write on a full disk: %d %q; an import: %q with %d stops written; data version %d → %d → %d; after room returns: %d",
+		resp.StatusCode, msg, timeline.ErrorMessage(impErr), imported, before, after, afterImport, resp2.StatusCode)
+	if timeline.ErrorCode(impErr) != timeline.EFull || imported != 0 || afterImport != before {
+		t.Errorf("import on a full disk: %v, %d stops, version %d", impErr, imported, afterImport)
+	}
 	if resp.StatusCode != http.StatusInsufficientStorage || !strings.Contains(msg, "full") || after != before {
 		t.Errorf("full disk: %d %q, version %d → %d", resp.StatusCode, msg, before, after)
 	}
