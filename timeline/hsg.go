@@ -39,6 +39,10 @@ type HSGRecord struct {
 // anything far larger is a mistake or an attack, refused before parsing.
 const HSGMaxBytes = 16 << 20
 
+// HSGMaxRecords caps the records of one file: the largest of the record
+// holds about 400.
+const HSGMaxRecords = 100000
+
 // HSGRoles are the travellers' roles the record has, with the office each
 // stands for.
 var HSGRoles = map[string]string{
@@ -139,6 +143,9 @@ func readHSG(r io.Reader, file, root, child string, dec hsgDecoder) ([]HSGRecord
 			}
 			if err := checkDates(&rec, fail); err != nil {
 				return nil, err
+			}
+			if len(out) == HSGMaxRecords {
+				return nil, Errorf(ETooLarge, "%s holds more than %d records; the Office of the Historian's files hold far fewer.", file, HSGMaxRecords)
 			}
 			out = append(out, rec)
 		}

@@ -50,9 +50,43 @@ func TestPayloadsEveryForm(t *testing.T) {
 	ts.addUser(t, "ada", store.RoleCurator)
 	c := ts.login(t, "ada")
 	public := ts.client(t)
+	pages, p := ts.seedPayloads(t, c)
+	// A javascript: URL is refused, never stored.
+	if resp, _ := c.post(t, "/cite", url.Values{"kind": {"trip"}, "id": {itoa(int(ts.tourID(t)))}, "url": {"JaVaScRiPt:alert(3)"}, "title": {"x"}}); resp.StatusCode != http.StatusUnprocessableEntity {
+		t.Errorf("a javascript: source URL: %d, want 422", resp.StatusCode)
+	}
+	tour := "/trips/" + itoa(int(ts.tourID(t)))
+	for _, page := range pages {
+		for who, cl := range map[string]*curatorClient{"public": public, "curator": c} {
+			if who == "public" && (strings.HasPrefix(page, "/curate") || strings.HasPrefix(page, "/history") || strings.HasSuffix(page, "/history")) {
+				continue
+			}
+			resp, body := cl.get(t, page)
+			if resp.StatusCode != http.StatusOK {
+				t.Errorf("%s %s: %d", who, page, resp.StatusCode)
+				continue
+			}
+			if strings.HasSuffix(page, ".csv") {
+				continue // not HTML; its cells are checked by the CSV tests
+			}
+			checkInert(t, who+" "+page, body)
+		}
+	}
+	// The payload is there, as text.
+	_, body := public.get(t, tour)
+	if !strings.Contains(docOf(t, body).Text(), p) {
+		t.Error("the payload is not shown as text on the trip page")
+	}
+}
+
+// seedPayloads types script payloads into every text field of every form,
+// as the curator c, publishes what they made, and returns the pages that
+// show them and the payload.
+func (ts *testServer) seedPayloads(t *testing.T, c *curatorClient) (pages []string, p string) {
+	t.Helper()
 	tourID := itoa(int(ts.tourID(t)))
 	tour := "/trips/" + tourID
-	p := `"><script>alert(1)</script><img src=x onerror=alert(2)>`
+	p = `"><script>alert(1)</script><img src=x onerror=alert(2)>`
 	js := "JaVaScRiPt:alert(3)"
 	must := func(path string, form url.Values) string {
 		t.Helper()
@@ -84,32 +118,8 @@ func TestPayloadsEveryForm(t *testing.T) {
 	person := must("/curate/people", url.Values{"name": {"Payload Person"}, "office": {p}, "body": {js}, "aliases": {p}})
 	must(person+"/edit", url.Values{"name": {"Payload Person"}, "notes": {p}})
 	must("/curate/regions", url.Values{"code": {"PAYLOAD"}, "name": {p}, "notes": {p}, "members": {"Qatar"}})
-	// A javascript: URL is refused, never stored.
-	if resp, _ := c.post(t, "/cite", url.Values{"kind": {"trip"}, "id": {tourID}, "url": {js}, "title": {"x"}}); resp.StatusCode != http.StatusUnprocessableEntity {
-		t.Errorf("a javascript: source URL: %d, want 422", resp.StatusCode)
-	}
 
-	pages := []string{"/", "/?q=script", tour, event, counter, person, "/regions", "/regions/PAYLOAD", "/timeline.csv", "/sources/8", "/sources/9",
+	pages = []string{"/", "/?q=script", tour, event, counter, person, "/regions", "/regions/PAYLOAD", "/timeline.csv", "/sources/8", "/sources/9",
 		"/curate", tour + "/history", "/history/event/" + strings.TrimPrefix(event, "/events/"), "/history/meeting/" + mid, "/history/counter/" + strings.TrimPrefix(counter, "/counters/")}
-	for _, page := range pages {
-		for who, cl := range map[string]*curatorClient{"public": public, "curator": c} {
-			if who == "public" && (strings.HasPrefix(page, "/curate") || strings.HasPrefix(page, "/history") || strings.HasSuffix(page, "/history")) {
-				continue
-			}
-			resp, body := cl.get(t, page)
-			if resp.StatusCode != http.StatusOK {
-				t.Errorf("%s %s: %d", who, page, resp.StatusCode)
-				continue
-			}
-			if strings.HasSuffix(page, ".csv") {
-				continue // not HTML; its cells are checked by the CSV tests
-			}
-			checkInert(t, who+" "+page, body)
-		}
-	}
-	// The payload is there, as text.
-	_, body := public.get(t, tour)
-	if !strings.Contains(docOf(t, body).Text(), p) {
-		t.Error("the payload is not shown as text on the trip page")
-	}
+	return pages, p
 }
