@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"slices"
 	"strconv"
 
 	"github.com/diplomatic-travel/tracker/timeline"
@@ -54,7 +55,7 @@ func (s *Store) Charts(ctx context.Context, f timeline.Filter, maxBars int) (*Ch
 		return nil, err
 	}
 	out := &Charts{}
-	if len(f.Kinds) > 0 && !contains(f.Kinds, timeline.EntryTrip) {
+	if len(f.Kinds) > 0 && !slices.Contains(f.Kinds, timeline.EntryTrip) {
 		out.NoTrips = true
 		return out, nil
 	}
@@ -220,13 +221,4 @@ func twoDigits(n int) string {
 		return "0" + strconv.Itoa(n)
 	}
 	return strconv.Itoa(n)
-}
-
-func contains(xs []string, s string) bool {
-	for _, x := range xs {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -46,9 +46,7 @@ func cmdGen(ctx context.Context, open func() (*store.Store, error), args []strin
 // timeline's query parameters as flags, so the same view can be taken from
 // the site or the shell, byte for byte.
 func cmdExport(ctx context.Context, open func() (*store.Store, error), args []string, stdout, stderr io.Writer) error {
-	writers := map[string]exportWriter{"csv": func(ctx context.Context, s *store.Store, f timeline.Filter, _ string, w io.Writer, start func()) error {
-		return writeTimelineCSV(ctx, s, f, w, start)
-	}, "json": writeTimelineJSON, "timelinejs": writeTimelineJS, "ics": writeTimelineICS, "atom": writeAtom, "bundle": writeBundle}
+	writers := map[string]exportWriter{"csv": csvExport, "json": writeTimelineJSON, "timelinejs": writeTimelineJS, "ics": writeTimelineICS, "atom": writeAtom, "bundle": writeBundle}
 	if len(args) == 0 || writers[args[0]] == nil {
 		return usageError{"usage: timeline export csv|json|timelinejs|ics|atom|bundle [--person SLUG] [--country CODE] [--region CODE] [--kind KIND] [--from DATE] [--to DATE] [--q TEXT] [--order asc|desc] [--base URL]"}
 	}

@@ -9,6 +9,7 @@ import (
 	"html"
 	"io"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 
@@ -24,7 +25,13 @@ type exportWriter func(ctx context.Context, s *store.Store, f timeline.Filter, b
 // filters as the timeline, every entry, streamed. A failure before the
 // first byte is an error page; after it, the response is broken off so
 // the client sees a failed download rather than a short file.
+// A file meant to be saved (CSV, zip) is sent as an attachment; the others
+// open where they are asked for (feed readers, calendars, TimelineJS).
 func (a *app) stream(contentType, filename string, write exportWriter) func(http.ResponseWriter, *http.Request) error {
+	disposition := "inline"
+	if strings.HasSuffix(filename, ".csv") || strings.HasSuffix(filename, ".zip") {
+		disposition = "attachment"
+	}
 	return func(w http.ResponseWriter, r *http.Request) error {
 		f, err := timeline.ParseFilter(r.URL.Query())
 		if err != nil {
@@ -36,7 +43,7 @@ func (a *app) stream(contentType, filename string, write exportWriter) func(http
 			started = true
 			h := w.Header()
 			h.Set("Content-Type", contentType)
-			h.Set("Content-Disposition", `inline; filename="`+filename+`"`)
+			h.Set("Content-Disposition", disposition+`; filename="`+filename+`"`)
 			w.WriteHeader(http.StatusOK)
 		})
 		if err != nil && !started {
@@ -245,7 +252,7 @@ func itoa64(n int64) string { return fmt.Sprint(n) }
 // 5545): one all-day event per trip, its stops in the description. Lines
 // end in CRLF and are folded at 75 octets, text is escaped.
 func writeTimelineICS(ctx context.Context, s *store.Store, f timeline.Filter, base string, w io.Writer, start func()) error {
-	if len(f.Kinds) > 0 && !containsString(f.Kinds, timeline.EntryTrip) {
+	if len(f.Kinds) > 0 && !slices.Contains(f.Kinds, timeline.EntryTrip) {
 		return timeline.FieldErrorf("kind", "The calendar holds trips; this view's kinds leave them out.")
 	}
 	f.Kinds = []string{timeline.EntryTrip}
@@ -325,15 +332,6 @@ func writeTimelineICS(ctx context.Context, s *store.Store, f timeline.Filter, ba
 	}
 	icsLine(bw, "END:VCALENDAR")
 	return bw.Flush()
-}
-
-func containsString(xs []string, s string) bool {
-	for _, x := range xs {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // icsEscape escapes a TEXT value (RFC 5545 3.3.11).

@@ -83,7 +83,7 @@ type route struct {
 func (a *app) routeTable() []route {
 	return append([]route{
 		{"GET /{$}", a.serve(a.timelinePage)},
-		{"GET /timeline.csv", a.serve(a.timelineCSV)},
+		{"GET /timeline.csv", a.serve(a.stream("text/csv; charset=utf-8", "timeline.csv", csvExport))},
 		{"GET /timeline.json", a.serve(a.stream("application/json; charset=utf-8", "timeline.json", writeTimelineJSON))},
 		{"GET /timelinejs.json", a.serve(a.stream("application/json; charset=utf-8", "timelinejs.json", writeTimelineJS))},
 		{"GET /timeline.ics", a.serve(a.stream("text/calendar; charset=utf-8", "timeline.ics", writeTimelineICS))},

@@ -226,32 +226,11 @@ func (a *app) fillOrdinals(r *http.Request, version int64, entries []timeline.En
 	return nil
 }
 
-// timelineCSV serves GET /timeline.csv: every entry of the filter, not one
-// page, streamed row by row.
-func (a *app) timelineCSV(w http.ResponseWriter, r *http.Request) error {
-	f, err := timeline.ParseFilter(r.URL.Query())
-	if err != nil {
-		return err
-	}
-	cw := &countingWriter{w: w}
-	started := false
-	err = writeTimelineCSV(r.Context(), a.store, f, cw, func() {
-		started = true
-		h := w.Header()
-		h.Set("Content-Type", "text/csv; charset=utf-8")
-		h.Set("Content-Disposition", `attachment; filename="timeline.csv"`)
-		w.WriteHeader(http.StatusOK)
-	})
-	if err != nil && !started {
-		return err
-	}
-	if err != nil {
-		// The header is gone; the only honest thing left is to break the
-		// response so the client sees a failed download, not a short file.
-		a.log.Error("csv export failed midway", "err", err, "rows_bytes", cw.n)
-		panic(http.ErrAbortHandler)
-	}
-	return nil
+// csvExport is writeTimelineCSV as an exportWriter, for the route table
+// and the command line (the CSV needs no base URL: its permalinks are
+// paths).
+func csvExport(ctx context.Context, s *store.Store, f timeline.Filter, _ string, w io.Writer, start func()) error {
+	return writeTimelineCSV(ctx, s, f, w, start)
 }
 
 // writeTimelineCSV writes the export of f to w: header first, one row per
