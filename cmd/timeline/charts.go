@@ -26,7 +26,11 @@ func (a *app) chartsPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f.After, f.Before, f.Order, f.Limit = nil, nil, timeline.NewestFirst, timeline.DefaultLimit
-	d, err := a.chartData(r.Context(), f)
+	v, err := a.store.DataVersion(r.Context())
+	if err != nil {
+		return err
+	}
+	d, err := a.chartData(r.Context(), v, f)
 	if err != nil {
 		return err
 	}
@@ -43,11 +47,7 @@ func (a *app) chartsPage(w http.ResponseWriter, r *http.Request) error {
 
 // chartData computes (or takes from the cache of this data version) the
 // figures behind the pictures of f.
-func (a *app) chartData(ctx context.Context, f timeline.Filter) (views.ChartData, error) {
-	v, err := a.store.DataVersion(ctx)
-	if err != nil {
-		return views.ChartData{}, err
-	}
+func (a *app) chartData(ctx context.Context, v int64, f timeline.Filter) (views.ChartData, error) {
 	c, err := a.chartCache.get(v, f.Query(), func() (*store.Charts, error) { return a.store.Charts(ctx, f, maxBars) })
 	if err != nil {
 		return views.ChartData{}, err
@@ -133,11 +133,7 @@ func describeFilter(f timeline.Filter, names views.Names) []string {
 // figures sums up a traveller's, country's or region's trips (from the cache
 // of this data version when it can); f is the timeline view of the same
 // trips, which the figures link to.
-func (a *app) figures(ctx context.Context, sc store.FigureScope, of string, f timeline.Filter) (views.Figures, error) {
-	v, err := a.store.DataVersion(ctx)
-	if err != nil {
-		return views.Figures{}, err
-	}
+func (a *app) figures(ctx context.Context, v int64, sc store.FigureScope, of string, f timeline.Filter) (views.Figures, error) {
 	key := fmt.Sprintf("%d|%s|%s", sc.PersonID, sc.Country, sc.Region)
 	fg, err := a.figureCache.get(v, key, func() (*store.Figures, error) { return a.store.FiguresOf(ctx, sc) })
 	if err != nil {
@@ -164,11 +160,16 @@ func (a *app) figures(ctx context.Context, sc store.FigureScope, of string, f ti
 // pagePictures fills the figures and pictures that open a traveller's,
 // country's or region's page.
 func (a *app) pagePictures(ctx context.Context, sc store.FigureScope, of string, f timeline.Filter) (views.Figures, views.ChartData, error) {
-	fg, err := a.figures(ctx, sc, of, f)
+	// One data version for both caches.
+	v, err := a.store.DataVersion(ctx)
+	if err != nil {
+		return views.Figures{}, views.ChartData{}, err
+	}
+	fg, err := a.figures(ctx, v, sc, of, f)
 	if err != nil {
 		return fg, views.ChartData{}, err
 	}
-	d, err := a.chartData(ctx, f)
+	d, err := a.chartData(ctx, v, f)
 	d.NoMap = of == "country"
 	return fg, d, err
 }
