@@ -141,6 +141,10 @@ func (t *tx) refreshTripEntry(s *Store, id int64) error {
 	}
 	words, err := t.words(`
 		SELECT remarks FROM stops WHERE trip_id = ?1
+		-- The traveller's name and other names: a visitor's visits are
+		-- found by any spelling of them (Binyamin Netanyahu).
+		UNION ALL SELECT name FROM people WHERE id = ?2
+		UNION ALL SELECT alias FROM person_aliases WHERE person_id = ?2
 		UNION ALL SELECT text || ' ' || outcome FROM goals WHERE trip_id = ?1 AND deleted_at IS NULL AND status = 'published'
 		UNION ALL SELECT text FROM quotes WHERE trip_id = ?1 AND deleted_at IS NULL AND status = 'published'
 		UNION ALL SELECT text FROM claims WHERE trip_id = ?1 AND deleted_at IS NULL AND status = 'published'
@@ -155,7 +159,7 @@ func (t *tx) refreshTripEntry(s *Store, id int64) error {
 		      WHERE x.trip_id = ?1 AND x.deleted_at IS NULL AND x.status = 'published'
 		    UNION ALL SELECT c.source_id, c.passage FROM claims x JOIN citations c ON c.subject_kind = 'claim' AND c.subject_id = x.id
 		      WHERE x.trip_id = ?1 AND x.deleted_at IS NULL AND x.status = 'published'
-		  ) c JOIN sources s ON s.id = c.source_id WHERE s.deleted_at IS NULL`, id)
+		  ) c JOIN sources s ON s.id = c.source_id WHERE s.deleted_at IS NULL`, id, personID)
 	if err != nil {
 		return err
 	}
@@ -211,6 +215,11 @@ func (t *tx) putImportedTrip(s *Store, trip *timeline.Trip, src *timeline.Source
 			words = append(words, st.Remarks)
 		}
 	}
+	names, err := t.words(`SELECT name FROM people WHERE id = ?1 UNION ALL SELECT alias FROM person_aliases WHERE person_id = ?1`, trip.PersonID)
+	if err != nil {
+		return err
+	}
+	words = append(words, names)
 	for range trip.Stops {
 		words = append(words, src.Title+" "+src.Publisher+" ")
 	}

@@ -32,10 +32,17 @@ type ImportReport struct {
 	TripsMade    int
 	TripsGrown   int // existing trips that new stops joined
 	PeopleMade   int
-	RefsLinked   int             // stops entered here that the record confirms, now carrying its id
-	Conflicts    []ImportProblem // a curator's edit the record disagrees with: left alone
-	Unknown      []ImportProblem // records whose country is not known
-	Travellers   map[string]*TravellerTotals
+	// PeopleChanged counts people the import gave a new alias, office or
+	// merge record.
+	PeopleChanged int
+	// Merges are the names the import joined to a person, with the rule;
+	// Unresolved the names it left as people of their own, with why.
+	Merges     []PersonJoin
+	Unresolved []timeline.Unresolved
+	RefsLinked int             // stops entered here that the record confirms, now carrying its id
+	Conflicts  []ImportProblem // a curator's edit the record disagrees with: left alone
+	Unknown    []ImportProblem // records whose country is not known
+	Travellers map[string]*TravellerTotals
 }
 
 // TravellerTotals are one traveller's figures in an import.
@@ -73,19 +80,10 @@ func HSGSourceURL(role, who string) string {
 // fall in by the gap rule, or make new trips.
 func (s *Store) ImportHSG(ctx context.Context, a Actor, recs []timeline.HSGRecord, files int, opt ImportOptions) (*ImportReport, error) {
 	rep := &ImportReport{Files: files, Records: len(recs), Travellers: map[string]*TravellerTotals{}}
-	type item struct {
-		rec  timeline.HSGRecord
-		stop timeline.Stop
-	}
-	byWho := map[string][]item{}
-	seen := map[string]bool{}
+	// Countries first: an unknown one refuses the run before anything is
+	// written. A visit naming several people is a record of each of them.
+	var known []timeline.HSGRecord
 	for _, r := range recs {
-		tot := rep.Travellers[r.Who]
-		if tot == nil {
-			tot = &TravellerTotals{}
-			rep.Travellers[r.Who] = tot
-		}
-		tot.Records++
 		// The name says what the record meant; the id is a slug of the
 		// present-day name and may be wrong for a former state.
 		code, ok := s.resolveHSG(r.CountryName, r.CountryID)
@@ -94,25 +92,27 @@ func (s *Store) ImportHSG(ctx context.Context, a Actor, recs []timeline.HSGRecor
 				Message: fmt.Sprintf("unknown country %q (id %q)", r.CountryName, r.CountryID)})
 			continue
 		}
-		if r.Role == timeline.RoleVisitor {
-			home, ok := s.resolveHSG(r.HomeName, r.HomeID)
-			if !ok {
-				rep.Unknown = append(rep.Unknown, ImportProblem{File: r.File, Line: r.Line, Record: r.ID,
-					Message: fmt.Sprintf("unknown country %q (id %q) of the visitor", r.HomeName, r.HomeID)})
-				continue
-			}
-			r.HomeID = home // canonical from here on
-		}
-		st := timeline.Stop{Country: code, Locality: r.Locale, Start: r.Start, End: r.End, Remarks: r.Remarks, Ref: r.ID}
-		k := st.Key()
-		key := r.Who + "|" + k.Start.String() + "|" + k.End.String() + "|" + k.Country + "|" + k.Locality
-		if seen[key] {
-			rep.Duplicates++
-			tot.Duplicates++
+		r.CountryID = code
+		if r.Role != timeline.RoleVisitor {
+			known = append(known, r)
 			continue
 		}
-		seen[key] = true
-		byWho[r.Who] = append(byWho[r.Who], item{rec: r, stop: st})
+		home, ok := s.resolveHSG(r.HomeName, r.HomeID)
+		if !ok {
+			rep.Unknown = append(rep.Unknown, ImportProblem{File: r.File, Line: r.Line, Record: r.ID,
+				Message: fmt.Sprintf("unknown country %q (id %q) of the visitor", r.HomeName, r.HomeID)})
+			continue
+		}
+		r.HomeID = home // canonical from here on
+		vs := r.Visitors
+		if len(vs) == 0 {
+			vs = []timeline.Visitor{{Office: r.Office, Name: r.Name}}
+		}
+		for _, v := range vs {
+			one := r
+			one.Office, one.Name, one.Who = v.Office, v.Name, ""
+			known = append(known, one)
+		}
 	}
 	if len(rep.Unknown) > 0 && !opt.SkipUnknown {
 		return rep, timeline.Errorf(timeline.EInvalid, "%d records name a country that is not known, nothing was imported (--skip-unknown leaves them out); the first: %s",
@@ -122,21 +122,45 @@ func (s *Store) ImportHSG(ctx context.Context, a Actor, recs []timeline.HSGRecor
 	if gap < 0 {
 		gap = timeline.DefaultGapDays
 	}
-	whos := make([]string, 0, len(byWho))
-	for w := range byWho {
-		whos = append(whos, w)
-	}
-	sort.Strings(whos)
 
 	err := s.write(ctx, a, func(t *tx) error {
-		names, err := t.personNames()
-		if err != nil {
+		// Who each visitor is, against the people already in the record.
+		if err := t.resolveVisitors(s, known, rep); err != nil {
 			return err
 		}
+		type item struct {
+			rec  timeline.HSGRecord
+			stop timeline.Stop
+		}
+		byWho := map[string][]item{}
+		seen := map[string]bool{}
+		for _, r := range known {
+			tot := rep.Travellers[r.Who]
+			if tot == nil {
+				tot = &TravellerTotals{}
+				rep.Travellers[r.Who] = tot
+			}
+			tot.Records++
+			st := timeline.Stop{Country: r.CountryID, Locality: r.Locale, Start: r.Start, End: r.End, Remarks: r.Remarks, Ref: r.ID}
+			k := st.Key()
+			key := r.Who + "|" + k.Start.String() + "|" + k.End.String() + "|" + k.Country + "|" + k.Locality
+			if seen[key] {
+				rep.Duplicates++
+				tot.Duplicates++
+				continue
+			}
+			seen[key] = true
+			byWho[r.Who] = append(byWho[r.Who], item{rec: r, stop: st})
+		}
+		whos := make([]string, 0, len(byWho))
+		for w := range byWho {
+			whos = append(whos, w)
+		}
+		sort.Strings(whos)
 		for i, who := range whos {
 			items := byWho[who]
 			first := items[0].rec
-			pid, made, err := t.importPerson(s, first, names)
+			pid, made, err := t.importPerson(s, first)
 			if err != nil {
 				return err
 			}
@@ -170,7 +194,7 @@ func (s *Store) ImportHSG(ctx context.Context, a Actor, recs []timeline.HSGRecor
 		}
 		// A dry run, or a run that changes nothing, leaves the database
 		// (and its data version, which the site's caches follow) as it was.
-		if opt.DryRun || rep.StopsAdded+rep.StopsChanged+rep.PeopleMade+rep.RefsLinked == 0 {
+		if opt.DryRun || rep.StopsAdded+rep.StopsChanged+rep.PeopleMade+rep.PeopleChanged+rep.RefsLinked == 0 {
 			return errDryRun
 		}
 		return nil
@@ -179,31 +203,6 @@ func (s *Store) ImportHSG(ctx context.Context, a Actor, recs []timeline.HSGRecor
 		err = nil
 	}
 	return rep, err
-}
-
-// personNames maps every person's name and alias, in lower case, to the
-// person (the first entered, when two share one), read once per import
-// rather than searched for each of its thousand visitors.
-func (t *tx) personNames() (map[string]int64, error) {
-	rows, err := t.QueryContext(t.ctx, `SELECT id, name FROM people WHERE deleted_at IS NULL
-		UNION ALL SELECT a.person_id, a.alias FROM person_aliases a JOIN people p ON p.id = a.person_id WHERE p.deleted_at IS NULL
-		ORDER BY 1`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := map[string]int64{}
-	for rows.Next() {
-		var id int64
-		var name string
-		if err := rows.Scan(&id, &name); err != nil {
-			return nil, err
-		}
-		if k := strings.ToLower(name); out[k] == 0 {
-			out[k] = id
-		}
-	}
-	return out, rows.Err()
 }
 
 // resolveHSG finds a country by the record's name, then by its id: the
@@ -227,10 +226,9 @@ func hsgSource(s *Store, r timeline.HSGRecord) *timeline.Source {
 	return &timeline.Source{URL: HSGSourceURL(r.Role, r.Who), Title: "Travels Abroad of the " + timeline.HSGRoles[r.Role] + ": " + r.Name, Publisher: publisher}
 }
 
-// importPerson finds the traveller by slug (a visitor also by name or
-// alias, as curators may have entered them) or creates them with the
-// office the record gives.
-func (t *tx) importPerson(s *Store, r timeline.HSGRecord, names map[string]int64) (int64, bool, error) {
+// importPerson finds the traveller by slug (a visitor's was settled by
+// resolveVisitors) or creates them with the office their role gives.
+func (t *tx) importPerson(s *Store, r timeline.HSGRecord) (int64, bool, error) {
 	var id int64
 	err := t.QueryRowContext(t.ctx, `SELECT id FROM people WHERE slug = ?`, r.Who).Scan(&id)
 	if err == nil {
@@ -239,26 +237,13 @@ func (t *tx) importPerson(s *Store, r timeline.HSGRecord, names map[string]int64
 	if !isNoRows(err) {
 		return 0, false, err
 	}
-	if r.Role == timeline.RoleVisitor {
-		if id, ok := names[strings.ToLower(r.Name)]; ok {
-			return id, false, nil
-		}
-	}
 	p := &timeline.Person{Slug: r.Who, Name: r.Name, Country: "US", Status: timeline.Published}
-	if r.Role == timeline.RoleVisitor {
-		p.Country = r.HomeID
-	}
 	if r.Office != "" {
-		body := "United States"
-		if r.Role == timeline.RoleVisitor {
-			body = s.countries.Name(r.HomeID)
-		}
-		p.Offices = []timeline.Office{{Title: r.Office, Body: body, Country: p.Country}}
+		p.Offices = []timeline.Office{{Title: r.Office, Body: "United States", Country: p.Country}}
 	}
 	if err := t.createPerson(p); err != nil {
 		return 0, false, err
 	}
-	names[strings.ToLower(p.Name)] = p.ID
 	return p.ID, true, nil
 }
 

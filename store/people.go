@@ -107,7 +107,11 @@ func (s *Store) fillPerson(ctx context.Context, p *timeline.Person) error {
 		}
 		p.Aliases = append(p.Aliases, a)
 	}
-	return arows.Err()
+	if err := arows.Err(); err != nil {
+		return err
+	}
+	p.Identifiers, err = s.Identifiers(ctx, p.ID)
+	return err
 }
 
 // PersonSummary is a person in a list, with the number of trips.

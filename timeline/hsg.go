@@ -31,6 +31,11 @@ type HSGRecord struct {
 	HomeID, HomeName string
 	// Kind is a visit's kind, normalised (VisitKinds); empty for travels.
 	Kind string
+	// Visitor is a visit's visitor text as the record has it, and
+	// Visitors the people it names (ReadVisitors); Office and Name are the
+	// first of them. The import decides who each one is (Identities).
+	Visitor  string
+	Visitors []Visitor
 
 	rawStart, rawEnd string
 }
@@ -250,7 +255,11 @@ func decodeVisit(d *xml.Decoder, t *xml.StartElement, file string, at int) (HSGR
 	if rec.ID == "" {
 		return rec, fail("a visit without an <id>")
 	}
-	rec.Office, rec.Name = SplitVisitor(squash(x.Visitor))
+	rec.Visitor = squash(x.Visitor)
+	rec.Visitors = ReadVisitors(rec.Visitor)
+	if len(rec.Visitors) > 0 {
+		rec.Office, rec.Name = rec.Visitors[0].Office, rec.Visitors[0].Name
+	}
 	if rec.Name == "" {
 		return rec, fail("record %s: no visitor", rec.ID)
 	}

@@ -19,6 +19,8 @@ type Person struct {
 	Status  Status
 	Offices []Office
 	Aliases []string
+	// Identifiers are the person's ids in outside registers (Wikidata).
+	Identifiers []Identifier
 }
 
 // Office is a post a person held: a title, the body or country it belongs
@@ -109,4 +111,43 @@ func (p *Person) Validate() error {
 		}
 	}
 	return fe.Err()
+}
+
+// Identifier is an outside identifier of a person: a scheme ("wikidata")
+// and the value there ("Q123").
+type Identifier struct {
+	Scheme string `json:"scheme"`
+	Value  string `json:"value"`
+}
+
+// URL links an identifier to its register, where the scheme has one.
+func (id Identifier) URL() string {
+	switch id.Scheme {
+	case "wikidata":
+		return "https://www.wikidata.org/wiki/" + id.Value
+	case "viaf":
+		return "https://viaf.org/viaf/" + id.Value
+	}
+	return ""
+}
+
+// Validate checks an identifier: a known scheme, and a value of its form.
+func (id Identifier) Validate() error {
+	switch id.Scheme {
+	case "wikidata":
+		if id.Value != "" && !validQID(id.Value) {
+			return FieldErrorf("identifier", "A Wikidata id is Q followed by digits, such as Q42.")
+		}
+	case "viaf":
+		if strings.Trim(id.Value, "0123456789") != "" {
+			return FieldErrorf("identifier", "A VIAF id is digits only.")
+		}
+	default:
+		return FieldErrorf("scheme", "The scheme is wikidata or viaf.")
+	}
+	return nil
+}
+
+func validQID(s string) bool {
+	return len(s) > 1 && len(s) < 16 && s[0] == 'Q' && strings.Trim(s[1:], "0123456789") == "" && s[1] != '0'
 }

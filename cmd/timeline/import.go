@@ -149,6 +149,8 @@ func printImportReport(w io.Writer, r *store.ImportReport, dry bool, took time.D
 	fmt.Fprintf(w, "trips made:          %d\n", r.TripsMade)
 	fmt.Fprintf(w, "trips extended:      %d\n", r.TripsGrown)
 	fmt.Fprintf(w, "travellers added:    %d of %d\n", r.PeopleMade, len(r.Travellers))
+	fmt.Fprintf(w, "names joined:        %d (to a person named otherwise; listed below with the rule)\n", len(r.Merges))
+	fmt.Fprintf(w, "names left apart:    %d (no sure match: a surname alone, or two candidates)\n", len(r.Unresolved))
 	fmt.Fprintf(w, "conflicts:           %d\n", len(r.Conflicts))
 	fmt.Fprintf(w, "unknown countries:   %d\n", len(r.Unknown))
 	for _, p := range r.Conflicts {
@@ -156,6 +158,12 @@ func printImportReport(w io.Writer, r *store.ImportReport, dry bool, took time.D
 	}
 	for _, p := range r.Unknown {
 		fmt.Fprintln(w, "  skipped:", p)
+	}
+	for _, m := range r.Merges {
+		fmt.Fprintf(w, "  joined: %q is %s (%s), as %q: %s\n", m.Text, m.Name, m.Slug, m.Matched, m.Rule)
+	}
+	for _, u := range r.Unresolved {
+		fmt.Fprintf(w, "  apart:  %q (%s, %s): %s\n", u.Mention.Name, u.Mention.Country, u.Mention.Date, u.Why)
 	}
 	fmt.Fprintf(w, "took %.2f s\n", took.Seconds())
 }
