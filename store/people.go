@@ -43,6 +43,14 @@ func (t *tx) createPerson(p *timeline.Person) error {
 			return err
 		}
 	}
+	for _, pi := range p.Identifiers {
+		if err := pi.Validate(); err != nil {
+			return err
+		}
+	}
+	if err := t.setIdentifiers(id, p.Identifiers); err != nil {
+		return err
+	}
 	return t.reviseRow(timeline.KindPerson, "people", id, "create", nil, "")
 }
 

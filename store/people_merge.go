@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/diplomatic-travel/tracker/timeline"
@@ -523,6 +524,19 @@ func (t *tx) identifiers(pid int64) ([]timeline.Identifier, error) {
 	return out, rows.Err()
 }
 
+// setIdentifiers replaces a person's identifiers.
+func (t *tx) setIdentifiers(pid int64, ids []timeline.Identifier) error {
+	if _, err := t.exec(`DELETE FROM person_identifiers WHERE person_id = ?`, pid); err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if _, err := t.exec(`INSERT INTO person_identifiers(person_id, scheme, value) VALUES (?, ?, ?)`, pid, id.Scheme, id.Value); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // Identifiers lists a person's outside identifiers.
 func (s *Store) Identifiers(ctx context.Context, pid int64) ([]timeline.Identifier, error) {
 	rows, err := s.r.QueryContext(ctx, `SELECT scheme, value FROM person_identifiers WHERE person_id = ? ORDER BY scheme`, pid)
@@ -581,4 +595,61 @@ func (s *Store) SetIdentifier(ctx context.Context, a Actor, slug string, id time
 		}
 		return t.touchPerson(p.ID, what)
 	})
+}
+
+// SimilarPerson is a candidate for a merge.
+type SimilarPerson struct {
+	Slug, Name string
+	Detail     string // ", Israel, Prime Minister": to tell namesakes apart
+}
+
+// SimilarPeople lists people other than personID whose name or an alias
+// shares a word of the person's name (the longest first), for the merge
+// form.
+func (s *Store) SimilarPeople(ctx context.Context, personID int64, limit int) ([]SimilarPerson, error) {
+	p, err := s.PersonByID(ctx, personID)
+	if err != nil {
+		return nil, err
+	}
+	words := timeline.KeyOf(p.Name).Words
+	sort.Slice(words, func(i, j int) bool { return len(words[i]) > len(words[j]) })
+	seen := map[string]bool{p.Slug: true}
+	var out []SimilarPerson
+	for _, w := range words {
+		if len(w) < 3 || len(out) >= limit {
+			break
+		}
+		rows, err := s.r.QueryContext(ctx, `SELECT p.slug, p.name, coalesce(p.country, ''),
+				coalesce((SELECT title FROM offices WHERE person_id = p.id ORDER BY coalesce(start_date, '') DESC LIMIT 1), '')
+			FROM people p WHERE p.deleted_at IS NULL AND p.id <> ? AND (p.name LIKE '%' || ? || '%'
+				OR EXISTS (SELECT 1 FROM person_aliases a WHERE a.person_id = p.id AND a.alias LIKE '%' || ? || '%'))
+			ORDER BY p.name LIMIT ?`, personID, w, w, limit)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var sp SimilarPerson
+			var country, office string
+			if err := rows.Scan(&sp.Slug, &sp.Name, &country, &office); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			if seen[sp.Slug] || len(out) >= limit {
+				continue
+			}
+			seen[sp.Slug] = true
+			if country != "" {
+				sp.Detail += ", " + s.countries.Name(country)
+			}
+			if office != "" {
+				sp.Detail += ", " + office
+			}
+			out = append(out, sp)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }

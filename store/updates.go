@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"github.com/diplomatic-travel/tracker/timeline"
@@ -10,7 +11,17 @@ import (
 // update runs one UPDATE of a record inside a transaction with its
 // revision: the row before and after, as JSON.
 func (s *Store) update(ctx context.Context, a Actor, kind, table string, id int64, reason, set string, args ...any) error {
+	return s.updateWith(ctx, a, kind, table, id, reason, nil, set, args...)
+}
+
+// updateWith is update with more to write in the same transaction.
+func (s *Store) updateWith(ctx context.Context, a Actor, kind, table string, id int64, reason string, also func(*tx) error, set string, args ...any) error {
 	return s.write(ctx, a, func(t *tx) error {
+		if also != nil {
+			if err := also(t); err != nil {
+				return err
+			}
+		}
 		before, err := t.rowJSON(table, id)
 		if isNoRows(err) {
 			return notFound("The " + kind + " " + strconvI64(id))
@@ -171,7 +182,35 @@ func (s *Store) UpdatePerson(ctx context.Context, a Actor, p *timeline.Person, r
 		}
 		p.Country = code
 	}
-	return s.update(ctx, a, timeline.KindPerson, "people", p.ID, reason, `name = ?, country = ?, notes = ?`, p.Name, nullStr(p.Country), p.Notes)
+	// Identifiers given (a nil slice leaves them) replace the person's.
+	var also func(*tx) error
+	if p.Identifiers != nil {
+		for _, id := range p.Identifiers {
+			if err := id.Validate(); err != nil {
+				return err
+			}
+		}
+		have, err := s.Identifiers(ctx, p.ID)
+		if err != nil {
+			return err
+		}
+		if !slices.Equal(have, p.Identifiers) {
+			reason = strings.TrimSpace(reason + " (identifiers: " + identifierList(have) + " → " + identifierList(p.Identifiers) + ")")
+		}
+		also = func(t *tx) error { return t.setIdentifiers(p.ID, p.Identifiers) }
+	}
+	return s.updateWith(ctx, a, timeline.KindPerson, "people", p.ID, reason, also, `name = ?, country = ?, notes = ?`, p.Name, nullStr(p.Country), p.Notes)
+}
+
+func identifierList(ids []timeline.Identifier) string {
+	if len(ids) == 0 {
+		return "none"
+	}
+	var parts []string
+	for _, id := range ids {
+		parts = append(parts, id.Scheme+" "+id.Value)
+	}
+	return strings.Join(parts, ", ")
 }
 
 // UpdateRegion changes a curator's region: its name, notes and members.

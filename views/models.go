@@ -183,6 +183,9 @@ type PersonPage struct {
 	Curator     bool
 	Figures     Figures
 	Charts      ChartData
+	// Merges are the identity decisions about this person: the names
+	// joined into the record, with why, and curators' merges and splits.
+	Merges []PersonMergeRow
 }
 
 // TripRef is a trip in a list.
@@ -614,4 +617,14 @@ func (f Figures) DaysLabel() string {
 		return "days abroad"
 	}
 	return "days there"
+}
+
+func identifierLabel(id timeline.Identifier) string {
+	switch id.Scheme {
+	case "wikidata":
+		return "Wikidata " + id.Value
+	case "viaf":
+		return "VIAF " + id.Value
+	}
+	return id.Scheme + " " + id.Value
 }

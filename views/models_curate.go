@@ -139,3 +139,21 @@ type ImportTraveller struct {
 	Slug                              string
 	Records, Duplicates, Stops, Trips int
 }
+
+// Merges is the list of every identity decision: names the import joined
+// to a person, and curators' merges and splits.
+type Merges struct {
+	Site
+	Rows []PersonMergeRow
+}
+
+// PersonMergeRow is one identity decision with its evidence.
+type PersonMergeRow struct {
+	ID                     int64
+	Kind                   string // import, merge, split
+	PersonSlug, PersonName string
+	OtherSlug, OtherName   string
+	Text, Matched, Rule    string
+	Actor, At              string
+	Undone                 bool
+}

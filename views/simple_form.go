@@ -1,12 +1,16 @@
 package views
 
+import "slices"
+
 // FormField is one field of a SimpleForm.
 type FormField struct {
 	Name    string
 	Label   string
 	Type    string // text, date, number, textarea, select, url
 	Value   string
-	Options []Option // for select; Selected is set from Value
+	Options []Option // for select (Selected is set from Value) and checkboxes
+	// Values are the ticked options of a checkboxes field.
+	Values []string
 	Help    string
 	Error   string
 }
@@ -42,3 +46,5 @@ func (f *SimpleForm) Set(vals func(string) string, errs map[string]string) {
 		f.Failed = true
 	}
 }
+
+func contains(xs []string, s string) bool { return slices.Contains(xs, s) }

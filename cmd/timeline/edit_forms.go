@@ -461,6 +461,7 @@ func (a *app) personEditForm(w http.ResponseWriter, r *http.Request, slug string
 		Fields: []views.FormField{
 			{Name: "name", Label: "Name", Type: "text"},
 			{Name: "country", Label: "Country (name or code)", Type: "text"},
+			wikidataField(),
 			{Name: "notes", Label: "Notes", Type: "textarea"},
 			reasonField(),
 		}}
@@ -471,7 +472,7 @@ func (a *app) editPersonForm(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return a.simpleForm(w, r, a.personEditForm(w, r, p.Slug), getter(map[string]string{"name": p.Name, "country": p.Country, "notes": p.Notes}), nil)
+	return a.simpleForm(w, r, a.personEditForm(w, r, p.Slug), getter(map[string]string{"name": p.Name, "country": p.Country, "notes": p.Notes, "wikidata": identifierOf(p, "wikidata")}), nil)
 }
 
 func (a *app) updatePerson(w http.ResponseWriter, r *http.Request) error {
@@ -485,6 +486,7 @@ func (a *app) updatePerson(w http.ResponseWriter, r *http.Request) error {
 	}
 	fe := timeline.FieldErrors{}
 	p.Name, p.Country, p.Notes = v("name"), v("country"), v("notes")
+	p.Identifiers = withIdentifier(p.Identifiers, "wikidata", v("wikidata"))
 	if err := a.store.UpdatePerson(r.Context(), actor(r), p, v("reason")); err == nil {
 		return a.redirectWithFlash(w, r, "/people/"+p.Slug, "Person saved.")
 	} else if err := userErrors(fe, err, "name"); err != nil {

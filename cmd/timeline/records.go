@@ -19,6 +19,13 @@ func sortSources(ss []timeline.Source) {
 func (a *app) personPage(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	p, err := a.store.PersonBySlug(ctx, r.PathValue("slug"), false)
+	if timeline.ErrorCode(err) == timeline.ENotFound {
+		// A person merged into another: the old address leads there.
+		if into, err2 := a.store.MergedInto(ctx, r.PathValue("slug")); err2 == nil {
+			http.Redirect(w, r, "/people/"+into, http.StatusMovedPermanently)
+			return nil
+		}
+	}
 	if err != nil {
 		return err
 	}
@@ -49,6 +56,11 @@ func (a *app) personPage(w http.ResponseWriter, r *http.Request) error {
 	for _, m := range meetings {
 		page.Meetings = append(page.Meetings, views.MeetingRef{ID: m.ID, TripID: m.TripID, Date: m.Date, Title: m.Title, Office: m.Office})
 	}
+	merges, err := a.store.PersonMerges(ctx, p.ID)
+	if err != nil {
+		return err
+	}
+	page.Merges = mergeRows(merges)
 	return render(w, r, http.StatusOK, views.Person(page))
 }
 

@@ -118,6 +118,7 @@ func (a *app) personForm(w http.ResponseWriter, r *http.Request) views.SimpleFor
 			{Name: "from", Label: "Held from", Type: "date"},
 			{Name: "to", Label: "until", Type: "date"},
 			{Name: "aliases", Label: "Other names (separated by semicolons)", Type: "text"},
+			wikidataField(),
 		},
 	}
 }
@@ -146,6 +147,12 @@ func (a *app) createPerson(w http.ResponseWriter, r *http.Request) error {
 	for _, al := range strings.Split(v("aliases"), ";") {
 		if al = timeline.NormalizeSpace(al); al != "" {
 			p.Aliases = append(p.Aliases, al)
+		}
+	}
+	p.Identifiers = withIdentifier(nil, "wikidata", v("wikidata"))
+	for _, id := range p.Identifiers {
+		if err := id.Validate(); err != nil {
+			fe.Add("wikidata", timeline.ErrorMessage(err))
 		}
 	}
 	if err := p.Validate(); err != nil {
