@@ -59,7 +59,7 @@ func TestMatchNames(t *testing.T) {
 		{"Abdullah I", "Abdullah II", true, ""},
 		{"Amata Kabua", "Imata Kabua", false, ""},
 		{"Park Chung-hee", "Park Geun-hye", false, ""},
-		{"Hussein", "Hussein I", false, ""}, // not monarchs: a number is a suffix
+		{"Hussein", "Hussein I", false, ""},    // not monarchs: a number is a suffix
 		{"Gandhi", "Indira Gandhi", false, ""}, // a surname alone is not matched here
 		{"Tamim bin Hamad al-Thani", "Hamad bin Khalifa al-Thani", false, ""},
 	} {

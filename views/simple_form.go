@@ -11,8 +11,8 @@ type FormField struct {
 	Options []Option // for select (Selected is set from Value) and checkboxes
 	// Values are the ticked options of a checkboxes field.
 	Values []string
-	Help    string
-	Error   string
+	Help   string
+	Error  string
 }
 
 // SimpleForm is a form of plain fields, for the records whose form is a

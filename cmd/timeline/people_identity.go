@@ -125,7 +125,7 @@ func (a *app) splitForm(w http.ResponseWriter, r *http.Request, p *timeline.Pers
 	}
 	return views.SimpleForm{
 		Site: a.site(w, r, "Split "+p.Name), Heading: "Split " + p.Name + " in two",
-		Intro: "When this record holds two people: the trips and other names you choose move to a new person of the same country. The split is listed and can be undone.",
+		Intro:  "When this record holds two people: the trips and other names you choose move to a new person of the same country. The split is listed and can be undone.",
 		Action: path + "/split", Back: path, Submit: "Split off",
 		Fields: []views.FormField{
 			{Name: "name", Label: "Name of the other person", Type: "text"},
