@@ -26,7 +26,7 @@ func TestEditForms(t *testing.T) {
 		oldStays string
 	}{
 		{"event", "/events/2", "title", "Killing of Hamas leader Yahya Sinwar", "Killing of Yahya Sinwar in Rafah", "/events/2", ""},
-		{"meeting", "/meetings/5", "title", "Meetings on Lebanon in London", "Talks on Lebanon in London", tour, ""},
+		{"meeting", "/meetings/5", "title", "Meetings with Caretaker Prime Minister Najib Mikati, Foreign Minister Abdullah bin Zayed Al Nahyan and Deputy Prime Minister Ayman Safadi", "Talks in London", tour, ""},
 		{"goal", "/goals/1", "outcome", "No ceasefire breakthrough during the trip; the talks were to be revived.", "No ceasefire; talks resumed in Doha.", tour, ""},
 		{"counter", "/counters/1", "label", "trip to the region", "trip to the Middle East", "/counters/1", "the claims it checks quote the old words"},
 		{"quote", "/quotes/1", "text", "It is time to turn these successes into a sustainable strategic success.", "It is time to turn these successes into a lasting strategic success.", tour, ""},
