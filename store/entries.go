@@ -25,21 +25,35 @@ type entryRow struct {
 	localities string
 	status     timeline.Status
 	searchText string
-	// sourced, when set, says the entry has a source, so putEntry need not
-	// look (an import knows every stop it adds cites the record).
-	sourced bool
+	// sourceURLs, when set, are the entry's sources, so putEntry need not
+	// look them up (an import knows every stop it adds cites the record).
+	sourceURLs string
 	// fresh says the entry is new (its record was just made): nothing of
 	// it is there to replace.
 	fresh bool
 }
 
-// hasSourcesSQL says whether the entry ?1 (kind ?2, record ?3) has a
-// source, for putEntry.
-// Two branches, each by the citations' index (an OR scanned them all).
-const hasSourcesSQL = `(EXISTS (SELECT 1 FROM citations c JOIN sources s ON s.id = c.source_id
-	WHERE s.deleted_at IS NULL AND c.subject_kind = ?2 AND c.subject_id = ?3)
-	OR (?2 = 'trip' AND EXISTS (SELECT 1 FROM stops x JOIN citations c ON c.subject_kind = 'stop' AND c.subject_id = x.id
-	  JOIN sources s ON s.id = c.source_id WHERE x.trip_id = ?3 AND s.deleted_at IS NULL)))`
+// entrySourceIDsSQL selects the sources shown for the facts of entry
+// kind ?2, record ?3, whose status is ?4: a trip's own citations, its
+// stops', and its meetings', goals', quotes' and claims' (published ones;
+// a draft trip's drafts too); a meeting's or an event's own. Each branch
+// goes by the citations' index.
+const entrySourceIDsSQL = `SELECT c.source_id FROM citations c WHERE c.subject_kind = ?2 AND c.subject_id = ?3
+	UNION SELECT c.source_id FROM stops x JOIN citations c ON c.subject_kind = 'stop' AND c.subject_id = x.id
+	  WHERE ?2 = 'trip' AND x.trip_id = ?3
+	UNION SELECT c.source_id FROM meetings x JOIN citations c ON c.subject_kind = 'meeting' AND c.subject_id = x.id
+	  WHERE ?2 = 'trip' AND x.trip_id = ?3 AND x.deleted_at IS NULL AND (x.status = 'published' OR ?4 = 'draft')
+	UNION SELECT c.source_id FROM goals x JOIN citations c ON c.subject_kind = 'goal' AND c.subject_id = x.id
+	  WHERE ?2 = 'trip' AND x.trip_id = ?3 AND x.deleted_at IS NULL AND (x.status = 'published' OR ?4 = 'draft')
+	UNION SELECT c.source_id FROM quotes x JOIN citations c ON c.subject_kind = 'quote' AND c.subject_id = x.id
+	  WHERE ?2 = 'trip' AND x.trip_id = ?3 AND x.deleted_at IS NULL AND (x.status = 'published' OR ?4 = 'draft')
+	UNION SELECT c.source_id FROM claims x JOIN citations c ON c.subject_kind = 'claim' AND c.subject_id = x.id
+	  WHERE ?2 = 'trip' AND x.trip_id = ?3 AND x.deleted_at IS NULL AND (x.status = 'published' OR ?4 = 'draft')`
+
+// entrySourcesSQL is the URLs of those sources in source order, joined by
+// "; " as the exports write them (entries.source_urls).
+const entrySourcesSQL = `coalesce((SELECT group_concat(url, '; ') FROM (SELECT s.url FROM sources s
+	WHERE s.deleted_at IS NULL AND s.id IN (` + entrySourceIDsSQL + `) ORDER BY s.id)), '')`
 
 func (t *tx) putEntry(e entryRow) error {
 	if e.precision == "" {
@@ -47,10 +61,10 @@ func (t *tx) putEntry(e entryRow) error {
 	}
 	var id int64
 	if e.fresh {
-		id, err := t.insert(`INSERT INTO entries(kind, record_id, start_date, end_date, precision, person_id, title, summary, countries, localities, status, search_text, has_sources)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		id, err := t.insert(`INSERT INTO entries(kind, record_id, start_date, end_date, precision, person_id, title, summary, countries, localities, status, search_text, has_sources, source_urls)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			e.kind, e.recordID, e.start.String(), e.end.String(), e.precision, nullID(e.personID), e.title, e.summary,
-			strings.Join(e.countries, " "), e.localities, e.status, e.searchText, e.sourced)
+			strings.Join(e.countries, " "), e.localities, e.status, e.searchText, e.sourceURLs != "", e.sourceURLs)
 		if err != nil {
 			return err
 		}
@@ -67,17 +81,39 @@ func (t *tx) putEntry(e entryRow) error {
 	if err != nil {
 		return err
 	}
-	if e.sourced {
-		if _, err := t.exec(`UPDATE entries SET has_sources = 1 WHERE id = ?`, id); err != nil {
-			return err
-		}
-	} else if _, err := t.exec(`UPDATE entries SET has_sources = `+hasSourcesSQL+` WHERE id = ?1`, id, e.kind, e.recordID); err != nil {
+	if err := t.putEntrySources(id, e.kind, e.recordID, e.status, e.sourceURLs); err != nil {
 		return err
 	}
 	if _, err := t.exec(`DELETE FROM entry_countries WHERE entry_id = ?`, id); err != nil {
 		return err
 	}
 	return t.putEntryCountries(id, e)
+}
+
+// putEntrySources rewrites an entry's sources: urls when given, else
+// looked up.
+func (t *tx) putEntrySources(id int64, kind string, recordID int64, status timeline.Status, urls string) error {
+	if urls != "" {
+		_, err := t.exec(`UPDATE entries SET source_urls = ?2, has_sources = 1 WHERE id = ?1`, id, urls)
+		return err
+	}
+	_, err := t.exec(`UPDATE entries SET source_urls = `+entrySourcesSQL+`, has_sources = (`+entrySourcesSQL+` <> '') WHERE id = ?1`,
+		id, kind, recordID, status)
+	return err
+}
+
+// refreshTripSources rewrites the sources of a trip's entry, after a
+// change to one of its facts that has an entry of its own (a meeting).
+func (t *tx) refreshTripSources(tripID int64) error {
+	var id int64
+	var status timeline.Status
+	err := t.QueryRowContext(t.ctx, `SELECT id, status FROM entries WHERE kind = 'trip' AND record_id = ?`, tripID).Scan(&id, &status)
+	if isNoRows(err) {
+		return nil
+	} else if err != nil {
+		return err
+	}
+	return t.putEntrySources(id, timeline.EntryTrip, tripID, status, "")
 }
 
 func (t *tx) putEntryCountries(id int64, e entryRow) error {
@@ -226,7 +262,7 @@ func (t *tx) putImportedTrip(s *Store, trip *timeline.Trip, src *timeline.Source
 	return t.putEntry(entryRow{
 		kind: timeline.EntryTrip, recordID: trip.ID, start: trip.Start, end: trip.End, personID: trip.PersonID,
 		title: title, countries: countries, localities: strings.Join(locs, "; "), status: trip.Status,
-		searchText: strings.Join(words, "\n"), sourced: true, fresh: true,
+		searchText: strings.Join(words, "\n"), sourceURLs: src.URL, fresh: true,
 	})
 }
 
@@ -249,7 +285,7 @@ func (s *Store) tripTitle(codes []string) string {
 	return "Trip to " + strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
-func (t *tx) refreshMeeting(id int64) error {
+func (t *tx) refreshMeeting(id int64) (err error) {
 	var (
 		tripID, stopID sql.NullInt64
 		date           timeline.Date
@@ -261,15 +297,26 @@ func (t *tx) refreshMeeting(id int64) error {
 		country        sql.NullString
 		locality       sql.NullString
 	)
-	err := t.QueryRowContext(t.ctx, `SELECT m.trip_id, m.stop_id, m.date, m.title, m.summary, m.status, m.deleted_at,
+	err = t.QueryRowContext(t.ctx, `SELECT m.trip_id, m.stop_id, m.date, m.title, m.summary, m.status, m.deleted_at,
 			t.person_id, t.status, s.country, s.locality
 		FROM meetings m LEFT JOIN trips t ON t.id = m.trip_id AND t.deleted_at IS NULL LEFT JOIN stops s ON s.id = m.stop_id
 		WHERE m.id = ?`, id).
 		Scan(&tripID, &stopID, &date, &title, &summary, &status, &deletedAt, &personID, &tripStatus, &country, &locality)
-	if errors.Is(err, sql.ErrNoRows) || deletedAt.Valid || (tripID.Valid && !personID.Valid) {
+	if errors.Is(err, sql.ErrNoRows) {
 		return t.dropEntry(timeline.EntryMeeting, id)
 	} else if err != nil {
 		return err
+	}
+	// The trip lists its meetings' sources among its own.
+	if tripID.Valid {
+		defer func() {
+			if err == nil {
+				err = t.refreshTripSources(tripID.Int64)
+			}
+		}()
+	}
+	if deletedAt.Valid || (tripID.Valid && !personID.Valid) {
+		return t.dropEntry(timeline.EntryMeeting, id)
 	}
 	if tripStatus.Valid && tripStatus.String == string(timeline.Draft) {
 		status = timeline.Draft

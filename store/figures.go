@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"slices"
 
 	"github.com/diplomatic-travel/tracker/timeline"
 )
@@ -21,8 +22,9 @@ type Figures struct {
 	Travellers int
 	First      *FigureStop
 	Last       *FigureStop
-	// BusiestYear is the year in which the most of the trips began.
-	BusiestYear      int
+	// BusiestYears are the years in which the most of the trips began,
+	// in order: every year of a tie.
+	BusiestYears     []int
 	BusiestYearTrips int
 }
 
@@ -109,10 +111,14 @@ func (s *Store) FiguresOf(ctx context.Context, sc FigureScope) (*Figures, error)
 	for _, y := range trips {
 		perYear[y]++
 	}
+	for _, n := range perYear {
+		f.BusiestYearTrips = max(f.BusiestYearTrips, n)
+	}
 	for y, n := range perYear {
-		if n > f.BusiestYearTrips || (n == f.BusiestYearTrips && y > f.BusiestYear) {
-			f.BusiestYear, f.BusiestYearTrips = y, n
+		if n == f.BusiestYearTrips {
+			f.BusiestYears = append(f.BusiestYears, y)
 		}
 	}
+	slices.Sort(f.BusiestYears)
 	return f, nil
 }

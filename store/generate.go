@@ -84,8 +84,8 @@ func (s *Store) Generate(ctx context.Context, opt GenerateOptions) (GenerateResu
 		insSource := must(`INSERT INTO sources(url, title, publisher, published, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`)
 		insCite := must(`INSERT INTO citations(source_id, subject_kind, subject_id, passage, created_at) VALUES (?, 'trip', ?, '', ?)`)
 		// Generated trips cite a source each; their meetings cite none.
-		insEntry := must(`INSERT INTO entries(kind, record_id, start_date, end_date, precision, person_id, title, summary, countries, localities, status, has_sources)
-			VALUES (?1, ?2, ?3, ?4, 'day', ?5, ?6, ?7, ?8, ?9, 'published', ?1 = 'trip')`)
+		insEntry := must(`INSERT INTO entries(kind, record_id, start_date, end_date, precision, person_id, title, summary, countries, localities, status, has_sources, source_urls)
+			VALUES (?1, ?2, ?3, ?4, 'day', ?5, ?6, ?7, ?8, ?9, 'published', ?10 <> '', ?10)`)
 		insEC := must(`INSERT OR IGNORE INTO entry_countries(country, entry_id, start_date) VALUES (?, ?, ?)`)
 
 		var base int
@@ -136,7 +136,7 @@ func (s *Store) Generate(ctx context.Context, opt GenerateOptions) (GenerateResu
 						if err != nil {
 							return err
 						}
-						eid, err := insEntry("meeting", mid, day, day, pid, title, "", c, loc)
+						eid, err := insEntry("meeting", mid, day, day, pid, title, "", c, loc, "")
 						if err != nil {
 							return err
 						}
@@ -163,7 +163,15 @@ func (s *Store) Generate(ctx context.Context, opt GenerateOptions) (GenerateResu
 					return err
 				}
 				title := s.tripTitle(countries)
-				eid, err := insEntry("trip", tid, start, end, pid, title, summary, strings.Join(countries, " "), strings.Join(locs, "; "))
+				srcURL := fmt.Sprintf("https://news.example.org/%s/%d", slug, tid)
+				srcID, err := insSource(srcURL, "Report on "+title, "Example News", start, t.now, t.now)
+				if err != nil {
+					return err
+				}
+				if _, err := insCite(srcID, tid, t.now); err != nil {
+					return err
+				}
+				eid, err := insEntry("trip", tid, start, end, pid, title, summary, strings.Join(countries, " "), strings.Join(locs, "; "), srcURL)
 				if err != nil {
 					return err
 				}
@@ -171,13 +179,6 @@ func (s *Store) Generate(ctx context.Context, opt GenerateOptions) (GenerateResu
 					if _, err := insEC(c, eid, start); err != nil {
 						return err
 					}
-				}
-				srcID, err := insSource(fmt.Sprintf("https://news.example.org/%s/%d", slug, tid), "Report on "+title, "Example News", start, t.now, t.now)
-				if err != nil {
-					return err
-				}
-				if _, err := insCite(srcID, tid, t.now); err != nil {
-					return err
 				}
 				res.Trips++
 				res.Sources++

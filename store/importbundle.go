@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/diplomatic-travel/tracker/timeline"
 )
@@ -10,6 +11,7 @@ import (
 // BundleReport says what an import of a bundle wrote.
 type BundleReport struct {
 	People, Trips, Stops, Meetings, Goals, Events, Claims, Counters, Sources, Citations int
+	Quotes, Offices, Identifiers, Regions, Merges, RecordVersions                       int
 }
 
 // Empty reports whether the record holds nothing yet (no person, trip,
@@ -76,6 +78,9 @@ func (s *Store) ImportBundle(ctx context.Context, a Actor, b *timeline.Bundle) (
 			}
 			rep.People++
 		}
+		if err := t.bundlePeopleExtras(s, b, people, rep); err != nil {
+			return err
+		}
 		for _, r := range b.Sources {
 			src := r.Rec
 			_, err := t.exec(`INSERT INTO sources(id, url, title, publisher, author, published, archive_url, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -113,6 +118,21 @@ func (s *Store) ImportBundle(ctx context.Context, a Actor, b *timeline.Bundle) (
 			}
 			rep.Trips++
 		}
+		for _, r := range b.RecordVersions {
+			v := r.Rec
+			_, err := t.exec(`INSERT INTO record_versions(stop_id, ref, country, locality, start_date, end_date, remarks, fields, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				v.ID, v.Ref, v.Country, v.Locality, v.Start, v.End, v.Remarks, v.Fields, v.SeenAt)
+			if err := at(r.File, r.Row, err); err != nil {
+				return err
+			}
+			rep.RecordVersions++
+		}
+		for _, r := range b.Regions {
+			if err := t.bundleRegion(s, r); err != nil {
+				return err
+			}
+			rep.Regions++
+		}
 		for _, r := range b.Counters {
 			c := r.Rec
 			pid, err := person(r.File, r.Row, "person", c.PersonSlug)
@@ -136,7 +156,12 @@ func (s *Store) ImportBundle(ctx context.Context, a Actor, b *timeline.Bundle) (
 			if err := at(r.File, r.Row, err); err != nil {
 				return err
 			}
+			// participants.csv, when the bundle has it, gives the seats
+			// with the offices held; an older bundle has only the names.
 			for i, slug := range m.ParticipantSlugs {
+				if len(b.Participants) > 0 {
+					break
+				}
 				pid, err := person(r.File, r.Row, "participants", slug)
 				if err != nil {
 					return err
@@ -186,6 +211,30 @@ func (s *Store) ImportBundle(ctx context.Context, a Actor, b *timeline.Bundle) (
 				return err
 			}
 			rep.Claims++
+		}
+		for _, r := range b.Participants {
+			pa := r.Rec
+			pid, err := person(r.File, r.Row, "person", pa.PersonSlug)
+			if err != nil {
+				return err
+			}
+			_, err = t.exec(`INSERT INTO participants(meeting_id, person_id, office_id, seq) VALUES (?, ?, ?, ?)`, pa.MeetingID, pid, nullID(pa.OfficeID), pa.Seq)
+			if err := at(r.File, r.Row, err); err != nil {
+				return err
+			}
+		}
+		for _, r := range b.Quotes {
+			q := r.Rec
+			pid, err := person(r.File, r.Row, "person", q.PersonSlug)
+			if err != nil {
+				return err
+			}
+			_, err = t.exec(`INSERT INTO quotes(id, person_id, date, trip_id, stop_id, meeting_id, text, status) VALUES (?, ?, ?, ?, ?, ?, ?, 'published')`,
+				q.ID, pid, q.Date, nullID(q.TripID), nullID(q.StopID), nullID(q.MeetingID), q.Text)
+			if err := at(r.File, r.Row, err); err != nil {
+				return err
+			}
+			rep.Quotes++
 		}
 		for _, r := range b.Citations {
 			c := r.Rec
@@ -261,4 +310,101 @@ func (s *Store) ImportBundle(ctx context.Context, a Actor, b *timeline.Bundle) (
 		return nil, err
 	}
 	return rep, nil
+}
+
+// bundlePeopleExtras loads what a bundle says of its people beyond
+// people.csv: their offices (under their ids, which participants.csv
+// names), identifiers and identity decisions.
+func (t *tx) bundlePeopleExtras(s *Store, b *timeline.Bundle, people map[string]int64, rep *BundleReport) error {
+	at := func(file string, row int, err error) error {
+		if err == nil {
+			return nil
+		}
+		return timeline.Errorf(timeline.EInvalid, "%s row %d: %s", file, row, timeline.ErrorMessage(mapErr(err)))
+	}
+	person := func(file string, row int, col, slug string) (int64, error) {
+		id, ok := people[slug]
+		if !ok {
+			return 0, timeline.Errorf(timeline.EInvalid, "%s row %d, column %s: %s is not in people.csv", file, row, col, slug)
+		}
+		return id, nil
+	}
+	for _, r := range b.Offices {
+		o := r.Rec
+		pid, err := person(r.File, r.Row, "person", o.PersonSlug)
+		if err != nil {
+			return err
+		}
+		if o.Country != "" && s.countries.Get(o.Country) == nil {
+			return timeline.Errorf(timeline.EInvalid, "%s row %d, column country: unknown country %q", r.File, r.Row, o.Country)
+		}
+		_, err = t.exec(`INSERT INTO offices(id, person_id, title, body, country, start_date, end_date) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			o.ID, pid, o.Title, o.Body, nullStr(o.Country), nullDate(o.From), nullDate(o.To))
+		if err := at(r.File, r.Row, err); err != nil {
+			return err
+		}
+		rep.Offices++
+	}
+	for _, r := range b.Identifiers {
+		pid, err := person(r.File, r.Row, "person", r.Rec.PersonSlug)
+		if err != nil {
+			return err
+		}
+		_, err = t.exec(`INSERT INTO person_identifiers(person_id, scheme, value) VALUES (?, ?, ?)`, pid, r.Rec.Scheme, r.Rec.Value)
+		if err := at(r.File, r.Row, err); err != nil {
+			return err
+		}
+		rep.Identifiers++
+	}
+	for _, r := range b.Merges {
+		m := r.Rec
+		pid, err := person(r.File, r.Row, "person", m.PersonSlug)
+		if err != nil {
+			return err
+		}
+		var other int64
+		if m.OtherSlug != "" {
+			if other, err = person(r.File, r.Row, "other", m.OtherSlug); err != nil {
+				return err
+			}
+		}
+		_, err = t.exec(`INSERT INTO person_merges(id, person_id, other_id, kind, text, matched, rule, actor, created_at, undone_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			m.ID, pid, nullID(other), m.Kind, m.Text, m.Matched, m.Rule, m.Actor, m.At, nullStr(m.UndoneAt))
+		if err := at(r.File, r.Row, err); err != nil {
+			return err
+		}
+		rep.Merges++
+	}
+	return nil
+}
+
+// bundleRegion adds a curator's region of a bundle, or checks that the one
+// of that code already here has the same members.
+func (t *tx) bundleRegion(s *Store, r timeline.Row[timeline.Region]) error {
+	rg := r.Rec
+	for _, m := range rg.Members {
+		if s.countries.Get(m) == nil {
+			return timeline.Errorf(timeline.EInvalid, "%s row %d, column members: unknown country %q", r.File, r.Row, m)
+		}
+	}
+	var have string
+	err := t.QueryRowContext(t.ctx, `SELECT coalesce((SELECT group_concat(country, ' ') FROM (SELECT country FROM region_members WHERE region = ? ORDER BY country)), '')
+		FROM regions WHERE code = ?`, rg.Code, rg.Code).Scan(&have)
+	if err == nil {
+		if have != strings.Join(rg.Members, " ") {
+			return timeline.Errorf(timeline.EConflict, "%s row %d: the region %s is here already with other members (%s)", r.File, r.Row, rg.Code, have)
+		}
+		return nil
+	} else if !isNoRows(err) {
+		return err
+	}
+	if _, err := t.exec(`INSERT INTO regions(code, name, notes, status) VALUES (?, ?, ?, 'published')`, rg.Code, rg.Name, rg.Notes); err != nil {
+		return timeline.Errorf(timeline.EInvalid, "%s row %d: %s", r.File, r.Row, timeline.ErrorMessage(mapErr(err)))
+	}
+	for _, m := range rg.Members {
+		if _, err := t.exec(`INSERT INTO region_members(region, country) VALUES (?, ?)`, rg.Code, m); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -35,6 +35,10 @@ type ImportReport struct {
 	// PeopleChanged counts people the import gave a new alias, office or
 	// merge record.
 	PeopleChanged int
+	// VersionsKept counts the record's versions of stops that differ here
+	// newly kept for the public pages to show, or dropped as the stops
+	// agree again.
+	VersionsKept int
 	// Merges are the names the import joined to a person, with the rule;
 	// Unresolved the names it left as people of their own, with why.
 	Merges     []PersonJoin
@@ -194,7 +198,7 @@ func (s *Store) ImportHSG(ctx context.Context, a Actor, recs []timeline.HSGRecor
 		}
 		// A dry run, or a run that changes nothing, leaves the database
 		// (and its data version, which the site's caches follow) as it was.
-		if opt.DryRun || rep.StopsAdded+rep.StopsChanged+rep.PeopleMade+rep.PeopleChanged+rep.RefsLinked == 0 {
+		if opt.DryRun || rep.StopsAdded+rep.StopsChanged+rep.PeopleMade+rep.PeopleChanged+rep.RefsLinked+rep.VersionsKept == 0 {
 			return errDryRun
 		}
 		return nil
@@ -319,6 +323,16 @@ func (t *tx) importStops(s *Store, pid int64, incoming []timeline.Stop, src *tim
 		// something (its remarks left empty, say) is the record's stop.
 		agrees := cur.Country == st.Country && cur.Start == st.Start && cur.End == st.End &&
 			(cur.Locality == "" || cur.Key().Locality == st.Key().Locality) && (cur.Remarks == "" || cur.Remarks == st.Remarks)
+		if same || agrees {
+			// Agreeing again: the record's other version is history.
+			res, err := t.exec(`DELETE FROM record_versions WHERE stop_id = ?`, cur.ID)
+			if err != nil {
+				return err
+			}
+			if n, _ := res.RowsAffected(); n > 0 {
+				rep.VersionsKept++
+			}
+		}
 		switch {
 		case same && h.hash != "":
 			rep.Unchanged++
@@ -354,6 +368,13 @@ func (t *tx) importStops(s *Store, pid int64, incoming []timeline.Stop, src *tim
 			rep.StopsChanged++
 			touched[cur.TripID] = true
 		default:
+			kept, err := t.keepRecordVersion(cur.ID, st, stopDiff(cur, st))
+			if err != nil {
+				return err
+			}
+			if kept {
+				rep.VersionsKept++
+			}
 			r := recOf(st.Ref)
 			how := "was changed here since the record gave it"
 			if h.hash == "" {
@@ -496,6 +517,58 @@ func (t *tx) importStops(s *Store, pid int64, incoming []timeline.Stop, src *tim
 		}
 	}
 	return nil
+}
+
+// keepRecordVersion stores the record's version of a stop that differs
+// here, for the public page to show beside ours.
+func (t *tx) keepRecordVersion(stopID int64, rec timeline.Stop, fields []string) (bool, error) {
+	var n int
+	if err := t.QueryRowContext(t.ctx, `SELECT count(*) FROM record_versions WHERE stop_id = ? AND country = ? AND locality = ?
+		AND start_date = ? AND end_date = ? AND remarks = ?`, stopID, rec.Country, rec.Locality, rec.Start, rec.End, rec.Remarks).Scan(&n); err != nil || n > 0 {
+		return false, err
+	}
+	_, err := t.exec(`INSERT INTO record_versions(stop_id, ref, country, locality, start_date, end_date, remarks, fields, seen_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT(stop_id) DO UPDATE SET ref = excluded.ref, country = excluded.country, locality = excluded.locality,
+			start_date = excluded.start_date, end_date = excluded.end_date, remarks = excluded.remarks, fields = excluded.fields,
+			seen_at = excluded.seen_at`,
+		stopID, rec.Ref, rec.Country, rec.Locality, rec.Start, rec.End, rec.Remarks, strings.Join(fields, ", "), t.now)
+	return err == nil, err
+}
+
+// RecordVersion is the Office of the Historian's version of a stop that
+// differs here, and in which fields.
+type RecordVersion struct {
+	Stop   timeline.Stop
+	Fields string // "remarks, locality"
+}
+
+// RecordVersions returns the record's versions of those of the stops that
+// differ from it.
+func (s *Store) RecordVersions(ctx context.Context, stopIDs []int64) (map[int64]RecordVersion, error) {
+	out := map[int64]RecordVersion{}
+	if len(stopIDs) == 0 {
+		return out, nil
+	}
+	args := make([]any, len(stopIDs))
+	for i, id := range stopIDs {
+		args[i] = id
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT stop_id, ref, country, locality, start_date, end_date, remarks, fields
+		FROM record_versions WHERE stop_id IN (`+placeholders(len(stopIDs))+`)`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var v RecordVersion
+		st := &v.Stop
+		if err := rows.Scan(&st.ID, &st.Ref, &st.Country, &st.Locality, &st.Start, &st.End, &st.Remarks, &v.Fields); err != nil {
+			return nil, err
+		}
+		out[st.ID] = v
+	}
+	return out, rows.Err()
 }
 
 // stopDiff names the fields in which two stops differ.

@@ -68,6 +68,10 @@ func (s *Store) MergeBundle(ctx context.Context, a Actor, b *timeline.Bundle, dr
 			}
 			return 0, timeline.Errorf(timeline.EInvalid, "%s row %d, column %s: %s is not in people.csv", file, row, col, slug)
 		}
+		offices, err := t.mergeBundlePeople(s, b, person, rep)
+		if err != nil {
+			return err
+		}
 		sources := map[int64]int64{}
 		for _, r := range b.Sources {
 			src := r.Rec
@@ -146,6 +150,33 @@ func (s *Store) MergeBundle(ctx context.Context, a Actor, b *timeline.Bundle, dr
 			touched = append(touched, id)
 			rep.Added["trips"]++
 		}
+		for _, r := range b.Regions {
+			var n int
+			if err := t.QueryRowContext(t.ctx, `SELECT count(*) FROM regions WHERE code = ?`, r.Rec.Code).Scan(&n); err != nil {
+				return err
+			}
+			if err := t.bundleRegion(s, r); err != nil {
+				return err
+			}
+			if n == 0 {
+				rep.Added["regions"]++
+			} else {
+				rep.Matched["regions"]++
+			}
+		}
+		for _, r := range b.RecordVersions {
+			if sid, ok := stops[r.Rec.ID]; ok {
+				v := r.Rec
+				res, err := t.exec(`INSERT OR IGNORE INTO record_versions(stop_id, ref, country, locality, start_date, end_date, remarks, fields, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+					sid, v.Ref, v.Country, v.Locality, v.Start, v.End, v.Remarks, v.Fields, v.SeenAt)
+				if err != nil {
+					return rowErr(r.File, r.Row, err)
+				}
+				if n, _ := res.RowsAffected(); n > 0 {
+					rep.Added["record versions"]++
+				}
+			}
+		}
 		counters := map[int64]int64{}
 		for _, r := range b.Counters {
 			c := r.Rec
@@ -191,7 +222,25 @@ func (s *Store) MergeBundle(ctx context.Context, a Actor, b *timeline.Bundle, dr
 			if err != nil {
 				return rowErr(r.File, r.Row, err)
 			}
+			seats := 0
+			for _, pr := range b.Participants {
+				if pr.Rec.MeetingID != m.ID {
+					continue
+				}
+				pid, err := person(pr.File, pr.Row, "person", pr.Rec.PersonSlug)
+				if err != nil {
+					return err
+				}
+				if _, err := t.exec(`INSERT OR IGNORE INTO participants(meeting_id, person_id, office_id, seq) VALUES (?, ?, ?, ?)`,
+					id, pid, nullID(offices[pr.Rec.OfficeID]), pr.Rec.Seq); err != nil {
+					return rowErr(pr.File, pr.Row, err)
+				}
+				seats++
+			}
 			for i, slug := range m.ParticipantSlugs {
+				if seats > 0 {
+					break
+				}
 				pid, err := person(r.File, r.Row, "participants", slug)
 				if err != nil {
 					return err
@@ -286,7 +335,34 @@ func (s *Store) MergeBundle(ctx context.Context, a Actor, b *timeline.Bundle, dr
 			}
 			claims[r.Rec.ID] = id
 		}
-		subjects := map[string]map[int64]int64{"trip": trips, "stop": stops, "meeting": meetings, "goal": goals, "event": events, "claim": claims}
+		quotes := map[int64]int64{}
+		for _, r := range b.Quotes {
+			q := r.Rec
+			trip, ok := trips[q.TripID]
+			if !ok {
+				continue
+			}
+			pid, err := person(r.File, r.Row, "person", q.PersonSlug)
+			if err != nil {
+				return err
+			}
+			id, err := find(`SELECT id FROM quotes WHERE trip_id = ? AND person_id = ? AND date = ? AND text = ? AND deleted_at IS NULL`, trip, pid, q.Date, q.Text)
+			if err != nil {
+				return err
+			}
+			if id == 0 {
+				if id, err = t.insert(`INSERT INTO quotes(person_id, date, trip_id, stop_id, meeting_id, text, status) VALUES (?, ?, ?, ?, ?, ?, 'published')`,
+					pid, q.Date, trip, nullID(stops[q.StopID]), nullID(meetings[q.MeetingID]), q.Text); err != nil {
+					return rowErr(r.File, r.Row, err)
+				}
+				touched = append(touched, trip)
+				rep.Added["quotes"]++
+			} else {
+				rep.Matched["quotes"]++
+			}
+			quotes[q.ID] = id
+		}
+		subjects := map[string]map[int64]int64{"trip": trips, "stop": stops, "meeting": meetings, "goal": goals, "event": events, "claim": claims, "quote": quotes}
 		for _, r := range b.Citations {
 			c := r.Rec
 			subj, ok := subjects[c.SubjectKind][c.SubjectID]
@@ -335,4 +411,75 @@ func (s *Store) MergeBundle(ctx context.Context, a Actor, b *timeline.Bundle, dr
 		return nil, err
 	}
 	return rep, nil
+}
+
+// mergeBundlePeople merges what a bundle says of its people beyond
+// people.csv into the record: offices (matched by title and dates),
+// identifiers and the import's identity decisions. It returns the
+// bundle's office ids mapped to the record's, for the participants.
+func (t *tx) mergeBundlePeople(s *Store, b *timeline.Bundle, person func(file string, row int, col, slug string) (int64, error), rep *MergeReport) (map[int64]int64, error) {
+	offices := map[int64]int64{}
+	for _, r := range b.Offices {
+		o := r.Rec
+		pid, err := person(r.File, r.Row, "person", o.PersonSlug)
+		if err != nil {
+			return nil, err
+		}
+		var id int64
+		err = t.QueryRowContext(t.ctx, `SELECT id FROM offices WHERE person_id = ? AND title = ? AND coalesce(start_date, '') = ? AND coalesce(end_date, '') = ?`,
+			pid, o.Title, o.From.String(), o.To.String()).Scan(&id)
+		if isNoRows(err) {
+			if o.Country != "" && s.countries.Get(o.Country) == nil {
+				return nil, timeline.Errorf(timeline.EInvalid, "%s row %d, column country: unknown country %q", r.File, r.Row, o.Country)
+			}
+			id, err = t.insert(`INSERT INTO offices(person_id, title, body, country, start_date, end_date) VALUES (?, ?, ?, ?, ?, ?)`,
+				pid, o.Title, o.Body, nullStr(o.Country), nullDate(o.From), nullDate(o.To))
+			rep.Added["offices"]++
+		} else if err == nil {
+			rep.Matched["offices"]++
+		}
+		if err != nil {
+			return nil, timeline.Errorf(timeline.EInvalid, "%s row %d: %s", r.File, r.Row, timeline.ErrorMessage(mapErr(err)))
+		}
+		offices[o.ID] = id
+	}
+	for _, r := range b.Identifiers {
+		pid, err := person(r.File, r.Row, "person", r.Rec.PersonSlug)
+		if err != nil {
+			return nil, err
+		}
+		res, err := t.exec(`INSERT OR IGNORE INTO person_identifiers(person_id, scheme, value) VALUES (?, ?, ?)`, pid, r.Rec.Scheme, r.Rec.Value)
+		if err != nil {
+			return nil, err
+		}
+		if n, _ := res.RowsAffected(); n > 0 {
+			rep.Added["identifiers"]++
+		} else {
+			rep.Matched["identifiers"]++
+		}
+	}
+	recorded, err := t.recordedJoins()
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range b.Merges {
+		m := r.Rec
+		if m.Kind != "import" {
+			continue // a curator's merge or split belongs to the record it was made in
+		}
+		pid, err := person(r.File, r.Row, "person", m.PersonSlug)
+		if err != nil {
+			return nil, err
+		}
+		if recorded[joinKey{pid, m.Text}] {
+			rep.Matched["merges"]++
+			continue
+		}
+		if _, err := t.exec(`INSERT INTO person_merges(person_id, kind, text, matched, rule, actor, created_at) VALUES (?, 'import', ?, ?, ?, ?, ?)`,
+			pid, m.Text, m.Matched, m.Rule, m.Actor, m.At); err != nil {
+			return nil, err
+		}
+		rep.Added["merges"]++
+	}
+	return offices, nil
 }

@@ -278,34 +278,29 @@ func (s *Store) fillHighlights(ctx context.Context, f timeline.Filter, entries [
 	return rows.Err()
 }
 
-// fillEntrySources loads the sources of a page of entries in one query: a
-// trip's own citations and its stops', a meeting's and an event's own. The
-// CROSS JOINs fix the join order (entry, then its stops, then their
-// citations): without statistics SQLite may otherwise start from every
-// stop citation.
+// fillEntrySources gives a page of entries their sources: those the
+// entries list (source_urls, as the exports write them), read in one query
+// by the sources' unique URLs.
 func (s *Store) fillEntrySources(ctx context.Context, entries []timeline.Entry) error {
 	if len(entries) == 0 {
 		return nil
 	}
-	idx := map[int64]int{}
-	args := make([]any, 0, 2*len(entries))
+	args := make([]any, len(entries))
 	for i, e := range entries {
-		idx[e.Seq] = i
-		args = append(args, e.Seq)
+		args[i] = e.Seq
 	}
-	args = append(args, args...)
-	ph := placeholders(len(entries))
-	rows, err := s.r.QueryContext(ctx, `SELECT x.entry, s.id, s.url, s.title, s.publisher FROM (
-			SELECT e.id AS entry, c.source_id AS sid FROM entries e
-			  JOIN citations c ON c.subject_kind = e.kind AND c.subject_id = e.record_id WHERE e.id IN (`+ph+`)
-			UNION
-			SELECT e.id, c.source_id FROM entries e CROSS JOIN stops st CROSS JOIN citations c
-			  WHERE e.id IN (`+ph+`) AND e.kind = 'trip' AND st.trip_id = e.record_id AND c.subject_kind = 'stop' AND c.subject_id = st.id
-		) x JOIN sources s ON s.id = x.sid WHERE s.deleted_at IS NULL ORDER BY x.entry, s.id`, args...)
+	rows, err := s.r.QueryContext(ctx, `SELECT e.id, s.id, s.url, s.title, s.publisher FROM entries e
+		JOIN json_each('["' || replace(replace(replace(e.source_urls, '\', '\\'), '"', '\"'), '; ', '","') || '"]') u
+		JOIN sources s ON s.url = u.value
+		WHERE e.id IN (`+placeholders(len(entries))+`) AND e.source_urls <> '' ORDER BY e.id, s.id`, args...)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
+	idx := map[int64]int{}
+	for i, e := range entries {
+		idx[e.Seq] = i
+	}
 	for rows.Next() {
 		var seq int64
 		var r timeline.SourceRef
@@ -335,13 +330,7 @@ func ExportQuery(f timeline.Filter) (string, []any) {
 		args = append(args, sq)
 		order = ` ORDER BY entries_fts.rank, e.id`
 	}
-	return `SELECT ` + entryCols + `, coalesce((SELECT group_concat(url, '; ') FROM (
-			SELECT s.url FROM sources s WHERE s.deleted_at IS NULL AND s.id IN (
-				SELECT c.source_id FROM citations c WHERE c.subject_kind = e.kind AND c.subject_id = e.record_id
-				UNION
-				SELECT c.source_id FROM stops st CROSS JOIN citations c
-				WHERE e.kind = 'trip' AND st.trip_id = e.record_id AND c.subject_kind = 'stop' AND c.subject_id = st.id)
-			ORDER BY s.id)), '')` + from + w + order, args
+	return `SELECT ` + entryCols + `, e.source_urls` + from + w + order, args
 }
 
 // EachEntry streams every entry of the filter (all pages) to fn in reading

@@ -23,6 +23,59 @@ type Bundle struct {
 	Citations []Row[Citation]
 	// Order is the timeline.csv's entries, newest first.
 	Order []Row[EntryRef]
+
+	// The files a bundle of an earlier version may lack.
+	Quotes         []Row[BundleQuote]
+	Offices        []Row[BundleOffice]
+	Participants   []Row[BundleParticipant]
+	Identifiers    []Row[BundleIdentifier]
+	Regions        []Row[Region]
+	Merges         []Row[BundleMerge]
+	RecordVersions []Row[BundleRecordVersion]
+}
+
+// BundleQuote is a quote with its speaker's slug.
+type BundleQuote struct {
+	Quote
+	PersonSlug string
+}
+
+// BundleOffice is an office with its holder's slug.
+type BundleOffice struct {
+	Office
+	PersonSlug string
+}
+
+// BundleParticipant is one seat at a meeting: the person, the office they
+// held there (an id of offices.csv) and their place in the list.
+type BundleParticipant struct {
+	MeetingID  int64
+	PersonSlug string
+	OfficeID   int64
+	Seq        int
+}
+
+// BundleIdentifier is a person's identifier in an outside register.
+type BundleIdentifier struct {
+	PersonSlug string
+	Identifier
+}
+
+// BundleMerge is one identity decision: a name the import joined to a
+// person, or a curator's split, with its evidence.
+type BundleMerge struct {
+	ID                    int64
+	PersonSlug, OtherSlug string
+	Kind                  string
+	Text, Matched, Rule   string
+	Actor, At, UndoneAt   string
+}
+
+// BundleRecordVersion is the Office of the Historian's version of a stop
+// that differs here.
+type BundleRecordVersion struct {
+	Stop
+	Fields, SeenAt string
 }
 
 // Row is a record with the file and row it came from, for messages.
@@ -69,11 +122,34 @@ var BundleHeaders = map[string][]string{
 	"meetings.csv":  {"id", "trip_id", "stop_id", "date", "title", "summary", "participants"},
 	"goals.csv":     {"id", "trip_id", "seq", "text", "stated_by", "outcome"},
 	"events.csv":    {"id", "kind", "date", "date_precision", "end_date", "country", "title", "summary"},
-	"claims.csv":    {"id", "trip_id", "counter_id", "stated", "text"},
+	"claims.csv":    {"id", "trip_id", "counter_id", "stated", "text", "computed", "verdict"},
 	"counters.csv":  {"id", "person", "region", "country", "since", "unit", "rule", "gap_days", "label"},
 	"citations.csv": {"id", "source_id", "subject_kind", "subject_id", "passage"},
 	"sources.csv":   {"id", "url", "title", "publisher", "author", "published", "archive_url"},
 	"timeline.csv":  EntryCSVHeader,
+
+	"quotes.csv":          {"id", "trip_id", "stop_id", "meeting_id", "person", "date", "text"},
+	"offices.csv":         {"id", "person", "title", "body", "country", "start_date", "end_date"},
+	"participants.csv":    {"meeting_id", "person", "office_id", "seq"},
+	"identifiers.csv":     {"person", "scheme", "value"},
+	"regions.csv":         {"code", "name", "notes", "members"},
+	"merges.csv":          {"id", "person", "other", "kind", "text", "matched", "rule", "actor", "created_at", "undone_at"},
+	"record_versions.csv": {"stop_id", "ref", "country", "locality", "start_date", "end_date", "remarks", "fields", "seen_at"},
+	"ordinals.csv":        {"counter_id", "subject_kind", "subject_id", "ordinal", "phrase"},
+}
+
+// bundleFirstColumns are how many columns the files had when they were
+// first written, for those that have gained columns since.
+var bundleFirstColumns = map[string]int{"claims.csv": 5, "timeline.csv": 13}
+
+// bundleOptional are the files a bundle written before them lacks; a
+// bundle without one reads as one with it empty. ordinals.csv, the
+// claims' computed columns and the timeline's ordinals are computed from
+// the rest, so a reader takes them as they come and an import recomputes
+// them.
+var bundleOptional = map[string]bool{
+	"quotes.csv": true, "offices.csv": true, "participants.csv": true, "identifiers.csv": true,
+	"regions.csv": true, "merges.csv": true, "record_versions.csv": true,
 }
 
 // BundleMaxBytes bounds one file of a bundle.
@@ -88,17 +164,21 @@ func ReadBundle(files map[string]io.Reader) (*Bundle, error) {
 	b := &Bundle{}
 	trips := map[int64]int{}
 	for _, name := range []string{"people.csv", "sources.csv", "trips.csv", "stops.csv", "meetings.csv", "goals.csv", "events.csv",
-		"counters.csv", "claims.csv", "citations.csv", "timeline.csv"} {
+		"counters.csv", "claims.csv", "citations.csv", "timeline.csv", "quotes.csv", "offices.csv", "participants.csv",
+		"identifiers.csv", "regions.csv", "merges.csv", "record_versions.csv"} {
 		r, ok := files[name]
+		if !ok && bundleOptional[name] {
+			continue
+		}
 		if !ok {
 			return nil, Errorf(EInvalid, "the bundle has no %s", name)
 		}
-		rows, err := readCSVTable(r, name, BundleHeaders[name])
+		header, rows, err := readCSVTable(r, name, BundleHeaders[name])
 		if err != nil {
 			return nil, err
 		}
 		for i, cells := range rows {
-			c := &cells2{file: name, row: i + 2, header: BundleHeaders[name], cells: cells}
+			c := &cells2{file: name, row: i + 2, header: header, cells: cells}
 			switch name {
 			case "people.csv":
 				p := BundlePerson{Row: c.row, Slug: c.slug("slug"), Name: c.text("name", true), Country: c.text("country", false)}
@@ -162,6 +242,44 @@ func ReadBundle(files map[string]io.Reader) (*Bundle, error) {
 					c.fail("kind", fmt.Sprintf("%q is not trip, meeting or event", ref.Kind))
 				}
 				b.Order = append(b.Order, Row[EntryRef]{name, c.row, ref})
+			case "quotes.csv":
+				q := BundleQuote{Quote: Quote{ID: c.id("id"), TripID: c.optID("trip_id"), StopID: c.optID("stop_id"), MeetingID: c.optID("meeting_id"),
+					Date: c.date("date", true), Text: c.text("text", true), Status: Published}, PersonSlug: c.slug("person")}
+				b.Quotes = append(b.Quotes, Row[BundleQuote]{name, c.row, q})
+			case "offices.csv":
+				o := BundleOffice{Office: Office{ID: c.id("id"), Title: c.text("title", true), Body: c.text("body", false), Country: c.text("country", false),
+					From: c.date("start_date", false), To: c.date("end_date", false)}, PersonSlug: c.slug("person")}
+				b.Offices = append(b.Offices, Row[BundleOffice]{name, c.row, o})
+			case "participants.csv":
+				pa := BundleParticipant{MeetingID: c.id("meeting_id"), PersonSlug: c.slug("person"), OfficeID: c.optID("office_id"), Seq: c.int("seq")}
+				b.Participants = append(b.Participants, Row[BundleParticipant]{name, c.row, pa})
+			case "identifiers.csv":
+				id := BundleIdentifier{PersonSlug: c.slug("person"), Identifier: Identifier{Scheme: c.text("scheme", true), Value: c.text("value", true)}}
+				if c.err == nil {
+					if err := id.Validate(); err != nil {
+						c.fail("value", ErrorMessage(err))
+					}
+				}
+				b.Identifiers = append(b.Identifiers, Row[BundleIdentifier]{name, c.row, id})
+			case "regions.csv":
+				rg := Region{Code: c.text("code", true), Name: c.text("name", true), Notes: c.text("notes", false), Members: strings.Fields(c.get("members"))}
+				if c.err == nil && !ValidRegionCode(rg.Code) {
+					c.fail("code", fmt.Sprintf("%q is not a region code such as GULF", clip(rg.Code)))
+				}
+				b.Regions = append(b.Regions, Row[Region]{name, c.row, rg})
+			case "merges.csv":
+				m := BundleMerge{ID: c.id("id"), PersonSlug: c.slug("person"), OtherSlug: c.text("other", false), Kind: c.text("kind", true),
+					Text: c.text("text", false), Matched: c.text("matched", false), Rule: c.text("rule", false), Actor: c.text("actor", false),
+					At: c.text("created_at", true), UndoneAt: c.text("undone_at", false)}
+				if c.err == nil && m.Kind != "import" && m.Kind != "merge" && m.Kind != "split" {
+					c.fail("kind", fmt.Sprintf("%q is not import, merge or split", clip(m.Kind)))
+				}
+				b.Merges = append(b.Merges, Row[BundleMerge]{name, c.row, m})
+			case "record_versions.csv":
+				v := BundleRecordVersion{Stop: Stop{ID: c.id("stop_id"), Ref: c.text("ref", false), Country: c.text("country", true), Locality: c.text("locality", false),
+					Start: c.date("start_date", true), End: c.date("end_date", true), Remarks: c.text("remarks", false)},
+					Fields: c.text("fields", false), SeenAt: c.text("seen_at", true)}
+				b.RecordVersions = append(b.RecordVersions, Row[BundleRecordVersion]{name, c.row, v})
 			}
 			if c.err != nil {
 				return nil, c.err
@@ -171,36 +289,42 @@ func ReadBundle(files map[string]io.Reader) (*Bundle, error) {
 	return b, nil
 }
 
-// readCSVTable reads a whole CSV file whose header must be want.
-func readCSVTable(r io.Reader, name string, want []string) ([][]string, error) {
+// readCSVTable reads a whole CSV file whose header must be want, or the
+// start of want: columns are only ever added at the end, so a file of an
+// earlier version has the first of them. It returns the file's header.
+func readCSVTable(r io.Reader, name string, want []string) ([]string, [][]string, error) {
 	lr := &io.LimitedReader{R: r, N: BundleMaxBytes + 1}
 	data, err := io.ReadAll(lr)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if lr.N <= 0 {
-		return nil, Errorf(ETooLarge, "%s is larger than %d MB", name, BundleMaxBytes>>20)
+		return nil, nil, Errorf(ETooLarge, "%s is larger than %d MB", name, BundleMaxBytes>>20)
 	}
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.FieldsPerRecord = 0 // the header's count, checked against want below
 	header, err := cr.Read()
 	if err == io.EOF {
-		return nil, Errorf(EInvalid, "%s is empty: it needs its header %s", name, strings.Join(want, ","))
+		return nil, nil, Errorf(EInvalid, "%s is empty: it needs its header %s", name, strings.Join(want, ","))
 	}
 	if err != nil {
-		return nil, csvError(name, err)
+		return nil, nil, csvError(name, err)
 	}
-	if strings.Join(header, ",") != strings.Join(want, ",") {
-		return nil, Errorf(EInvalid, "%s row 1: the columns are %s, want %s", name, clip(strings.Join(header, ",")), strings.Join(want, ","))
+	least := len(want)
+	if n, ok := bundleFirstColumns[name]; ok {
+		least = n
+	}
+	if len(header) < least || len(header) > len(want) || strings.Join(header, ",") != strings.Join(want[:len(header)], ",") {
+		return nil, nil, Errorf(EInvalid, "%s row 1: the columns are %s, want %s", name, clip(strings.Join(header, ",")), strings.Join(want, ","))
 	}
 	var out [][]string
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
-			return out, nil
+			return header, out, nil
 		}
 		if err != nil {
-			return nil, csvError(name, err)
+			return nil, nil, csvError(name, err)
 		}
 		for i := range rec {
 			rec[i] = UnguardCell(rec[i])

@@ -128,6 +128,11 @@ func (c *Counter) Phrase(n int) string {
 	return Ordinal(n) + " " + c.Noun() + " since " + c.Since.Long()
 }
 
+// RulePhrase is the ordinal with the rule that gave it, as pages and
+// exports word it: "11th trip to the region since 7 October 2023 (gap
+// 1 day)".
+func (c *Counter) RulePhrase(n int) string { return c.Phrase(n) + " (" + c.Rule.Short() + ")" }
+
 // Describe says in words what the counter counts, for its page.
 func (c *Counter) Describe() string {
 	scope := "any country abroad"

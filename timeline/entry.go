@@ -22,7 +22,8 @@ type Entry struct {
 	Status     Status
 	Sources    []SourceRef
 	// Ordinals are the counters' phrases for a trip ("11th trip to the
-	// region since 7 October 2023"), filled for pages, not for exports.
+	// region since 7 October 2023 (gap 1 day)"), filled by pages and
+	// exports.
 	Ordinals []string
 	// TitleMarked and Snippet are filled for a search: the title and a
 	// passage with the matched words between \x02 and \x03.
@@ -70,7 +71,7 @@ func RecordPath(kind string, id int64) string {
 var EntryCSVHeader = []string{
 	"kind", "id", "start_date", "end_date", "date_precision",
 	"person", "person_name", "countries", "localities", "title", "summary",
-	"source_urls", "permalink",
+	"source_urls", "permalink", "ordinals",
 }
 
 // CSVRow returns the entry as export cells, unguarded; the writer guards
@@ -88,7 +89,7 @@ func (e Entry) CSVRow(base string) []string {
 	return []string{
 		e.Kind, strconv.FormatInt(e.RecordID, 10), e.Start.String(), e.End.String(), prec,
 		e.PersonSlug, e.PersonName, strings.Join(e.Countries, "; "), e.Localities, e.Title, e.Summary,
-		strings.Join(urls, "; "), base + e.Path(),
+		strings.Join(urls, "; "), base + e.Path(), strings.Join(e.Ordinals, "; "),
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/diplomatic-travel/tracker/timeline"
@@ -473,4 +474,20 @@ func clipName(s string) string {
 		return string(r[:23]) + "…"
 	}
 	return s
+}
+
+// daysNoun names the histogram's days: the whole trips' days away, which on
+// a country's or a region's view are not only the days spent there.
+func daysNoun(d ChartData, id string) string {
+	if id == "country" || id == "region" || d.Filter.Country != "" || d.Filter.Region != "" {
+		return "their days away (whole trips, not only the days there)"
+	}
+	return "their days away"
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }

@@ -133,6 +133,16 @@ type StopView struct {
 	Stop      timeline.Stop
 	Citations []timeline.Citation
 	Counts    []CountBy
+	// Record is the Office of the Historian's own version of the stop
+	// when it differs from ours (RecordFields says where); nil otherwise.
+	Record       *timeline.Stop
+	RecordFields string
+}
+
+// TripSourcing says where a trip's sources are, for the mark under its
+// title: its own citations, or its stops' ("sourced through its stops").
+type TripSourcing struct {
+	Stops, StopsSourced int
 }
 
 // MeetingView is a meeting with its sources.
@@ -156,6 +166,7 @@ type QuoteView struct {
 
 // TripPage is one trip told fully.
 type TripPage struct {
+	Sourcing TripSourcing
 	Site
 	Trip      timeline.Trip
 	Names     Names
@@ -584,7 +595,16 @@ func ordinals(ns []int) string {
 
 // countOf writes a count with its noun: "1 claim", "1,204 claims".
 func countOf(n int, noun string) string {
-	return timeline.FormatCount(n) + " " + plural(n, noun, noun+"s")
+	return timeline.FormatCount(n) + " " + plural(n, noun, pluralOf(noun))
+}
+
+// pluralOf is the plural of an English noun of the site's: "countries",
+// "trips", "more travellers".
+func pluralOf(noun string) string {
+	if n := len(noun); n > 1 && noun[n-1] == 'y' && !strings.ContainsRune("aeiou", rune(noun[n-2])) {
+		return noun[:n-1] + "ies"
+	}
+	return noun + "s"
 }
 
 // Figures open a traveller's, a country's or a region's page.
@@ -597,11 +617,17 @@ type Figures struct {
 	Travellers int
 	First      *FigureStop
 	Last       *FigureStop
-	// BusiestYear is the year most trips began in, linking to its view.
-	BusiestYear      int
+	// BusiestYears are the years most trips began in (all of a tie), each
+	// linking to its view.
+	BusiestYears     []YearLink
 	BusiestYearTrips int
-	BusiestYearURL   string
 	TripsURL         string // the view of these trips
+}
+
+// YearLink is a year and the view of its trips.
+type YearLink struct {
+	Year int
+	URL  string
 }
 
 // FigureStop is a first or last visit.

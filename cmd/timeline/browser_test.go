@@ -270,7 +270,7 @@ func TestBrowser(t *testing.T) {
 			t.Errorf("CSV Content-Type is %q, want text/csv", ct)
 		}
 		wantHeader := []string{"kind", "id", "start_date", "end_date", "date_precision", "person", "person_name",
-			"countries", "localities", "title", "summary", "source_urls", "permalink"}
+			"countries", "localities", "title", "summary", "source_urls", "permalink", "ordinals"}
 		if line := strings.Join(wantHeader, ",") + "\r\n"; !bytes.HasPrefix(body, []byte(line)) {
 			t.Errorf("CSV does not begin with the header line %q ended by CRLF; begins with %q", line, body[:min(len(body), len(line)+20)])
 		}

@@ -39,7 +39,7 @@ func (a *app) chartsPage(w http.ResponseWriter, r *http.Request) error {
 		Data:        d,
 		TimelineURL: "/" + f.Query(),
 		CSVURL:      "/timeline.csv" + f.Query(),
-		Filters:     describeFilter(f, a.store.Countries()),
+		Filters:     describeFilter(r.Context(), a.store, f),
 	}
 	p.Site.Canonical = "/charts" + f.Query()
 	return render(w, r, http.StatusOK, views.Charts(p))
@@ -97,17 +97,35 @@ func loadWorld(countries *store.Countries) (*views.World, error) {
 	return w, nil
 }
 
-// describeFilter says in words what a view holds, for the pictures' page.
-func describeFilter(f timeline.Filter, names views.Names) []string {
+// describeFilter says in words what a view holds, for the pictures'
+// page and the exports' titles: travellers and regions by name.
+func describeFilter(ctx context.Context, st *store.Store, f timeline.Filter) []string {
+	names := st.Countries()
 	var out []string
 	if len(f.Persons) > 0 {
-		out = append(out, "travellers: "+strings.Join(f.Persons, ", "))
+		var who []string
+		for _, slug := range f.Persons {
+			if p, err := st.PersonBySlug(ctx, slug, false); err == nil {
+				who = append(who, p.Name)
+			} else {
+				who = append(who, slug)
+			}
+		}
+		label := "traveller: "
+		if len(who) > 1 {
+			label = "travellers: "
+		}
+		out = append(out, label+strings.Join(who, ", "))
 	}
 	if f.Country != "" {
 		out = append(out, "country: "+names.Name(f.Country))
 	}
 	if f.Region != "" {
-		out = append(out, "region: "+f.Region)
+		if r, err := st.Region(ctx, f.Region); err == nil {
+			out = append(out, "region: "+r.Name+" ("+r.Code+")")
+		} else {
+			out = append(out, "region: "+f.Region)
+		}
 	}
 	if len(f.Kinds) > 0 {
 		out = append(out, "kinds: "+strings.Join(f.Kinds, ", "))
@@ -141,18 +159,17 @@ func (a *app) figures(ctx context.Context, v int64, sc store.FigureScope, of str
 	}
 	trips := f.With(func(g *timeline.Filter) { g.Kinds = []string{timeline.EntryTrip} })
 	out := views.Figures{Of: of, Trips: fg.Trips, Stops: fg.Stops, Days: fg.Days, Countries: fg.Countries, Travellers: fg.Travellers,
-		BusiestYear: fg.BusiestYear, BusiestYearTrips: fg.BusiestYearTrips, TripsURL: "/" + trips.Query()}
+		BusiestYearTrips: fg.BusiestYearTrips, TripsURL: "/" + trips.Query()}
 	if fg.First != nil {
 		out.First = &views.FigureStop{TripID: fg.First.TripID, Country: fg.First.Country, Start: fg.First.Start, End: fg.First.End}
 	}
 	if fg.Last != nil {
 		out.Last = &views.FigureStop{TripID: fg.Last.TripID, Country: fg.Last.Country, Start: fg.Last.Start, End: fg.Last.End}
 	}
-	if fg.BusiestYear != 0 {
-		y := fg.BusiestYear
-		out.BusiestYearURL = "/" + trips.With(func(g *timeline.Filter) {
+	for _, y := range fg.BusiestYears {
+		out.BusiestYears = append(out.BusiestYears, views.YearLink{Year: y, URL: "/" + trips.With(func(g *timeline.Filter) {
 			g.From, g.To = timeline.DateOf(y, time.January, 1), timeline.DateOf(y, time.December, 31)
-		}).Query()
+		}).Query()})
 	}
 	return out, nil
 }

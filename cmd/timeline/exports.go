@@ -82,6 +82,8 @@ type JSONEntry struct {
 	Summary       string   `json:"summary,omitempty"`
 	SourceURLs    []string `json:"source_urls"`
 	URL           string   `json:"url"`
+	// Ordinals are the counters' numbers of a trip in the pages' words.
+	Ordinals []string `json:"ordinals,omitempty"`
 }
 
 // jsonSchemaVersion changes when a field changes meaning or goes away.
@@ -97,6 +99,10 @@ func writeTimelineJSON(ctx context.Context, s *store.Store, f timeline.Filter, b
 	if err != nil {
 		return err
 	}
+	ordinals, err := s.TripPhrases(ctx)
+	if err != nil {
+		return err
+	}
 	// The head object, opened again for the entries.
 	open := string(head[:len(head)-1]) + `,"entries":[`
 	return writeJSONArray(ctx, s, f, w, start, open, func(e *timeline.Entry) any {
@@ -108,6 +114,9 @@ func writeTimelineJSON(ctx context.Context, s *store.Store, f timeline.Filter, b
 		}
 		for _, src := range e.Sources {
 			je.SourceURLs = append(je.SourceURLs, src.URL)
+		}
+		if e.Kind == timeline.EntryTrip {
+			je.Ordinals = ordinals[e.RecordID]
 		}
 		return je
 	})
@@ -210,7 +219,7 @@ func tjsDateOf(d timeline.Date, p timeline.Precision) tjsDate {
 // text as HTML, so every text of the record is escaped and only our own
 // links are markup.
 func writeTimelineJS(ctx context.Context, s *store.Store, f timeline.Filter, base string, w io.Writer, start func()) error {
-	title, err := json.Marshal(tjsText{Headline: "Diplomatic travel timeline", Text: html.EscapeString(describeView(f))})
+	title, err := json.Marshal(tjsText{Headline: "Diplomatic travel timeline", Text: html.EscapeString(describeView(ctx, s, f))})
 	if err != nil {
 		return err
 	}
@@ -239,9 +248,9 @@ func writeTimelineJS(ctx context.Context, s *store.Store, f timeline.Filter, bas
 }
 
 // describeView says in words which entries an export holds.
-func describeView(f timeline.Filter) string {
-	if q := f.Query(); q != "" {
-		return "The timeline filtered by " + strings.TrimPrefix(q, "?")
+func describeView(ctx context.Context, s *store.Store, f timeline.Filter) string {
+	if words := describeFilter(ctx, s, f); len(words) > 0 {
+		return "The timeline of " + strings.Join(words, "; ")
 	}
 	return "The whole timeline"
 }
@@ -267,7 +276,7 @@ func writeTimelineICS(ctx context.Context, s *store.Store, f timeline.Filter, ba
 		icsLine(bw, "VERSION:2.0")
 		icsLine(bw, "PRODID:-//Diplomatic travel timeline//EN")
 		icsLine(bw, "CALSCALE:GREGORIAN")
-		icsLine(bw, "X-WR-CALNAME:"+icsEscape("Diplomatic travel: "+describeView(f)))
+		icsLine(bw, "X-WR-CALNAME:"+icsEscape("Diplomatic travel: "+describeView(ctx, s, f)))
 	}
 	var batch []timeline.Entry
 	flush := func() error {
@@ -411,7 +420,7 @@ func writeAtom(ctx context.Context, s *store.Store, f timeline.Filter, base stri
 	if err != nil {
 		return err
 	}
-	feed := atomFeed{ID: base + "/feed.atom" + f.Query(), Title: "Diplomatic travel timeline: " + describeView(f),
+	feed := atomFeed{ID: base + "/feed.atom" + f.Query(), Title: "Diplomatic travel timeline: " + describeView(ctx, s, f),
 		Links:  []atomLink{{Rel: "self", Href: base + "/feed.atom" + f.Query(), Type: "application/atom+xml"}, {Rel: "alternate", Href: base + "/" + f.Query(), Type: "text/html"}},
 		Author: atomPerson{Name: "Diplomatic travel timeline"}}
 	updated := time.Unix(0, 0).UTC()

@@ -62,13 +62,52 @@ func TestCSVRoundTrip(t *testing.T) {
 	if _, err := ts.store.Generate(ctx, store.GenerateOptions{Stops: 600, Seed: 9}); err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"gaps.xml", "visits.xml"} {
+	for _, name := range []string{"gaps.xml", "visits.xml", "identity.xml"} {
 		recs := hsgFixture(t, name)
 		if _, err := ts.store.ImportHSG(ctx, store.Actor{Name: "test"}, recs, 1, store.ImportOptions{GapDays: 1}); err != nil {
 			t.Fatal(err)
 		}
 	}
+	// What people carry beyond their names (identity decisions, a split,
+	// an identifier), a curator's region with its counter, and a stop the
+	// record words otherwise.
+	curator := store.Actor{Name: "curator"}
+	pid, _ := ts.store.PersonIDBySlug(ctx, "benjamin-testyahu")
+	tt, _ := ts.store.TripsOfPerson(ctx, pid, 10)
+	if _, _, err := ts.store.SplitPerson(ctx, curator, "benjamin-testyahu", "Benyamin Testyahu", []int64{tt[0].ID}, nil, "a namesake"); err != nil {
+		t.Fatal(err)
+	}
+	if err := ts.store.SetIdentifier(ctx, curator, "herzog-isaac", timeline.Identifier{Scheme: "wikidata", Value: "Q4000001"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := ts.store.CreateRegion(ctx, curator, &timeline.Region{Code: "GULF", Name: "The Gulf", Members: []string{"QA", "SA", "AE", "BH", "KW", "OM"}}); err != nil {
+		t.Fatal(err)
+	}
+	blinken, _ := ts.store.PersonIDBySlug(ctx, "blinken-antony-j")
+	gulf := &timeline.Counter{PersonID: blinken, Region: "GULF", Since: timeline.MustDate("2023-10-07"), Unit: timeline.UnitTrips,
+		Rule: timeline.Rule{Kind: timeline.RuleGap, GapDays: 1}, Label: "Gulf", Status: timeline.Published}
+	if err := ts.store.CreateCounter(ctx, curator, gulf); err != nil {
+		t.Fatal(err)
+	}
+	pid, _ = ts.store.PersonIDBySlug(ctx, "carla-fixturini")
+	tt, _ = ts.store.TripsOfPerson(ctx, pid, 10)
+	trip, _, err := ts.store.TripForCurator(ctx, tt[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	trip.Stops[0].Remarks = "Reworded here."
+	if err := ts.store.UpdateTrip(ctx, curator, trip, ""); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ts.store.ImportHSG(ctx, store.Actor{Name: "test"}, hsgFixture(t, "identity.xml"), 1, store.ImportOptions{GapDays: 1}); err != nil {
+		t.Fatal(err)
+	}
 	first := bundleOf(t, ts.store)
+	for _, name := range []string{"merges.csv", "identifiers.csv", "regions.csv", "record_versions.csv", "offices.csv", "quotes.csv", "participants.csv"} {
+		if bytes.Count(first[name], []byte("\r\n")) < 2 {
+			t.Errorf("the bundle's %s holds no row to round-trip", name)
+		}
+	}
 	b, err := timeline.ReadBundle(readers(first))
 	if err != nil {
 		t.Fatal(err)

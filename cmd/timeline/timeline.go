@@ -212,7 +212,7 @@ func (a *app) fillOrdinals(r *http.Request, version int64, entries []timeline.En
 			if len(items) == 0 {
 				continue
 			}
-			phrase := c.Phrase(items[0].Ordinal) + " (" + c.Rule.Short() + ")"
+			phrase := c.RulePhrase(items[0].Ordinal)
 			// A claim checked by this counter is shown with its verdict, so
 			// the reader sees at a glance whether the press agrees.
 			for _, cl := range claims {
@@ -250,17 +250,24 @@ func writeTimelineCSVRows(ctx context.Context, s *store.Store, f timeline.Filter
 	cw := csv.NewWriter(bw)
 	cw.UseCRLF = true
 	row := make([]string, len(timeline.EntryCSVHeader))
+	ordinals, err := s.TripPhrases(ctx)
+	if err != nil {
+		return 0, err
+	}
 	wroteHeader := false
 	writeHeader := func() error {
 		wroteHeader = true
 		start()
 		return cw.Write(timeline.EntryCSVHeader)
 	}
-	err := s.EachEntry(ctx, f, func(e *timeline.Entry) error {
+	err = s.EachEntry(ctx, f, func(e *timeline.Entry) error {
 		if !wroteHeader {
 			if err := writeHeader(); err != nil {
 				return err
 			}
+		}
+		if e.Kind == timeline.EntryTrip {
+			e.Ordinals = ordinals[e.RecordID]
 		}
 		for i, c := range e.CSVRow("") {
 			row[i] = timeline.GuardCell(c)

@@ -133,8 +133,20 @@ func (a *app) tripPage(w http.ResponseWriter, r *http.Request) error {
 		p.Claims = append(p.Claims, views.ClaimView{Claim: c, Counter: counter, Check: timeline.CheckClaim(c, res), Citations: cites.For(timeline.KindClaim, c.ID)})
 	}
 	stopWhere := map[int64]string{}
+	versions, err := a.store.RecordVersions(ctx, stopIDs)
+	if err != nil {
+		return err
+	}
+	p.Sourcing.Stops = len(trip.Stops)
 	for _, s := range trip.Stops {
-		p.Stops = append(p.Stops, views.StopView{Stop: s, Citations: cites.For(timeline.KindStop, s.ID), Counts: stopCounts[s.ID]})
+		sv := views.StopView{Stop: s, Citations: cites.For(timeline.KindStop, s.ID), Counts: stopCounts[s.ID]}
+		if v, ok := versions[s.ID]; ok {
+			sv.Record, sv.RecordFields = &v.Stop, v.Fields
+		}
+		if len(sv.Citations) > 0 {
+			p.Sourcing.StopsSourced++
+		}
+		p.Stops = append(p.Stops, sv)
 		where := a.store.Countries().Name(s.Country)
 		if s.Locality != "" {
 			where = s.Locality + ", " + where

@@ -31,3 +31,19 @@ CREATE TABLE person_merges (
 ) STRICT;
 CREATE INDEX person_merges_person ON person_merges(person_id);
 CREATE INDEX person_merges_other ON person_merges(other_id);
+
+-- record_versions: the Office of the Historian's own version of a stop that
+-- a curator entered or edited otherwise (the import's conflicts), so that
+-- the public page can say the two differ and show the record's wording.
+-- The row goes when the stop agrees with the record again.
+CREATE TABLE record_versions (
+  stop_id INTEGER PRIMARY KEY REFERENCES stops(id) ON DELETE CASCADE,
+  ref TEXT NOT NULL,
+  country TEXT NOT NULL,
+  locality TEXT NOT NULL DEFAULT '',
+  start_date TEXT NOT NULL,
+  end_date TEXT NOT NULL,
+  remarks TEXT NOT NULL DEFAULT '',
+  fields TEXT NOT NULL DEFAULT '',
+  seen_at TEXT NOT NULL
+) STRICT;
