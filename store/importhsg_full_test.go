@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -168,6 +169,17 @@ func TestImportWholeHSGRecord(t *testing.T) {
 		t.Errorf("the NEA counter numbers %d trips after the import, want 12", len(res.Items))
 	}
 	t.Logf("%d files, %d records, %d duplicates, %d stops added, %d trips made, %d conflicts", rep.Files, rep.Records, rep.Duplicates, rep.StopsAdded, rep.TripsMade, len(rep.Conflicts))
+
+	// A tie for the busiest year names every tied year: Kissinger's 1974
+	// and 1975, 13 trips each.
+	kid, err := s.PersonIDBySlug(ctx, "kissinger-henry-a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fig, err := s.FiguresOf(ctx, store.FigureScope{PersonID: kid})
+	if err != nil || !slices.Equal(fig.BusiestYears, []int{1974, 1975}) || fig.BusiestYearTrips != 13 {
+		t.Errorf("Kissinger's busiest years: %v with %d trips, %v", fig.BusiestYears, fig.BusiestYearTrips, err)
+	}
 
 	v, _ := s.DataVersion(ctx)
 	again, err := s.ImportHSG(ctx, importer, recs, len(files), store.ImportOptions{GapDays: 1})

@@ -491,3 +491,12 @@ func capitalize(s string) string {
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
 }
+
+func hasComparisons(cs []CountBy) bool {
+	for _, c := range cs {
+		if c.Comparison {
+			return true
+		}
+	}
+	return false
+}

@@ -112,6 +112,10 @@ type CountBy struct {
 	Phrase    string // "11th trip to the region since 7 October 2023"
 	Unit      timeline.Unit
 	Rule      string // "gap 1 day"
+	// Claimed says a claim of the trip is checked by this count: it comes
+	// first. Comparison says it is the same question as a claimed count
+	// under another rule, shown beside it as a comparison, not a headline.
+	Claimed, Comparison bool
 }
 
 // ClaimView is a claim beside its check, with its sources.

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"fmt"
 	"net/http"
+	"sort"
 
 	"github.com/diplomatic-travel/tracker/store"
 	"github.com/diplomatic-travel/tracker/timeline"
@@ -101,6 +103,20 @@ func (a *app) tripPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	byID := map[int64]timeline.Counter{}
 	stopCounts := map[int64][]views.CountBy{}
+	// The counts a claim of the trip uses come first; the same questions
+	// under other rules are comparisons, never the headline.
+	claimed, questions := map[int64]bool{}, map[string]bool{}
+	question := func(c timeline.Counter) string {
+		return fmt.Sprint(c.PersonID, c.Region, c.Country, c.Since, c.Unit)
+	}
+	for _, cl := range claims {
+		claimed[cl.CounterID] = true
+		for _, c := range counters {
+			if c.ID == cl.CounterID {
+				questions[question(c)] = true
+			}
+		}
+	}
 	for _, c := range counters {
 		byID[c.ID] = c
 		res, err := n.Number(c)
@@ -108,13 +124,15 @@ func (a *app) tripPage(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 		for _, it := range res.ForTrip(id) {
-			cb := views.CountBy{CounterID: c.ID, Phrase: c.Phrase(it.Ordinal), Unit: c.Unit, Rule: c.Rule.Short()}
+			cb := views.CountBy{CounterID: c.ID, Phrase: c.Phrase(it.Ordinal), Unit: c.Unit, Rule: c.Rule.Short(),
+				Claimed: claimed[c.ID], Comparison: !claimed[c.ID] && questions[question(c)]}
 			if c.Unit == timeline.UnitStops {
 				stopCounts[it.Stops[0].ID] = append(stopCounts[it.Stops[0].ID], cb)
 			}
 			p.Counts = append(p.Counts, cb)
 		}
 	}
+	sort.SliceStable(p.Counts, func(i, j int) bool { return p.Counts[i].Claimed && !p.Counts[j].Claimed })
 	for _, c := range claims {
 		counter, ok := byID[c.CounterID]
 		if !ok {
