@@ -131,7 +131,10 @@ type MergeRow struct {
 type ImportReport struct {
 	Files, Records, Duplicates, StopsAdded, StopsChanged, Unchanged, Linked, TripsMade, TripsGrown, PeopleMade int
 	Conflicts, Unknown                                                                                         []string
-	Travellers                                                                                                 []ImportTraveller
+	// Merges and Apart are the identity decisions, each a sentence with
+	// its evidence.
+	Merges, Apart []string
+	Travellers    []ImportTraveller
 }
 
 // ImportTraveller is one traveller's part of an import.

@@ -160,10 +160,10 @@ func printImportReport(w io.Writer, r *store.ImportReport, dry bool, took time.D
 		fmt.Fprintln(w, "  skipped:", p)
 	}
 	for _, m := range r.Merges {
-		fmt.Fprintf(w, "  joined: %q is %s (%s), as %q: %s\n", m.Text, m.Name, m.Slug, m.Matched, m.Rule)
+		fmt.Fprintln(w, "  joined:", joinedWords(m))
 	}
 	for _, u := range r.Unresolved {
-		fmt.Fprintf(w, "  apart:  %q (%s, %s): %s\n", u.Mention.Name, u.Mention.Country, u.Mention.Date, u.Why)
+		fmt.Fprintln(w, "  apart: ", apartWords(u))
 	}
 	fmt.Fprintf(w, "took %.2f s\n", took.Seconds())
 }

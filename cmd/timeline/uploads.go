@@ -211,6 +211,12 @@ func importView(rep *store.ImportReport) *views.ImportReport {
 	for _, p := range rep.Unknown {
 		v.Unknown = append(v.Unknown, p.String())
 	}
+	for _, m := range rep.Merges {
+		v.Merges = append(v.Merges, joinedWords(m))
+	}
+	for _, u := range rep.Unresolved {
+		v.Apart = append(v.Apart, apartWords(u))
+	}
 	for who, t := range rep.Travellers {
 		v.Travellers = append(v.Travellers, views.ImportTraveller{Slug: who, Records: t.Records, Duplicates: t.Duplicates, Stops: t.Stops, Trips: t.Trips})
 	}
@@ -268,4 +274,14 @@ func (a *app) importBundleDryRun(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return render(w, r, http.StatusOK, views.ImportPage(v))
+}
+
+// joinedWords says one name the import joined, as the summaries write it.
+func joinedWords(m store.PersonJoin) string {
+	return fmt.Sprintf("%q is %s (%s), as %q: %s", m.Text, m.Name, m.Slug, m.Matched, m.Rule)
+}
+
+// apartWords says one name the import left as a person of its own.
+func apartWords(u timeline.Unresolved) string {
+	return fmt.Sprintf("%q (%s, %s): %s", u.Mention.Name, u.Mention.Country, u.Mention.Date, u.Why)
 }
