@@ -22,6 +22,11 @@ func (s *Store) Backup(ctx context.Context, path string) error {
 	}
 	tmp := abs + ".partial"
 	os.Remove(tmp)
+	// VACUUM INTO fills an empty file: made first, it is 0600 like the
+	// database (a backup holds the same secrets).
+	if err := createPrivate(tmp); err != nil {
+		return err
+	}
 	// A connection of its own, not a reader: with writers busy, SQLite
 	// refuses VACUUM INTO on a query_only connection ("attempt to write a
 	// readonly database"), and the writer must stay free for them. VACUUM

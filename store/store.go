@@ -88,6 +88,19 @@ type Store struct {
 	countries *Countries
 }
 
+// createPrivate creates an empty file readable and writable by its owner
+// only (0600), when there is none.
+func createPrivate(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, os.ErrExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return f.Close()
+}
+
 // Open opens (creating when missing) the database file at path, applies the
 // migrations and loads the country catalogue.
 func Open(ctx context.Context, path string) (*Store, error) {
@@ -96,6 +109,12 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return nil, fmt.Errorf("store: create the database folder: %w", err)
 		}
+	}
+	// The database holds password hashes and session keys: it is created
+	// readable by its owner only, and SQLite gives its -wal and -shm files
+	// the database file's permissions.
+	if err := createPrivate(path); err != nil {
+		return nil, fmt.Errorf("store: create the database: %w", err)
 	}
 	w, err := sql.Open(driverName, dsn(path, false))
 	if err != nil {

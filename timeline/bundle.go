@@ -1,8 +1,9 @@
 package timeline
 
 import (
-	"bytes"
+	"bufio"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -173,12 +174,8 @@ func ReadBundle(files map[string]io.Reader) (*Bundle, error) {
 		if !ok {
 			return nil, Errorf(EInvalid, "the bundle has no %s", name)
 		}
-		header, rows, err := readCSVTable(r, name, BundleHeaders[name])
-		if err != nil {
-			return nil, err
-		}
-		for i, cells := range rows {
-			c := &cells2{file: name, row: i + 2, header: header, cells: cells}
+		err := eachCSVRow(r, name, BundleHeaders[name], func(header []string, row int, cells []string) error {
+			c := &cells2{file: name, row: row, header: header, cells: cells}
 			switch name {
 			case "people.csv":
 				p := BundlePerson{Row: c.row, Slug: c.slug("slug"), Name: c.text("name", true), Country: c.text("country", false)}
@@ -281,59 +278,92 @@ func ReadBundle(files map[string]io.Reader) (*Bundle, error) {
 					Fields: c.text("fields", false), SeenAt: c.text("seen_at", true)}
 				b.RecordVersions = append(b.RecordVersions, Row[BundleRecordVersion]{name, c.row, v})
 			}
-			if c.err != nil {
-				return nil, c.err
-			}
+			return c.err
+		})
+		if err != nil {
+			return nil, err
 		}
 	}
 	return b, nil
 }
 
-// readCSVTable reads a whole CSV file whose header must be want, or the
-// start of want: columns are only ever added at the end, so a file of an
-// earlier version has the first of them. It returns the file's header.
-func readCSVTable(r io.Reader, name string, want []string) ([]string, [][]string, error) {
+// eachCSVRow reads a CSV file row by row, without holding it whole: its
+// header must be want, or the start of want (columns are only ever added
+// at the end, so a file of an earlier version has the first of them), and
+// fn gets each row after the header, with the file's header and the row's
+// number (the header is row 1).
+func eachCSVRow(r io.Reader, name string, want []string, fn func(header []string, row int, cells []string) error) error {
 	lr := &io.LimitedReader{R: r, N: BundleMaxBytes + 1}
-	data, err := io.ReadAll(lr)
-	if err != nil {
-		return nil, nil, err
-	}
-	if lr.N <= 0 {
-		return nil, nil, Errorf(ETooLarge, "%s is larger than %d MB", name, BundleMaxBytes>>20)
-	}
-	cr := csv.NewReader(bytes.NewReader(data))
+	cr := csv.NewReader(bufio.NewReaderSize(&lineLimit{r: lr, name: name}, 64<<10))
 	cr.FieldsPerRecord = 0 // the header's count, checked against want below
+	tooBig := func() error { return Errorf(ETooLarge, "%s is larger than %d MB", name, BundleMaxBytes>>20) }
 	header, err := cr.Read()
+	if lr.N <= 0 {
+		return tooBig()
+	}
 	if err == io.EOF {
-		return nil, nil, Errorf(EInvalid, "%s is empty: it needs its header %s", name, strings.Join(want, ","))
+		return Errorf(EInvalid, "%s is empty: it needs its header %s", name, strings.Join(want, ","))
 	}
 	if err != nil {
-		return nil, nil, csvError(name, err)
+		return csvError(name, err)
 	}
 	least := len(want)
 	if n, ok := bundleFirstColumns[name]; ok {
 		least = n
 	}
 	if len(header) < least || len(header) > len(want) || strings.Join(header, ",") != strings.Join(want[:len(header)], ",") {
-		return nil, nil, Errorf(EInvalid, "%s row 1: the columns are %s, want %s", name, clip(strings.Join(header, ",")), strings.Join(want, ","))
+		return Errorf(EInvalid, "%s row 1: the columns are %s, want %s", name, clip(strings.Join(header, ",")), strings.Join(want, ","))
 	}
-	var out [][]string
-	for {
+	for row := 2; ; row++ {
 		rec, err := cr.Read()
+		if lr.N <= 0 {
+			return tooBig()
+		}
 		if err == io.EOF {
-			return header, out, nil
+			return nil
 		}
 		if err != nil {
-			return nil, nil, csvError(name, err)
+			return csvError(name, err)
 		}
 		for i := range rec {
 			rec[i] = UnguardCell(rec[i])
 		}
-		out = append(out, rec)
+		if err := fn(header, row, rec); err != nil {
+			return err
+		}
 	}
 }
 
+// BundleMaxLine bounds one line of a bundle's CSV: the longest rows of the
+// record are a few kilobytes, so a longer run without a line end is an
+// attack (a file of one inflated byte), refused before it is held.
+const BundleMaxLine = 1 << 20
+
+// lineLimit refuses a run of more than BundleMaxLine bytes without a line
+// end.
+type lineLimit struct {
+	r    io.Reader
+	name string
+	run  int
+}
+
+func (l *lineLimit) Read(p []byte) (int, error) {
+	n, err := l.r.Read(p)
+	for _, c := range p[:n] {
+		if c == '\n' {
+			l.run = 0
+		} else if l.run++; l.run > BundleMaxLine {
+			return 0, Errorf(ETooLarge, "%s has a line longer than %d MiB; a bundle's rows are far shorter", l.name, BundleMaxLine>>20)
+		}
+	}
+	return n, err
+}
+
 func csvError(name string, err error) error {
+	var te *Error
+	if errors.As(err, &te) {
+		return te // a limit, already saying which
+	}
 	if pe, ok := err.(*csv.ParseError); ok {
 		return Errorf(EInvalid, "%s row %d, column %d: %v", name, pe.Line, pe.Column, pe.Err)
 	}

@@ -15,7 +15,15 @@ const (
 	EForbidden    = "forbidden"
 	ETooLarge     = "too_large"
 	EFull         = "storage_full"
-	EInternal     = "internal"
+	// EBusy is a request refused for now, to keep the site up for
+	// everyone: too much at once from one client, or in all. Try again.
+	EBusy = "busy"
+	// ETimeout is a request whose body did not arrive in time.
+	ETimeout = "timeout"
+	// EUnprocessable is well-formed input the server cannot take as it is
+	// (a bundle with two files of one name).
+	EUnprocessable = "unprocessable"
+	EInternal      = "internal"
 )
 
 // Error is the one error type of the domain: a code that callers switch on

@@ -44,6 +44,40 @@ type HSGRecord struct {
 // anything far larger is a mistake or an attack, refused before parsing.
 const HSGMaxBytes = 16 << 20
 
+// HSGMaxDepth and HSGMaxText bound the nesting of elements and the text of
+// one element: the record's files nest three deep and their longest
+// remarks are a few hundred characters, so deeper or longer is an attack
+// or a mistake, refused before it costs memory.
+const (
+	HSGMaxDepth = 8
+	HSGMaxText  = 64 << 10
+)
+
+// xmlGuard passes a decoder's tokens on, refusing nesting deeper than
+// HSGMaxDepth and text longer than HSGMaxText.
+type xmlGuard struct {
+	d     *xml.Decoder
+	depth int
+	fail  func(format string, args ...any) error
+}
+
+func (g *xmlGuard) Token() (xml.Token, error) {
+	t, err := g.d.Token()
+	switch t := t.(type) {
+	case xml.StartElement:
+		if g.depth++; g.depth > HSGMaxDepth {
+			return nil, g.fail("elements nest deeper than %d levels; the record's files nest three", HSGMaxDepth)
+		}
+	case xml.EndElement:
+		g.depth--
+	case xml.CharData:
+		if len(t) > HSGMaxText {
+			return nil, g.fail("an element's text is longer than %d KiB; the record's are far shorter", HSGMaxText>>10)
+		}
+	}
+	return t, err
+}
+
 // HSGMaxRecords caps the records of one file: the largest of the record
 // holds about 400.
 const HSGMaxRecords = 100000
@@ -85,19 +119,30 @@ type hsgDecoder func(d *xml.Decoder, t *xml.StartElement, file string, at int) (
 // is empty, either kind), each child a child, each decoded by dec.
 func readHSG(r io.Reader, file, root, child string, dec hsgDecoder) ([]HSGRecord, error) {
 	lr := &io.LimitedReader{R: r, N: HSGMaxBytes + 1}
-	d := xml.NewDecoder(lr)
-	d.Strict = true
+	raw := xml.NewDecoder(lr)
+	raw.Strict = true
 	fail := func(line int, format string, args ...any) error {
 		return Errorf(EInvalid, "%s:%d: %s", file, line, fmt.Sprintf(format, args...))
 	}
-	line := func() int { l, _ := d.InputPos(); return l }
+	line := func() int { l, _ := raw.InputPos(); return l }
+	guard := &xmlGuard{d: raw}
+	d := xml.NewTokenDecoder(guard)
 	tooBig := func() bool { return lr.N <= 0 }
 	errTooBig := func() error {
 		return Errorf(ETooLarge, "%s is larger than %d MB; the Office of the Historian's files are far smaller.", file, HSGMaxBytes>>20)
 	}
+	guard.fail = func(format string, args ...any) error {
+		if tooBig() {
+			return errTooBig()
+		}
+		return fail(line(), format, args...)
+	}
 	syntax := func(err error, at int) error {
 		if tooBig() {
 			return errTooBig()
+		}
+		if ErrorCode(err) != EInternal {
+			return err // the guard's, already naming the file and line
 		}
 		var se *xml.SyntaxError
 		if errors.As(err, &se) {

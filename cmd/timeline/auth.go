@@ -13,18 +13,27 @@ import (
 	"github.com/diplomatic-travel/tracker/views"
 )
 
-// Login throttling: after this many failures in the window, further
-// attempts for the account, or from the address, are refused until the
-// window has passed.
+// Login throttling slows guessing without handing strangers a switch that
+// locks the real user out: after perPairLimit failures for an account from
+// one address, that address may not try that account again until the
+// window has passed, and after perAddressLimit failures an address may not
+// try any account. An account is never locked as such: its owner, from an
+// address that did not fail, logs in during an attack on it.
 const (
 	throttleWindow  = 15 * time.Minute
-	perAccountLimit = 5
+	perPairLimit    = 5
 	perAddressLimit = 20
 )
 
 type ctxKey int
 
 const userKey ctxKey = 1
+
+// isAdmin says whether the request is an admin's.
+func isAdmin(r *http.Request) bool {
+	u := userOf(r)
+	return u != nil && u.Role == store.RoleAdmin
+}
 
 // userOf returns the logged-in curator of the request, or nil.
 func userOf(r *http.Request) *store.User {
@@ -145,18 +154,19 @@ func (a *app) login(w http.ResponseWriter, r *http.Request) error {
 	form := func(msg string) views.LoginPage {
 		return views.LoginPage{Site: a.site(w, r, "Log in"), Next: next, Name: name, Error: msg}
 	}
-	accountKey, addrKey := "account:"+strings.ToLower(name), "addr:"+a.clientAddr(r)
-	if a.logins.Blocked(accountKey, perAccountLimit) || a.logins.Blocked(addrKey, perAddressLimit) {
-		return render(w, r, http.StatusTooManyRequests, views.Login(form("Too many failed logins for this account or from this address. Wait 15 minutes and try again.")))
+	addr := a.clientAddr(r)
+	pairKey, addrKey := "pair:"+strings.ToLower(name)+"\x00"+addr, "addr:"+addr
+	if a.logins.Blocked(pairKey, perPairLimit) || a.logins.Blocked(addrKey, perAddressLimit) {
+		return render(w, r, http.StatusTooManyRequests, views.Login(form("Too many failed logins from this address. Wait 15 minutes and try again.")))
 	}
 	u, err := a.store.Authenticate(r.Context(), name, password)
 	if timeline.ErrorCode(err) == timeline.EUnauthorized {
-		a.logins.Fail(accountKey, addrKey)
+		a.logins.Fail(pairKey, addrKey)
 		return render(w, r, http.StatusUnauthorized, views.Login(form(timeline.ErrorMessage(err))))
 	} else if err != nil {
 		return err
 	}
-	a.logins.Reset(accountKey)
+	a.logins.Reset(pairKey)
 	s, err := a.sessions.Get(r, sessionCookie)
 	if err != nil {
 		return err

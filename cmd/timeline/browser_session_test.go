@@ -107,7 +107,7 @@ func TestBrowserSession(t *testing.T) {
 	if wrong == "" || wrong != unknown {
 		t.Errorf("wrong password says %q, unknown account %q: they must be the same", wrong, unknown)
 	}
-	for range perAccountLimit - 1 { // five failures for the account in all
+	for range perPairLimit - 1 { // five failures for the account in all
 		try(curatorBrowserUser, "not the password at all")
 	}
 	if got := try(curatorBrowserUser, testPassword); got == "" || got == wrong {

@@ -26,6 +26,11 @@ func (a *app) chartsPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f.After, f.Before, f.Order, f.Limit = nil, nil, timeline.NewestFirst, timeline.DefaultLimit
+	release, err := a.heavy(r)
+	if err != nil {
+		return err
+	}
+	defer release()
 	v, err := a.store.DataVersion(r.Context())
 	if err != nil {
 		return err

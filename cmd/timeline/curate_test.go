@@ -195,16 +195,16 @@ func TestLogin(t *testing.T) {
 	t.Run("Throttled", func(t *testing.T) {
 		ts.addUser(t, "bob", store.RoleCurator)
 		c := ts.client(t)
-		for i := 0; i < perAccountLimit; i++ {
+		for i := 0; i < perPairLimit; i++ {
 			c.post(t, "/login", url.Values{"name": {"bob"}, "password": {"nope nope nope"}})
 		}
 		resp, body := c.post(t, "/login", url.Values{"name": {"bob"}, "password": {testPassword}})
 		if resp.StatusCode != http.StatusTooManyRequests || !strings.Contains(body, "Too many failed logins") {
-			t.Errorf("after %d failures the right password got %d", perAccountLimit, resp.StatusCode)
+			t.Errorf("after %d failures the right password got %d", perPairLimit, resp.StatusCode)
 		}
 		// An unknown account is throttled the same way, so throttling says
 		// nothing about which accounts exist.
-		for i := 0; i < perAccountLimit; i++ {
+		for i := 0; i < perPairLimit; i++ {
 			c.post(t, "/login", url.Values{"name": {"ghost"}, "password": {"nope nope nope"}})
 		}
 		if resp, _ := c.post(t, "/login", url.Values{"name": {"ghost"}, "password": {"nope nope nope"}}); resp.StatusCode != http.StatusTooManyRequests {

@@ -10,14 +10,17 @@ import (
 
 // statusOf is the one table from error codes to HTTP statuses.
 var statusOf = map[string]int{
-	timeline.ENotFound:     http.StatusNotFound,
-	timeline.EInvalid:      http.StatusBadRequest,
-	timeline.EConflict:     http.StatusConflict,
-	timeline.EUnauthorized: http.StatusUnauthorized,
-	timeline.EForbidden:    http.StatusForbidden,
-	timeline.ETooLarge:     http.StatusRequestEntityTooLarge,
-	timeline.EFull:         http.StatusInsufficientStorage,
-	timeline.EInternal:     http.StatusInternalServerError,
+	timeline.ENotFound:      http.StatusNotFound,
+	timeline.EInvalid:       http.StatusBadRequest,
+	timeline.EConflict:      http.StatusConflict,
+	timeline.EUnauthorized:  http.StatusUnauthorized,
+	timeline.EForbidden:     http.StatusForbidden,
+	timeline.ETooLarge:      http.StatusRequestEntityTooLarge,
+	timeline.EFull:          http.StatusInsufficientStorage,
+	timeline.EBusy:          http.StatusServiceUnavailable,
+	timeline.ETimeout:       http.StatusRequestTimeout,
+	timeline.EUnprocessable: http.StatusUnprocessableEntity,
+	timeline.EInternal:      http.StatusInternalServerError,
 }
 
 var headingOf = map[int]string{
@@ -28,6 +31,9 @@ var headingOf = map[int]string{
 	http.StatusForbidden:             "Not allowed",
 	http.StatusRequestEntityTooLarge: "Too large",
 	http.StatusInsufficientStorage:   "The database is full",
+	http.StatusServiceUnavailable:    "Busy: please try again",
+	http.StatusRequestTimeout:        "The request took too long",
+	http.StatusUnprocessableEntity:   "This upload cannot be taken",
 	http.StatusInternalServerError:   "Something went wrong",
 }
 
@@ -67,6 +73,9 @@ func (a *app) serveError(w http.ResponseWriter, r *http.Request, err error) {
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Del("Content-Disposition")
+	if status == http.StatusServiceUnavailable {
+		w.Header().Set("Retry-After", retryAfter)
+	}
 	w.WriteHeader(status)
 	if err := views.Error(page).Render(r.Context(), w); err != nil {
 		a.log.Warn("render error page", slog.Any("err", err))

@@ -9,7 +9,9 @@ import (
 	"html"
 	"io"
 	"net/http"
+	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -22,11 +24,12 @@ import (
 type exportWriter func(ctx context.Context, s *store.Store, f timeline.Filter, base string, w io.Writer, start func()) error
 
 // stream serves an export of the view in the request's query: the same
-// filters as the timeline, every entry, streamed. A failure before the
-// first byte is an error page; after it, the response is broken off so
-// the client sees a failed download rather than a short file.
-// A file meant to be saved (CSV, zip) is sent as an attachment; the others
-// open where they are asked for (feed readers, calendars, TimelineJS).
+// filters as the timeline, every entry. The export is first written to a
+// temporary file at the database's pace, so that a slow or stalled client
+// never holds a database connection; the file is then sent in chunks, each
+// under a deadline, so a client that stops reading is cut off within
+// seconds. Exports are capped in all and per client (503 beyond). A
+// failure while writing the file is an error page: nothing was sent.
 func (a *app) stream(contentType, filename string, write exportWriter) func(http.ResponseWriter, *http.Request) error {
 	disposition := "inline"
 	if strings.HasSuffix(filename, ".csv") || strings.HasSuffix(filename, ".zip") {
@@ -37,34 +40,68 @@ func (a *app) stream(contentType, filename string, write exportWriter) func(http
 		if err != nil {
 			return err
 		}
-		cw := &countingWriter{w: w}
-		started := false
-		err = write(r.Context(), a.store, f, a.baseURL(r), cw, func() {
-			started = true
-			h := w.Header()
-			h.Set("Content-Type", contentType)
-			h.Set("Content-Disposition", disposition+`; filename="`+filename+`"`)
-			w.WriteHeader(http.StatusOK)
-		})
-		if err != nil && !started {
+		release, ok := a.exportSlots.try(a.clientAddr(r))
+		if !ok {
+			return errBusy("Too many exports are being made (at most %d at once, %d per address).", a.limits.Exports, a.limits.ExportsPerClient)
+		}
+		defer release()
+		spool, err := os.CreateTemp("", "timeline-export-*")
+		if err != nil {
 			return err
 		}
+		defer os.Remove(spool.Name())
+		defer spool.Close()
+		if err := write(r.Context(), a.store, f, a.base, spool, func() {}); err != nil {
+			return err
+		}
+		size, err := spool.Seek(0, io.SeekCurrent)
 		if err != nil {
-			a.log.Error("export failed midway", "export", filename, "err", err, "bytes", cw.n)
-			panic(http.ErrAbortHandler)
+			return err
+		}
+		if _, err := spool.Seek(0, io.SeekStart); err != nil {
+			return err
+		}
+		h := w.Header()
+		h.Set("Content-Type", contentType)
+		h.Set("Content-Disposition", disposition+`; filename="`+filename+`"`)
+		h.Set("Content-Length", strconv.FormatInt(size, 10))
+		w.WriteHeader(http.StatusOK)
+		if r.Method == http.MethodHead {
+			return nil
+		}
+		if err := a.sendChunked(w, spool); err != nil {
+			a.log.Info("export cut off", "export", filename, "err", err)
+			panic(http.ErrAbortHandler) // the client has a short file: tell it so
 		}
 		return nil
 	}
 }
 
-// baseURL is the site's address as the request reached it, for the
-// absolute links feeds and calendars need.
-func (a *app) baseURL(r *http.Request) string {
-	scheme := "http"
-	if a.behindProxy || r.TLS != nil {
-		scheme = "https"
+// exportChunk is how much of an export is written under one deadline.
+const exportChunk = 256 << 10
+
+// sendChunked copies src to the client chunk by chunk, each under the
+// chunk deadline.
+func (a *app) sendChunked(w http.ResponseWriter, src io.Reader) error {
+	rc := http.NewResponseController(w)
+	buf := make([]byte, exportChunk)
+	for {
+		n, rerr := io.ReadFull(src, buf)
+		if n > 0 {
+			if err := rc.SetWriteDeadline(time.Now().Add(a.limits.ChunkTimeout)); err != nil {
+				return err
+			}
+			if _, err := w.Write(buf[:n]); err != nil {
+				return err
+			}
+		}
+		if rerr == io.EOF || rerr == io.ErrUnexpectedEOF {
+			return rc.SetWriteDeadline(time.Time{})
+		}
+		if rerr != nil {
+			return rerr
+		}
 	}
-	return scheme + "://" + r.Host
 }
 
 // JSONEntry is one entry of /timeline.json; README documents the schema.
@@ -235,7 +272,7 @@ func writeTimelineJS(ctx context.Context, s *store.Store, f timeline.Filter, bas
 		}
 		text.WriteString("</p>")
 		ev := tjsEvent{StartDate: tjsDateOf(e.Start, e.Precision), Text: tjsText{Headline: html.EscapeString(e.Title), Text: text.String()},
-			Group: e.PersonName, UniqueID: e.Kind + "-" + itoa64(e.RecordID)}
+			Group: html.EscapeString(e.PersonName), UniqueID: e.Kind + "-" + itoa64(e.RecordID)}
 		if e.End != e.Start {
 			end := tjsDateOf(e.End, e.Precision)
 			ev.EndDate = &end

@@ -38,6 +38,9 @@ Run "timeline COMMAND -h" for a command's flags.
 `
 
 func main() {
+	// Whatever the program creates (the database and its WAL, backups,
+	// spooled exports) holds secrets or the record: owner only.
+	syscall.Umask(0o077)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"runtime/debug"
 	"time"
@@ -44,13 +45,28 @@ type app struct {
 	// behindProxy says a TLS-terminating proxy is in front: cookies are
 	// Secure and the client address is the proxy's X-Forwarded-For entry.
 	behindProxy bool
+	// base is the site's public address (no trailing slash): every
+	// absolute link and id is made from it, never from a request's Host.
+	base   string
+	limits limits
+	// heavySlots and exportSlots share out the uncached computations and
+	// the exports among clients.
+	heavySlots, exportSlots *slots
 }
 
 // appConfig holds the server settings that come from flags and the
 // environment.
 type appConfig struct {
 	BehindProxy bool
+	// BaseURL is the site's public address, such as
+	// https://travel.example.org; the default is the listen address's.
+	BaseURL string
+	// Limits are the caps on what clients may hold; zero is the defaults.
+	Limits *limits
 }
+
+// defaultBaseURL is the public address when none is configured.
+const defaultBaseURL = "http://127.0.0.1:8080"
 
 func newApp(ctx context.Context, s *store.Store, log *slog.Logger, cfg appConfig) (*app, error) {
 	keys, err := s.SessionKeys(ctx)
@@ -61,7 +77,16 @@ func newApp(ctx context.Context, s *store.Store, log *slog.Logger, cfg appConfig
 	if err != nil {
 		return nil, err
 	}
+	base, err := checkBaseURL(cfg.BaseURL)
+	if err != nil {
+		return nil, err
+	}
+	lim := defaultLimits()
+	if cfg.Limits != nil {
+		lim = *cfg.Limits
+	}
 	return &app{
+		base: base, limits: lim, heavySlots: newSlots(lim.HeavyPerClient, lim.Heavy), exportSlots: newSlots(lim.ExportsPerClient, lim.Exports),
 		store: s, log: log, cache: &lookupCache{}, world: world,
 		facetCache: &versionCache[*store.Facets]{}, chartCache: &versionCache[*store.Charts]{},
 		figureCache: &versionCache[*store.Figures]{}, numberings: &versionCache[timeline.Numbering]{}, pages: &pageCache{}, pending: &pendingImports{},
@@ -128,7 +153,22 @@ func (a *app) routes() http.Handler {
 		a.serveError(w, r, timeline.Errorf(timeline.EForbidden,
 			"This request came from another site, so it was refused and nothing was changed. Use the forms on this site."))
 	}))
-	return a.recoverer(securityHeaders(limitBodies(cop.Handler(limitWriters(a.withUser(mux))))))
+	// Cheap refusals first; bodies are read whole, under a deadline, before
+	// a request may wait for a write slot.
+	return a.recoverer(securityHeaders(a.refuseControls(a.perClient(cop.Handler(a.withUser(a.readBodies(limitWriters(mux))))))))
+}
+
+// checkBaseURL checks the configured public address: http or https, a
+// host, no path beyond "/", no query.
+func checkBaseURL(s string) (string, error) {
+	if s == "" {
+		s = defaultBaseURL
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || (u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+		return "", fmt.Errorf("the base URL %q is not the site's address, such as https://travel.example.org (--base-url, TIMELINE_BASE_URL)", s)
+	}
+	return u.Scheme + "://" + u.Host, nil
 }
 
 func (a *app) healthz(w http.ResponseWriter, r *http.Request) {
@@ -155,7 +195,6 @@ func securityHeaders(next http.Handler) http.Handler {
 	})
 }
 
-// limitBodies caps every request body; forms need far less than 1 MiB.
 // writeSlots is how many writing requests are handled at once. SQLite
 // takes one write at a time anyway; letting sixteen curators' requests
 // parse, validate and queue at once only takes the CPU from readers (on two
@@ -177,17 +216,6 @@ func limitWriters(next http.Handler) http.Handler {
 			return // the client went away while waiting
 		}
 		defer func() { <-slots }()
-		next.ServeHTTP(w, r)
-	})
-}
-
-func limitBodies(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		limit := int64(1 << 20)
-		if r.URL.Path == importPath || r.URL.Path == importPath+"/bundle" {
-			limit = uploadLimit // the Office of the Historian's files
-		}
-		r.Body = http.MaxBytesReader(w, r.Body, limit)
 		next.ServeHTTP(w, r)
 	})
 }
@@ -217,9 +245,11 @@ func newServer(addr string, h http.Handler, log *slog.Logger) *http.Server {
 		Addr:              addr,
 		Handler:           h,
 		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       30 * time.Second,
-		// Long enough for a full export of a million rows.
-		WriteTimeout:   10 * time.Minute,
+		// Bodies have their own, shorter deadline (limits.BodyTimeout).
+		ReadTimeout: 30 * time.Second,
+		// A page is written in well under this; an export moves its
+		// deadline forward chunk by chunk (limits.ChunkTimeout).
+		WriteTimeout:   time.Minute,
 		IdleTimeout:    2 * time.Minute,
 		MaxHeaderBytes: 64 << 10,
 		ErrorLog:       slog.NewLogLogger(log.Handler(), slog.LevelWarn),
@@ -232,6 +262,7 @@ func cmdServe(ctx context.Context, open func() (*store.Store, error), args []str
 	addr := fs.String("addr", envOr("TIMELINE_ADDR", "127.0.0.1:8080"), "the address to listen on")
 	seed := fs.Bool("seed", true, "load the demo record when the database is empty")
 	proxy := fs.Bool("behind-tls-proxy", envOr("TIMELINE_BEHIND_TLS_PROXY", "") != "", "a TLS-terminating proxy is in front: Secure cookies, client address from X-Forwarded-For")
+	base := fs.String("base-url", envOr("TIMELINE_BASE_URL", ""), "the site's public address, for absolute links and ids (default http:// and the listen address)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -252,19 +283,24 @@ func cmdServe(ctx context.Context, open func() (*store.Store, error), args []str
 	if err := ensureAdmin(ctx, s, log); err != nil {
 		return err
 	}
-	a, err := newApp(ctx, s, log, appConfig{BehindProxy: *proxy})
+	if *base == "" {
+		*base = "http://" + *addr
+	}
+	a, err := newApp(ctx, s, log, appConfig{BehindProxy: *proxy, BaseURL: *base})
 	if err != nil {
 		return err
 	}
-	ln, err := net.Listen("tcp", *addr)
+	raw, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
 	}
+	ln := newConnLimiter(raw, a.limits, *proxy)
 	srv := newServer(*addr, a.routes(), log)
+	srv.ConnState = ln.ConnState
 	go a.checkpointLoop(ctx)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
-	log.Info("serving", slog.String("url", "http://"+ln.Addr().String()+"/"), slog.String("db", s.Path()))
+	log.Info("serving", slog.String("url", "http://"+ln.Addr().String()+"/"), slog.String("base", a.base), slog.String("db", s.Path()))
 	select {
 	case err := <-errc:
 		return err

@@ -38,6 +38,13 @@ func (a *app) timelinePage(w http.ResponseWriter, r *http.Request) error {
 			return writePage(w, b)
 		}
 	}
+	// Not cached: the computation takes one of the client's share of the
+	// heavy slots, so that one client exploring cannot starve the others.
+	release, err := a.heavy(r)
+	if err != nil {
+		return err
+	}
+	defer release()
 	version, err := a.store.DataVersion(ctx)
 	if err != nil {
 		return err

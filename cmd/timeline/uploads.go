@@ -254,7 +254,7 @@ func (a *app) importBundleDryRun(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	files, err := bundleFromZip(bytes.NewReader(data), int64(len(data)), heads[0].Filename)
+	files, err := bundleFromZip(bytes.NewReader(data), int64(len(data)), heads[0].Filename, bundleMaxInflated)
 	if err != nil {
 		return fail(timeline.ErrorMessage(err) + " Nothing was imported.")
 	}
