@@ -69,7 +69,7 @@ import-record: build
 STRESS_LOG ?= $(or $(TMPDIR),/tmp)/timeline-stress.log
 stress:
 	@GOFLAGS=-tags=sqlite_fts5,stress $(GO) test -run '^TestStress' -count=1 -timeout 40m -v ./cmd/timeline > $(STRESS_LOG) 2>&1; rc=$$?; \
-	  grep -E '^(writers/readers|disk full|backups|slow clients|graceful stop|crash loop):|^--- FAIL|^(FAIL|ok) ' $(STRESS_LOG); \
+	  grep -E '^(writers/readers|disk full|backups|slow clients|graceful stop|crash loop|stalled exports|slow bodies|uncached flood|guessing|zip bomb):|^--- FAIL|^(FAIL|ok) ' $(STRESS_LOG); \
 	  echo "(full log: $(STRESS_LOG))"; exit $$rc
 
 # Benchmarks at 100,000 generated stops; see .ci/bench for what it prints.

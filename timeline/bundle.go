@@ -162,7 +162,15 @@ const BundleMaxBytes = 256 << 20
 // with it. Cells guarded against formulas by the export are read back as
 // written.
 func ReadBundle(files map[string]io.Reader) (*Bundle, error) {
+	return ReadBundleMax(files, 0)
+}
+
+// ReadBundleMax is ReadBundle holding at most maxRows rows in all (0: no
+// cap): an upload's bundle is read into memory, and a bomb of short rows
+// would take far more memory than its bytes.
+func ReadBundleMax(files map[string]io.Reader, maxRows int) (*Bundle, error) {
 	b := &Bundle{}
+	rows := 0
 	trips := map[int64]int{}
 	for _, name := range []string{"people.csv", "sources.csv", "trips.csv", "stops.csv", "meetings.csv", "goals.csv", "events.csv",
 		"counters.csv", "claims.csv", "citations.csv", "timeline.csv", "quotes.csv", "offices.csv", "participants.csv",
@@ -175,6 +183,9 @@ func ReadBundle(files map[string]io.Reader) (*Bundle, error) {
 			return nil, Errorf(EInvalid, "the bundle has no %s", name)
 		}
 		err := eachCSVRow(r, name, BundleHeaders[name], func(header []string, row int, cells []string) error {
+			if rows++; maxRows > 0 && rows > maxRows {
+				return Errorf(ETooLarge, "the bundle holds more than %d rows (the cap for an upload, reached in %s); load it with timeline import csv", maxRows, name)
+			}
 			c := &cells2{file: name, row: row, header: header, cells: cells}
 			switch name {
 			case "people.csv":

@@ -156,3 +156,20 @@ func TestReadHSGVisits(t *testing.T) {
 		t.Errorf("the record's wording is not kept: %q", recs[1].Remarks)
 	}
 }
+
+// Elements nested past the limit, or an element's text past its limit, are
+// refused as soon as they are seen, without holding the rest.
+func TestReadHSGDepthAndTextLimits(t *testing.T) {
+	deep := `<?xml version="1.0"?><trips><trip role="secretary" who="x"><id>1</id><remarks>` +
+		strings.Repeat("<a>", 1_000_000) + strings.Repeat("</a>", 1_000_000) + `</remarks></trip></trips>`
+	_, err := ReadHSGTravels(strings.NewReader(deep), "deep.xml")
+	if ErrorCode(err) != EInvalid || !strings.Contains(ErrorMessage(err), "nest deeper than 8 levels") {
+		t.Errorf("a million nested elements: %v", err)
+	}
+	long := `<?xml version="1.0"?><trips><trip role="secretary" who="x"><id>1</id><remarks>` +
+		strings.Repeat("x", HSGMaxText+1) + `</remarks></trip></trips>`
+	_, err = ReadHSGTravels(strings.NewReader(long), "long.xml")
+	if ErrorCode(err) != EInvalid || !strings.Contains(ErrorMessage(err), "longer than 64 KiB") || !strings.HasPrefix(ErrorMessage(err), "long.xml:1:") {
+		t.Errorf("a remark of 64 KiB and more: %v", err)
+	}
+}

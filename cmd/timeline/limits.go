@@ -31,6 +31,11 @@ type limits struct {
 	// HeavyPerClient and Heavy are how many uncached computations (a page
 	// not in the cache, its facets) run at once for one client and in all.
 	HeavyPerClient, Heavy int
+	// WorkRate and WorkBurst are each client's budget of uncached work:
+	// the computing time it may use per second on average, and at most in
+	// one go. Beyond it the client is asked to wait (503, Retry-After).
+	WorkRate  float64
+	WorkBurst time.Duration
 	// Exports and ExportsPerClient cap the exports being made or sent.
 	Exports, ExportsPerClient int
 	// ChunkTimeout is how long a client may take to accept each chunk of
@@ -48,6 +53,9 @@ func defaultLimits() limits {
 	heavy := max(1, runtime.NumCPU()-1)
 	l := limits{
 		BodyTimeout: 10 * time.Second, PerClient: 16, HeavyPerClient: 1, Heavy: heavy,
+		// An eighth of the machine's two cores per client on average: a
+		// researcher's first views pass, a crawler of uncached views waits.
+		WorkRate: 0.25, WorkBurst: 3 * time.Second,
 		// Exports read the database while they are written out, so they
 		// leave half the reader pool to the pages.
 		Exports: max(1, store.ReaderPool/2), ExportsPerClient: 1, ChunkTimeout: 10 * time.Second,
@@ -140,13 +148,127 @@ func (s *slots) acquire(ctx context.Context, client string, patience time.Durati
 	}
 }
 
+// budgetPause is the longest a client over its budget of uncached work is
+// held before it is answered.
+const budgetPause = time.Second
+
 // heavyPatience is how long an uncached computation waits for its slot.
 const heavyPatience = 5 * time.Second
 
 // heavy takes a slot for an uncached computation of r's client: the page
-// cache's misses, a chart's figures. Cached answers never wait here.
+// cache's misses, a chart's figures. Cached answers never wait here. The
+// time the work takes is charged to the client's budget.
 func (a *app) heavy(r *http.Request) (func(), error) {
-	return a.heavySlots.acquire(r.Context(), a.clientAddr(r), heavyPatience)
+	client := a.clientAddr(r)
+	// A client over its budget waits for it to refill, a second at most,
+	// and is then asked to come back: a crawler of uncached views is slowed
+	// to the budget's pace, each refusal costing it a second and the
+	// server nothing.
+	if wait := a.budgets.wait(client); wait > 0 {
+		t := time.NewTimer(min(wait, budgetPause))
+		select {
+		case <-t.C:
+		case <-r.Context().Done():
+			t.Stop()
+			return nil, r.Context().Err()
+		}
+		if wait > budgetPause {
+			return nil, errBusy("You have asked for many views that are not ready in a short time.")
+		}
+	}
+	release, err := a.heavySlots.acquire(r.Context(), client, heavyPatience)
+	if err != nil {
+		return nil, err
+	}
+	start := time.Now()
+	background := lowerPriority()
+	return func() {
+		background()
+		release()
+		a.budgets.charge(client, time.Since(start))
+	}, nil
+}
+
+// heavyNice is the scheduling niceness of uncached work: the kernel gives
+// the cached pages' threads the CPU first.
+const heavyNice = 10
+
+// lowerPriority runs the calling goroutine, on a thread of its own, at a
+// lower scheduling priority until the returned function is called: on two
+// cores, one client's uncached computation would otherwise take the CPU
+// from every cached page. When the priority cannot be raised back (an
+// unprivileged process may not), the goroutine keeps its thread, which Go
+// then ends with it, so no other work runs at the lower priority.
+func lowerPriority() (restore func()) {
+	runtime.LockOSThread()
+	tid := syscall.Gettid()
+	if err := syscall.Setpriority(syscall.PRIO_PROCESS, tid, heavyNice); err != nil {
+		runtime.UnlockOSThread()
+		return func() {}
+	}
+	return func() {
+		if syscall.Setpriority(syscall.PRIO_PROCESS, tid, 0) == nil {
+			runtime.UnlockOSThread()
+		}
+	}
+}
+
+// budgets are the clients' budgets of uncached work: a token bucket of
+// computing time per client, refilled at rate seconds per second up to
+// burst.
+type budgets struct {
+	mu     sync.Mutex
+	rate   float64
+	burst  float64
+	client map[string]*budget
+}
+
+type budget struct {
+	left float64 // seconds of work
+	at   time.Time
+}
+
+func newBudgets(rate float64, burst time.Duration) *budgets {
+	return &budgets{rate: rate, burst: burst.Seconds(), client: map[string]*budget{}}
+}
+
+func (b *budgets) refill(client string, now time.Time) *budget {
+	bu := b.client[client]
+	if bu == nil {
+		if len(b.client) > 100_000 {
+			b.client = map[string]*budget{} // forget all rather than grow without bound
+		}
+		bu = &budget{left: b.burst, at: now}
+		b.client[client] = bu
+	}
+	bu.left = min(b.burst, bu.left+now.Sub(bu.at).Seconds()*b.rate)
+	bu.at = now
+	return bu
+}
+
+// wait says how long the client must wait for its budget to be positive
+// again (0: it has budget left).
+func (b *budgets) wait(client string) time.Duration {
+	if b.rate <= 0 {
+		return 0
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	left := b.refill(client, time.Now()).left
+	if left > 0 {
+		return 0
+	}
+	return time.Duration((-left/b.rate)*float64(time.Second)) + 10*time.Millisecond
+}
+
+// charge takes the time some work took from the client's budget.
+func (b *budgets) charge(client string, d time.Duration) {
+	if b.rate <= 0 {
+		return
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.refill(client, time.Now()).left -= d.Seconds()
 }
 
 // perClient caps the requests of one client that run at once: one client

@@ -52,6 +52,7 @@ type app struct {
 	// heavySlots and exportSlots share out the uncached computations and
 	// the exports among clients.
 	heavySlots, exportSlots *slots
+	budgets                 *budgets
 }
 
 // appConfig holds the server settings that come from flags and the
@@ -87,7 +88,8 @@ func newApp(ctx context.Context, s *store.Store, log *slog.Logger, cfg appConfig
 	}
 	return &app{
 		base: base, limits: lim, heavySlots: newSlots(lim.HeavyPerClient, lim.Heavy), exportSlots: newSlots(lim.ExportsPerClient, lim.Exports),
-		store: s, log: log, cache: &lookupCache{}, world: world,
+		budgets: newBudgets(lim.WorkRate, lim.WorkBurst),
+		store:   s, log: log, cache: &lookupCache{}, world: world,
 		facetCache: &versionCache[*store.Facets]{}, chartCache: &versionCache[*store.Charts]{},
 		figureCache: &versionCache[*store.Figures]{}, numberings: &versionCache[timeline.Numbering]{}, pages: &pageCache{}, pending: &pendingImports{},
 		sessions:    newSessionStore(s, keys, cfg.BehindProxy),

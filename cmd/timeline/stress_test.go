@@ -475,7 +475,7 @@ func startServer(t *testing.T, bin, db string) (base string, cmd *exec.Cmd, stop
 	addr := ln.Addr().String()
 	ln.Close()
 	cmd = exec.Command(bin, "--db", db, "serve", "--addr", addr)
-	cmd.Env = append(os.Environ(), "TIMELINE_ADMIN_PASSWORD="+testPassword)
+	cmd.Env = append(os.Environ(), "TIMELINE_ADMIN_PASSWORD="+testPassword, "GOGC="+os.Getenv("STRESS_GOGC"))
 	cmd.Stderr = io.Discard
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -636,5 +636,179 @@ func TestStressCrashLoop(t *testing.T) {
 		cycles, len(acked), missing, broken, importRefs, halfApplied)
 	if missing > 0 || broken > 0 || halfApplied > 0 {
 		t.Errorf("missing %d, broken %d, half-applied %d", missing, broken, halfApplied)
+	}
+}
+
+// procStatus reads a figure (in bytes) of a process's /proc status.
+func procStatus(t *testing.T, pid int, field string) int64 {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(line, field+":") {
+			kb, _ := strconv.ParseInt(strings.Fields(line)[1], 10, 64)
+			return kb << 10
+		}
+	}
+	return 0
+}
+
+// The attacks of issue 11 against the served binary over a 200,000-stop
+// record, each printing its figure against its bar: stalled exporters,
+// slow bodies, a flood of uncached views from one client, password
+// guessing from other addresses, and a zip bomb.
+func TestStressHostileClients(t *testing.T) {
+	bin := stressBinary(t)
+	db := filepath.Join(t.TempDir(), "t.db")
+	if out, err := exec.Command(bin, "--db", db, "seed").CombinedOutput(); err != nil {
+		t.Fatalf("seed: %v\n%s", err, out)
+	}
+	if out, err := exec.Command(bin, "--db", db, "gen", "--stops", "200000").CombinedOutput(); err != nil {
+		t.Fatalf("gen: %v\n%s", err, out)
+	}
+	base, cmd, stop := startServer(t, bin, db)
+	defer stop()
+	host := strings.TrimPrefix(base, "http://")
+	victim := from("127.0.0.1")
+	get := func(c *http.Client, path string) int {
+		resp, err := c.Get(base + path)
+		if err != nil {
+			return 0
+		}
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	get(victim, "/")
+	cached := func(n int) time.Duration { return timedP99(n, func() { get(victim, "/") }) }
+
+	// Stalled exporters.
+	var stalled []net.Conn
+	for i := range 8 {
+		c := dialFrom(t, fmt.Sprintf("127.0.0.%d", 10+i), host)
+		defer c.Close()
+		fmt.Fprintf(c, "GET /timeline.csv HTTP/1.1\r\nHost: x\r\n\r\n")
+		stalled = append(stalled, c)
+	}
+	time.Sleep(2 * time.Second)
+	health := timedP99(200, func() { get(victim, "/healthz") })
+	page := cached(200)
+	admin := from("127.0.0.2")
+	start := time.Now()
+	login := loginAs(t, admin, base, "admin", testPassword)
+	took := time.Since(start)
+	figures(t, "stalled exports", "8 clients never reading /timeline.csv: healthz p99 %.1f ms, cached page p99 %.1f ms (bar 1000), login %d in %.0f ms",
+		ms(health), ms(page), login, ms(took))
+	if health > time.Second || page > time.Second || login != http.StatusSeeOther {
+		t.Errorf("stalled exporters: healthz %s, page %s, login %d", health, page, login)
+	}
+	for _, c := range stalled {
+		c.Close()
+	}
+
+	// Slow bodies.
+	var wg sync.WaitGroup
+	for i := range 4 {
+		conn := dialFrom(t, fmt.Sprintf("127.0.0.%d", 20+i), host)
+		defer conn.Close()
+		fmt.Fprintf(conn, "POST /login HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\n")
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 8 {
+				if _, err := conn.Write([]byte("n")); err != nil {
+					return
+				}
+				time.Sleep(time.Second)
+			}
+		}()
+	}
+	time.Sleep(500 * time.Millisecond)
+	start = time.Now()
+	resp, err := admin.PostForm(base+"/curate/trips", tripFormValues("Saved beside slow bodies"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	save := time.Since(start)
+	figures(t, "slow bodies", "4 clients sending a login body a byte a second: a curator's save %d in %.1f ms (bar 1000)", resp.StatusCode, ms(save))
+	if resp.StatusCode != http.StatusSeeOther || save > time.Second {
+		t.Errorf("save beside slow bodies: %d in %s", resp.StatusCode, save)
+	}
+	wg.Wait()
+
+	// A flood of distinct uncached views from one client.
+	var alone []time.Duration
+	for range 300 {
+		alone = append(alone, timedP99(1, func() { get(victim, "/") }))
+		time.Sleep(5 * time.Millisecond)
+	}
+	idle := p99(alone)
+	flood := from("127.0.0.40")
+	var views atomic.Int64
+	codes := sync.Map{}
+	done := make(chan struct{})
+	for w := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < 1000; i += 8 {
+				code := get(flood, fmt.Sprintf("/?from=%d-01-01&to=%d-12-31&q=trade&v=%d", 1900+i%120, 1900+i%120+i%7, i))
+				n, _ := codes.LoadOrStore(code, new(atomic.Int64))
+				n.(*atomic.Int64).Add(1)
+				views.Add(1)
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(done) }()
+	var during []time.Duration
+	for loop := true; loop; {
+		select {
+		case <-done:
+			loop = false
+		default:
+			// A reader's pace, not a loop that takes a core of its own.
+			during = append(during, timedP99(1, func() { get(victim, "/") }))
+			time.Sleep(5 * time.Millisecond)
+		}
+	}
+	busy := p99(during)
+	var summary []string
+	codes.Range(func(k, v any) bool {
+		summary = append(summary, fmt.Sprintf("%v: %d", k, v.(*atomic.Int64).Load()))
+		return true
+	})
+	slices.Sort(summary)
+	figures(t, "uncached flood", "1,000 distinct uncached views from one client (%s): another client's cached p99 %.2f ms idle, %.2f ms during (%.1fx, bar 2x), %d samples",
+		strings.Join(summary, ", "), ms(idle), ms(busy), float64(busy)/float64(idle), len(during))
+	if busy > 2*idle+time.Millisecond {
+		t.Errorf("a flood from one client slowed another's cached pages from %s to %s", idle, busy)
+	}
+
+	// Password guessing from other addresses.
+	for i := range 5 {
+		c := from(fmt.Sprintf("127.0.0.%d", 50+i))
+		for range 10 {
+			loginAs(t, c, base, "admin", "guess guess guess")
+		}
+	}
+	login = loginAs(t, from("127.0.0.3"), base, "admin", testPassword)
+	figures(t, "guessing", "50 wrong passwords for admin from 5 other addresses: the admin's login from its own answered %d", login)
+	if login != http.StatusSeeOther {
+		t.Errorf("the admin was locked out: %d", login)
+	}
+
+	// A zip bomb, measured in the server's own memory.
+	bomb := bombZip(t, 256<<20, "people.csv", "sources.csv", "trips.csv")
+	// The peak figure from here on (clear_refs 5 resets it to now).
+	os.WriteFile(fmt.Sprintf("/proc/%d/clear_refs", cmd.Process.Pid), []byte("5"), 0)
+	rss := procStatus(t, cmd.Process.Pid, "VmRSS")
+	code, _ := uploadBundle(t, admin, base, bomb)
+	peak := procStatus(t, cmd.Process.Pid, "VmHWM")
+	figures(t, "zip bomb", "a %.1f MB bundle inflating to 768 MiB: %d; server RSS %d MB before, peak %d MB (bar: growth under 100 MB)",
+		float64(len(bomb))/1e6, code, rss>>20, peak>>20)
+	if code != http.StatusRequestEntityTooLarge || peak-rss > 100<<20 {
+		t.Errorf("zip bomb: %d, grew %d MB", code, (peak-rss)>>20)
 	}
 }

@@ -25,6 +25,11 @@ const importPath = "/admin/import"
 // whole record, travels and visits, is about 5 MB.
 const uploadLimit = 8 << 20
 
+// uploadMaxRows caps the rows of an uploaded bundle: the whole public
+// record's bundle holds about 40,000; a bundle of short rows inflated to
+// the cap would otherwise hold millions in memory.
+const uploadMaxRows = 250_000
+
 // pendingImports keeps uploaded files between the dry run an admin reads
 // and their confirmation, for a while and in a bounded amount; a server
 // restart forgets them, and the admin uploads again.
@@ -233,6 +238,16 @@ func (a *app) importBundleDryRun(w http.ResponseWriter, r *http.Request) error {
 		v.Error = msg
 		return render(w, r, http.StatusUnprocessableEntity, views.ImportPage(v))
 	}
+	// A cap reached is 413, anything else the bundle holds 422; either
+	// says which, and nothing is imported.
+	failErr := func(err error) error {
+		v.Error = timeline.ErrorMessage(err) + " Nothing was imported."
+		status := http.StatusUnprocessableEntity
+		if timeline.ErrorCode(err) == timeline.ETooLarge {
+			status = http.StatusRequestEntityTooLarge
+		}
+		return render(w, r, status, views.ImportPage(v))
+	}
 	if err := r.ParseMultipartForm(8 << 20); err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
@@ -256,11 +271,11 @@ func (a *app) importBundleDryRun(w http.ResponseWriter, r *http.Request) error {
 	}
 	files, err := bundleFromZip(bytes.NewReader(data), int64(len(data)), heads[0].Filename, bundleMaxInflated)
 	if err != nil {
-		return fail(timeline.ErrorMessage(err) + " Nothing was imported.")
+		return failErr(err)
 	}
-	b, err := timeline.ReadBundle(files)
+	b, err := timeline.ReadBundleMax(files, uploadMaxRows)
 	if err != nil {
-		return fail(timeline.ErrorMessage(err) + " Nothing was imported.")
+		return failErr(err)
 	}
 	rep, err := a.store.MergeBundle(r.Context(), actor(r), b, true)
 	if err != nil {
