@@ -193,20 +193,7 @@ func (s *Store) CreateClaimCited(ctx context.Context, a Actor, c *timeline.Claim
 
 // participantIDs lists a meeting's participants as person ids, in order.
 func (t *tx) participantIDs(meetingID int64) ([]int64, error) {
-	rows, err := t.QueryContext(t.ctx, `SELECT person_id FROM participants WHERE meeting_id = ? ORDER BY seq`, meetingID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		out = append(out, id)
-	}
-	return out, rows.Err()
+	return t.ids(`SELECT person_id FROM participants WHERE meeting_id = ? ORDER BY seq`, meetingID)
 }
 
 // SetParticipants removes the participants not in keep and adds the new

@@ -508,7 +508,12 @@ func (s *Store) UndoPersonMerge(ctx context.Context, a Actor, id int64) error {
 }
 
 func (t *tx) identifiers(pid int64) ([]timeline.Identifier, error) {
-	rows, err := t.QueryContext(t.ctx, `SELECT scheme, value FROM person_identifiers WHERE person_id = ? ORDER BY scheme`, pid)
+	return scanIdentifiers(t.QueryContext(t.ctx, identifiersSQL, pid))
+}
+
+const identifiersSQL = `SELECT scheme, value FROM person_identifiers WHERE person_id = ? ORDER BY scheme`
+
+func scanIdentifiers(rows *sql.Rows, err error) ([]timeline.Identifier, error) {
 	if err != nil {
 		return nil, err
 	}
@@ -539,20 +544,7 @@ func (t *tx) setIdentifiers(pid int64, ids []timeline.Identifier) error {
 
 // Identifiers lists a person's outside identifiers.
 func (s *Store) Identifiers(ctx context.Context, pid int64) ([]timeline.Identifier, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT scheme, value FROM person_identifiers WHERE person_id = ? ORDER BY scheme`, pid)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []timeline.Identifier
-	for rows.Next() {
-		var id timeline.Identifier
-		if err := rows.Scan(&id.Scheme, &id.Value); err != nil {
-			return nil, err
-		}
-		out = append(out, id)
-	}
-	return out, rows.Err()
+	return scanIdentifiers(s.r.QueryContext(ctx, identifiersSQL, pid))
 }
 
 // SetIdentifier sets (or, with an empty value, removes) a person's

@@ -68,17 +68,20 @@ func (a *app) mergeForm(w http.ResponseWriter, r *http.Request, p *timeline.Pers
 	}, nil
 }
 
-// mergePersonForm serves GET /people/{slug}/merge.
-func (a *app) mergePersonForm(w http.ResponseWriter, r *http.Request) error {
-	p, err := a.store.PersonBySlug(r.Context(), r.PathValue("slug"), true)
-	if err != nil {
-		return err
+// personFormPage serves the form build makes for the person of the path:
+// GET /people/{slug}/merge and /split.
+func (a *app) personFormPage(build func(http.ResponseWriter, *http.Request, *timeline.Person) (views.SimpleForm, error)) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		p, err := a.store.PersonBySlug(r.Context(), r.PathValue("slug"), true)
+		if err != nil {
+			return err
+		}
+		f, err := build(w, r, p)
+		if err != nil {
+			return err
+		}
+		return a.simpleForm(w, r, f, nil, nil)
 	}
-	f, err := a.mergeForm(w, r, p)
-	if err != nil {
-		return err
-	}
-	return a.simpleForm(w, r, f, nil, nil)
 }
 
 // mergePerson serves POST /people/{slug}/merge.
@@ -134,19 +137,6 @@ func (a *app) splitForm(w http.ResponseWriter, r *http.Request, p *timeline.Pers
 			{Name: "reason", Label: "Why they are two people", Type: "text"},
 		},
 	}, nil
-}
-
-// splitPersonForm serves GET /people/{slug}/split.
-func (a *app) splitPersonForm(w http.ResponseWriter, r *http.Request) error {
-	p, err := a.store.PersonBySlug(r.Context(), r.PathValue("slug"), true)
-	if err != nil {
-		return err
-	}
-	f, err := a.splitForm(w, r, p)
-	if err != nil {
-		return err
-	}
-	return a.simpleForm(w, r, f, nil, nil)
 }
 
 // splitPerson serves POST /people/{slug}/split.
