@@ -13,7 +13,7 @@ export CGO_ENABLED := 1
 # a loaded machine (go.dev/issue/75804, fixed in Go 1.27).
 FUZZTIME ?= 100000x
 
-.PHONY: all build run import-record stress test unit check-generated check-format vet fuzz-short fuzz bench clean
+.PHONY: all build run import-record stress test unit check-generated check-format vet staticcheck race fuzz-short fuzz bench clean
 
 all: build
 
@@ -25,7 +25,7 @@ build:
 run: build
 	./bin/timeline serve
 
-test: check-generated check-format vet unit fuzz-short
+test: check-generated check-format vet staticcheck unit fuzz-short
 
 unit:
 	$(GO) test -count=1 -timeout 10m ./...
@@ -42,9 +42,21 @@ check-generated:
 check-format:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	  if [ -n "$$out" ]; then echo "gofmt would change: $$out"; exit 1; fi
+	@$(GO) tool templ fmt -fail views >/dev/null 2>&1 || { echo "templ fmt has reformatted views/*.templ: regenerate (go tool templ generate) and commit them."; exit 1; }
 
 vet:
 	$(GO) vet ./...
+
+# staticcheck is pinned in go.mod as a tool; the stress suite's files are
+# checked too.
+staticcheck:
+	$(GO) tool staticcheck ./...
+	GOFLAGS=-tags=sqlite_fts5,stress $(GO) tool staticcheck ./cmd/timeline
+
+# Every test under the race detector (about 5 minutes); CI runs it after
+# make test.
+race:
+	$(GO) test -race -count=1 -timeout 20m ./...
 
 fuzz-short:
 	@set -e; for t in FuzzGuardCell FuzzCanonicalURL FuzzParseDate FuzzParseFilter FuzzReadHSGTravels FuzzReadBundle; do \

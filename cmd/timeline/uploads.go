@@ -119,7 +119,7 @@ func (a *app) importDryRun(w http.ResponseWriter, r *http.Request) error {
 	}
 	gap, err := parseGap(r.FormValue("gap_days"))
 	if err != nil {
-		return fail(err.Error())
+		return fail(timeline.ErrorMessage(err))
 	}
 	v.GapDays, v.SkipUnknown = gap, r.FormValue("skip_unknown") == "on"
 	heads := r.MultipartForm.File["files"]
@@ -198,7 +198,7 @@ func parseGap(s string) (int, error) {
 	}
 	var n int
 	if _, err := fmt.Sscan(s, &n); err != nil || n < 0 || n > 60 {
-		return 0, errors.New("The gap must be a whole number of days from 0 to 60.")
+		return 0, timeline.FieldErrorf("gap_days", "The gap must be a whole number of days from 0 to 60.")
 	}
 	return n, nil
 }
