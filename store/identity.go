@@ -18,7 +18,8 @@ type PersonJoin struct {
 func (t *tx) knownPeople() ([]timeline.KnownPerson, error) {
 	rows, err := t.QueryContext(t.ctx, `SELECT p.id, p.slug, p.name, coalesce(p.country, ''),
 			coalesce((SELECT group_concat(alias, char(31)) FROM person_aliases WHERE person_id = p.id), ''),
-			coalesce((SELECT group_concat(title, char(31)) FROM offices WHERE person_id = p.id), '')
+			coalesce((SELECT group_concat(title || char(30) || coalesce(start_date, '') || char(30) || coalesce(end_date, ''), char(31))
+				FROM offices WHERE person_id = p.id), '')
 		FROM people p WHERE p.deleted_at IS NULL ORDER BY p.id`)
 	if err != nil {
 		return nil, err
@@ -32,7 +33,13 @@ func (t *tx) knownPeople() ([]timeline.KnownPerson, error) {
 			return nil, err
 		}
 		k.Aliases = splitUnit(aliases)
-		k.Offices = splitUnit(offices)
+		for _, o := range splitUnit(offices) {
+			f := strings.Split(o, "\x1e")
+			span := timeline.OfficeSpan{Title: f[0]}
+			span.From, _ = timeline.ParseDate(f[1])
+			span.To, _ = timeline.ParseDate(f[2])
+			k.Offices = append(k.Offices, span)
+		}
 		out = append(out, k)
 	}
 	return out, rows.Err()
@@ -225,28 +232,36 @@ func freeSlug(base, country string, taken map[string]bool) string {
 	}
 }
 
-// visitorOffices are the offices a person's visits name that the person
-// does not already hold, each dated by the first and last visit that
-// names it: the office held on those dates.
-func visitorOffices(s *Store, id *timeline.Identity, have []string) []timeline.Office {
+// visitorOffices are the offices a person's visits name on dates the
+// person is not already known to hold them, each dated by the first and
+// last of those visits: the office held on those dates.
+func visitorOffices(s *Store, id *timeline.Identity, have []timeline.OfficeSpan) []timeline.Office {
 	var out []timeline.Office
 	var titles []string
-	for title := range id.Offices {
+	for title := range id.OfficeDates {
 		titles = append(titles, title)
 	}
 	sort.Strings(titles)
 	for _, title := range titles {
-		dup := false
-		for _, h := range have {
-			if strings.EqualFold(h, title) {
-				dup = true
+		var from, to timeline.Date
+		for _, d := range id.OfficeDates[title] {
+			covered := false
+			for _, h := range have {
+				covered = covered || strings.EqualFold(h.Title, title) && h.Covers(d)
+			}
+			if covered {
+				continue
+			}
+			if !from.Valid() || d.Before(from) {
+				from = d
+			}
+			if !to.Valid() || d.After(to) {
+				to = d
 			}
 		}
-		if dup {
-			continue
+		if from.Valid() {
+			out = append(out, timeline.Office{Title: title, Body: s.countries.Name(id.Country), Country: id.Country, From: from, To: to})
 		}
-		r := id.Offices[title]
-		out = append(out, timeline.Office{Title: title, Body: s.countries.Name(id.Country), Country: id.Country, From: r.Start, To: r.End})
 	}
 	return out
 }

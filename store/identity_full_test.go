@@ -80,4 +80,17 @@ func checkVisitorNames(t *testing.T, s *store.Store) {
 			t.Errorf("%s has %d visits, want %d", slug, got, want)
 		}
 	}
+	// The demo knew Netanyahu as prime minister from 2022; the record's
+	// visits as prime minister since 1996 are his office on those dates.
+	p, err := s.PersonBySlug(ctx, "netanyahu-benjamin", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	covered := false
+	for _, o := range p.Offices {
+		covered = covered || o.Title == "Prime Minister" && o.From.String() == "1996-07-09"
+	}
+	if !covered {
+		t.Errorf("Netanyahu's offices %+v do not cover his 1996 visit", p.Offices)
+	}
 }

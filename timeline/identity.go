@@ -312,7 +312,19 @@ type KnownPerson struct {
 	Name    string
 	Country string
 	Aliases []string
-	Offices []string
+	Offices []OfficeSpan
+}
+
+// OfficeSpan is an office a known person holds, with its dates (either may
+// be open).
+type OfficeSpan struct {
+	Title    string
+	From, To Date
+}
+
+// Covers says whether the office was held on d.
+func (o OfficeSpan) Covers(d Date) bool {
+	return (!o.From.Valid() || !d.Before(o.From)) && (!o.To.Valid() || !d.After(o.To))
 }
 
 // Identity is one person as Identities found them: a known person, or a
@@ -322,9 +334,9 @@ type Identity struct {
 	Country string
 	// Names counts the mentions of each name as written.
 	Names map[string]int
-	// Offices are the titles of the mentions, with the first and last
-	// date each was held on.
-	Offices map[string]*Range
+	// OfficeDates are the titles the mentions give, each with the dates
+	// of the mentions that give it.
+	OfficeDates map[string][]Date
 	// Joins explain every name that joined this person after the first.
 	Joins []Join
 
@@ -366,12 +378,12 @@ func NewIdentities(known []KnownPerson) *Identities {
 	ids := &Identities{byCountry: map[string][]*Identity{}}
 	for i := range known {
 		k := &known[i]
-		id := &Identity{Known: k, Country: k.Country, Names: map[string]int{}, Offices: map[string]*Range{}}
+		id := &Identity{Known: k, Country: k.Country, Names: map[string]int{}, OfficeDates: map[string][]Date{}}
 		for _, n := range append([]string{k.Name}, k.Aliases...) {
 			id.addKey(n)
 		}
 		for _, o := range k.Offices {
-			if IsRoyalTitle(o) {
+			if IsRoyalTitle(o.Title) {
 				id.royal = true
 			}
 		}
@@ -456,7 +468,7 @@ func (ids *Identities) Resolve(ms []Mention) []*Identity {
 				id, rule, matched = ids.byName(m, k)
 			}
 			if id == nil {
-				id = &Identity{Country: m.Country, Names: map[string]int{}, Offices: map[string]*Range{}}
+				id = &Identity{Country: m.Country, Names: map[string]int{}, OfficeDates: map[string][]Date{}}
 				ids.add(id)
 			} else if _, seen := id.Names[m.Name]; !seen && rule != "" && !id.hasText(m.Name) {
 				id.Joins = append(id.Joins, Join{Text: m.Name, Matched: matched, Rule: rule})
@@ -502,17 +514,7 @@ func (id *Identity) note(m Mention) {
 		id.last = m.Date
 	}
 	if m.Office != "" {
-		r := id.Offices[m.Office]
-		if r == nil {
-			id.Offices[m.Office] = &Range{Start: m.Date, End: m.Date}
-		} else {
-			if m.Date.Before(r.Start) {
-				r.Start = m.Date
-			}
-			if m.Date.After(r.End) {
-				r.End = m.Date
-			}
-		}
+		id.OfficeDates[m.Office] = append(id.OfficeDates[m.Office], m.Date)
 	}
 }
 
@@ -630,7 +632,7 @@ func (ids *Identities) bySurname(m Mention, k NameKey) (*Identity, string, strin
 	var hits []*Identity
 	var matched string
 	for _, id := range ids.byCountry[m.Country] {
-		if _, ok := id.Offices[m.Office]; !ok || m.Office == "" || !id.first.Valid() {
+		if _, ok := id.OfficeDates[m.Office]; !ok || m.Office == "" || !id.first.Valid() {
 			continue
 		}
 		if m.Date.Before(id.first.AddDays(-366*surnameYears)) || m.Date.After(id.last.AddDays(366*surnameYears)) {
@@ -657,7 +659,7 @@ func (ids *Identities) bySurname(m Mention, k NameKey) (*Identity, string, strin
 			}
 		}
 	}
-	why := "a surname alone, and no person of that office and country visited within four years"
+	why := "a name of one word (a surname, most likely), and no person of that office and country with it visited within four years"
 	if len(hits) > 1 {
 		why = "a surname alone that fits " + hits[0].Name() + " and " + hits[1].Name() + "; kept apart"
 	}

@@ -500,3 +500,13 @@ func hasComparisons(cs []CountBy) bool {
 	}
 	return false
 }
+
+// countRule says what a count counts and by which rule, and whether it is
+// the claim's.
+func countRule(c CountBy) string {
+	w := unitLabel(c.Unit) + "; " + c.Rule
+	if c.Claimed {
+		w += "; the rule of the claim below"
+	}
+	return w
+}
