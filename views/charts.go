@@ -510,3 +510,11 @@ func countRule(c CountBy) string {
 	}
 	return w
 }
+
+// listSep is what follows item i of n in a list: ", " but after the last.
+func listSep(i, n int) string {
+	if i < n-1 {
+		return ", "
+	}
+	return ""
+}
