@@ -100,6 +100,14 @@ func (fe FieldErrors) Add(field, msg string) {
 	}
 }
 
+// Merge adds the messages err has for fields (ErrorFields) to fe: the one
+// way a form gathers the faults the store found with those it found itself.
+func (fe FieldErrors) Merge(err error) {
+	for k, m := range ErrorFields(err) {
+		fe.Add(k, m)
+	}
+}
+
 // Err returns nil when there are no messages, else an invalid *Error naming
 // the first field in sorted order, so the result is deterministic.
 func (fe FieldErrors) Err() error {

@@ -120,9 +120,7 @@ func (a *app) createAccount(w http.ResponseWriter, r *http.Request) error {
 		case code == timeline.EConflict:
 			fe.Add("name", fmt.Sprintf("An account named %s already exists: choose another name.", f.Name))
 		case code == timeline.EInvalid:
-			for k, v := range timeline.ErrorFields(err) {
-				fe.Add(k, v)
-			}
+			fe.Merge(err)
 			if len(fe) == 0 {
 				fe.Add("name", timeline.ErrorMessage(err))
 			}

@@ -80,9 +80,7 @@ func (a *app) cite(w http.ResponseWriter, r *http.Request) error {
 			// title need not be typed again.
 			c.SourceID, src = known.ID, nil
 		} else if err := src.Validate(); err != nil {
-			for k, v := range timeline.ErrorFields(err) {
-				fe.Add(k, v)
-			}
+			fe.Merge(err)
 		}
 	}
 	if len(fe) == 0 {

@@ -299,9 +299,7 @@ func (a *app) tripFromForm(f *views.TripForm) (*timeline.Trip, timeline.FieldErr
 	}
 	if len(fe) == 0 {
 		if err := trip.Validate(); err != nil {
-			for k, v := range timeline.ErrorFields(err) {
-				fe.Add(k, v)
-			}
+			fe.Merge(err)
 		}
 	}
 	return trip, fe
@@ -356,9 +354,7 @@ func (a *app) saveTrip(w http.ResponseWriter, r *http.Request, f views.TripForm,
 			http.Redirect(w, r, timeline.RecordPath(timeline.KindTrip, trip.ID), http.StatusSeeOther)
 			return nil
 		case code == timeline.EInvalid || code == timeline.EConflict:
-			for k, v := range timeline.ErrorFields(err) {
-				fe.Add(k, v)
-			}
+			fe.Merge(err)
 			if len(fe) == 0 {
 				fe.Add("stops", timeline.ErrorMessage(err))
 			}

@@ -109,9 +109,7 @@ func (a *app) createMeeting(w http.ResponseWriter, r *http.Request) error {
 	}
 	if len(fe) == 0 {
 		if err := m.Validate(); err != nil {
-			for k, v := range timeline.ErrorFields(err) {
-				fe.Add(k, v)
-			}
+			fe.Merge(err)
 		}
 	}
 	if len(fe) == 0 {

@@ -63,13 +63,10 @@ func (a *app) simpleForm(w http.ResponseWriter, r *http.Request, f views.SimpleF
 func userErrors(fe timeline.FieldErrors, err error, field string) error {
 	switch timeline.ErrorCode(err) {
 	case timeline.EInvalid, timeline.EConflict:
-		fields := timeline.ErrorFields(err)
-		for k, m := range fields {
-			fe.Add(k, m)
-		}
-		if len(fields) == 0 {
+		if len(timeline.ErrorFields(err)) == 0 {
 			fe.Add(field, timeline.ErrorMessage(err))
 		}
+		fe.Merge(err)
 		return nil
 	}
 	return err
@@ -124,9 +121,7 @@ func (a *app) createEvent(w http.ResponseWriter, r *http.Request) error {
 	e.Country = a.countryField(fe, "country", v("country"))
 	if len(fe) == 0 {
 		if err := e.Validate(); err != nil {
-			for k, m := range timeline.ErrorFields(err) {
-				fe.Add(k, m)
-			}
+			fe.Merge(err)
 		}
 	}
 	if len(fe) == 0 {
@@ -208,9 +203,7 @@ func (a *app) createGoal(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	if err := g.Validate(); err != nil {
-		for k, m := range timeline.ErrorFields(err) {
-			fe.Add(k, m)
-		}
+		fe.Merge(err)
 	}
 	if len(fe) == 0 {
 		if err := a.store.CreateGoal(r.Context(), actor(r), g); err != nil {
@@ -280,9 +273,7 @@ func (a *app) createClaim(w http.ResponseWriter, r *http.Request) error {
 		c.Stated = n
 	}
 	if err := c.Validate(); err != nil {
-		for k, m := range timeline.ErrorFields(err) {
-			fe.Add(k, m)
-		}
+		fe.Merge(err)
 	}
 	var cite *timeline.Citation
 	var src *timeline.Source
@@ -297,9 +288,7 @@ func (a *app) createClaim(w http.ResponseWriter, r *http.Request) error {
 		default:
 			src = &timeline.Source{URL: u, Title: v("title"), Publisher: v("publisher")}
 			if err := src.Validate(); err != nil {
-				for k, m := range timeline.ErrorFields(err) {
-					fe.Add(k, m)
-				}
+				fe.Merge(err)
 			}
 		}
 	}
@@ -379,9 +368,7 @@ func (a *app) createCounter(w http.ResponseWriter, r *http.Request) error {
 	}
 	c.Country = a.countryField(fe, "country", v("country"))
 	if err := c.Validate(); err != nil {
-		for k, m := range timeline.ErrorFields(err) {
-			fe.Add(k, m)
-		}
+		fe.Merge(err)
 	}
 	if len(fe) == 0 {
 		err := a.store.CreateCounter(r.Context(), actor(r), c)

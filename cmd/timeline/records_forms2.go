@@ -87,9 +87,7 @@ func (a *app) createQuote(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	if err := q.Validate(); err != nil {
-		for k, m := range timeline.ErrorFields(err) {
-			fe.Add(k, m)
-		}
+		fe.Merge(err)
 	}
 	if len(fe) == 0 {
 		if err := a.store.CreateQuote(r.Context(), actor(r), q); err != nil {
@@ -156,9 +154,7 @@ func (a *app) createPerson(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	if err := p.Validate(); err != nil {
-		for k, m := range timeline.ErrorFields(err) {
-			fe.Add(k, m)
-		}
+		fe.Merge(err)
 	}
 	if len(fe) == 0 {
 		if err := a.store.CreatePerson(r.Context(), actor(r), p); err != nil {
