@@ -84,13 +84,19 @@ func (a *app) personFormPage(build func(http.ResponseWriter, *http.Request, *tim
 	}
 }
 
-// mergePerson serves POST /people/{slug}/merge.
-func (a *app) mergePerson(w http.ResponseWriter, r *http.Request) error {
+// personPosted reads the person of the path and the posted form.
+func (a *app) personPosted(r *http.Request) (*timeline.Person, func(string) string, error) {
 	p, err := a.store.PersonBySlug(r.Context(), r.PathValue("slug"), true)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	v, err := formValues(r)
+	return p, v, err
+}
+
+// mergePerson serves POST /people/{slug}/merge.
+func (a *app) mergePerson(w http.ResponseWriter, r *http.Request) error {
+	p, v, err := a.personPosted(r)
 	if err != nil {
 		return err
 	}
@@ -141,11 +147,7 @@ func (a *app) splitForm(w http.ResponseWriter, r *http.Request, p *timeline.Pers
 
 // splitPerson serves POST /people/{slug}/split.
 func (a *app) splitPerson(w http.ResponseWriter, r *http.Request) error {
-	p, err := a.store.PersonBySlug(r.Context(), r.PathValue("slug"), true)
-	if err != nil {
-		return err
-	}
-	v, err := formValues(r)
+	p, v, err := a.personPosted(r)
 	if err != nil {
 		return err
 	}
