@@ -97,8 +97,10 @@ func (t *tx) putEntrySources(id int64, kind string, recordID int64, status timel
 		_, err := t.exec(`UPDATE entries SET source_urls = ?2, has_sources = 1 WHERE id = ?1`, id, urls)
 		return err
 	}
-	_, err := t.exec(`UPDATE entries SET source_urls = `+entrySourcesSQL+`, has_sources = (`+entrySourcesSQL+` <> '') WHERE id = ?1`,
-		id, kind, recordID, status)
+	if _, err := t.exec(`UPDATE entries SET source_urls = `+entrySourcesSQL+` WHERE id = ?1`, id, kind, recordID, status); err != nil {
+		return err
+	}
+	_, err := t.exec(`UPDATE entries SET has_sources = (source_urls <> '') WHERE id = ?`, id)
 	return err
 }
 
@@ -225,8 +227,9 @@ func (t *tx) refreshTripMeetings(id int64) error {
 		mids = append(mids, m)
 	}
 	rows.Close()
+	// The trip's entry, just written, has its meetings' sources already.
 	for _, m := range mids {
-		if err := t.refreshMeeting(m); err != nil {
+		if _, err := t.refreshMeetingEntry(m); err != nil {
 			return err
 		}
 	}
@@ -285,7 +288,19 @@ func (s *Store) tripTitle(codes []string) string {
 	return "Trip to " + strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
-func (t *tx) refreshMeeting(id int64) (err error) {
+// refreshMeeting rewrites a meeting's entry and its trip's sources, which
+// include the meeting's.
+func (t *tx) refreshMeeting(id int64) error {
+	trip, err := t.refreshMeetingEntry(id)
+	if err != nil || trip == 0 {
+		return err
+	}
+	return t.refreshTripSources(trip)
+}
+
+// refreshMeetingEntry rewrites a meeting's entry (or drops it) and returns
+// its trip, if any.
+func (t *tx) refreshMeetingEntry(id int64) (trip int64, err error) {
 	var (
 		tripID, stopID sql.NullInt64
 		date           timeline.Date
@@ -303,20 +318,13 @@ func (t *tx) refreshMeeting(id int64) (err error) {
 		WHERE m.id = ?`, id).
 		Scan(&tripID, &stopID, &date, &title, &summary, &status, &deletedAt, &personID, &tripStatus, &country, &locality)
 	if errors.Is(err, sql.ErrNoRows) {
-		return t.dropEntry(timeline.EntryMeeting, id)
+		return 0, t.dropEntry(timeline.EntryMeeting, id)
 	} else if err != nil {
-		return err
+		return 0, err
 	}
-	// The trip lists its meetings' sources among its own.
-	if tripID.Valid {
-		defer func() {
-			if err == nil {
-				err = t.refreshTripSources(tripID.Int64)
-			}
-		}()
-	}
+	trip = tripID.Int64
 	if deletedAt.Valid || (tripID.Valid && !personID.Valid) {
-		return t.dropEntry(timeline.EntryMeeting, id)
+		return trip, t.dropEntry(timeline.EntryMeeting, id)
 	}
 	if tripStatus.Valid && tripStatus.String == string(timeline.Draft) {
 		status = timeline.Draft
@@ -331,9 +339,9 @@ func (t *tx) refreshMeeting(id int64) (err error) {
 		UNION ALL SELECT s.title || ' ' || s.publisher || ' ' || c.passage FROM citations c JOIN sources s ON s.id = c.source_id
 		  WHERE s.deleted_at IS NULL AND c.subject_kind = 'meeting' AND c.subject_id = ?1`, id)
 	if err != nil {
-		return err
+		return 0, err
 	}
-	return t.putEntry(entryRow{
+	return trip, t.putEntry(entryRow{
 		kind: timeline.EntryMeeting, recordID: id, start: date, end: date, personID: personID.Int64,
 		title: title, summary: summary, countries: countries, localities: locality.String, status: status, searchText: words,
 	})

@@ -94,15 +94,23 @@ func newSlots(perClient, total int) *slots {
 	return &slots{perClient: perClient, total: total, running: map[string]int{}, wait: make(chan struct{})}
 }
 
+// take takes a slot for client if one is free; s.mu is held.
+func (s *slots) take(client string) bool {
+	if s.running[client] >= s.perClient || s.all >= s.total {
+		return false
+	}
+	s.running[client]++
+	s.all++
+	return true
+}
+
 // try takes a slot for client now, or says it cannot.
 func (s *slots) try(client string) (release func(), ok bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.running[client] >= s.perClient || s.all >= s.total {
+	if !s.take(client) {
 		return nil, false
 	}
-	s.running[client]++
-	s.all++
 	return s.releaser(client), true
 }
 
@@ -130,9 +138,7 @@ func (s *slots) acquire(ctx context.Context, client string, patience time.Durati
 	defer deadline.Stop()
 	for {
 		s.mu.Lock()
-		if s.running[client] < s.perClient && s.all < s.total {
-			s.running[client]++
-			s.all++
+		if s.take(client) {
 			s.mu.Unlock()
 			return s.releaser(client), nil
 		}
