@@ -69,7 +69,18 @@ func TestBrowserCrossOriginForms(t *testing.T) {
 			t.Errorf("%s: the forged form did not reach the site (at %s)", target, loc)
 			continue
 		}
-		text := curatorBrowserText(t, ctx, "body")
+		// The location changes before the answer's document is loaded:
+		// read its text once it is, as a reader would see it.
+		var text string
+		for range 100 {
+			ready, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.readyState === "complete" && document.body !== null`))
+			if err == nil && ready {
+				if text, err = chromedp.Run(ctx, chromedp.Evaluate[string](`document.body.innerText`)); err == nil && text != "" {
+					break
+				}
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
 		if !strings.Contains(text, "came from another site") {
 			t.Errorf("%s: the forged form was not refused: %q", target, clipText(text))
 			continue
