@@ -8,9 +8,9 @@ import (
 	"github.com/diplomatic-travel/tracker/timeline"
 )
 
-// BundleTable is one file of the export bundle: a header and the query of
+// bundleTable is one file of the export bundle: a header and the query of
 // its rows for a view.
-type BundleTable struct {
+type bundleTable struct {
 	Name   string
 	Header []string
 	// Fill, when set, completes each row before it is written: the
@@ -28,7 +28,7 @@ type BundleTable struct {
 // — the people, stops, goals, claims, the counters of their travellers,
 // citations and sources. Each query selects by the view's own conditions, so a bundle
 // of any size is read in one pass per file.
-func (s *Store) BundleTables(ctx context.Context, f timeline.Filter) ([]BundleTable, error) {
+func (s *Store) BundleTables(ctx context.Context, f timeline.Filter) ([]timeline.BundleTable, error) {
 	if err := s.checkFilter(ctx, f); err != nil {
 		return nil, err
 	}
@@ -37,13 +37,13 @@ func (s *Store) BundleTables(ctx context.Context, f timeline.Filter) ([]BundleTa
 	w, args := where(f)
 	// table builds one file's query; of(kind) is the view's records of a
 	// kind, and each use of it takes the view's arguments once more.
-	table := func(name string, header []string, build func(of func(kind string) string) string) BundleTable {
+	table := func(name string, header []string, build func(of func(kind string) string) string) bundleTable {
 		var qargs []any
 		of := func(kind string) string {
 			qargs = append(qargs, args...)
 			return `(SELECT e.record_id FROM entries e` + and(w, `e.kind = '`+kind+`'`) + `)`
 		}
-		return BundleTable{Name: name, Header: header, query: build(of), args: qargs}
+		return bundleTable{Name: name, Header: header, query: build(of), args: qargs}
 	}
 	live := func(alias string) string { return alias + `.deleted_at IS NULL AND ` + alias + `.status = 'published'` }
 	trip, meeting, event := timeline.EntryTrip, timeline.EntryMeeting, timeline.EntryEvent
@@ -55,7 +55,7 @@ func (s *Store) BundleTables(ctx context.Context, f timeline.Filter) ([]BundleTa
 				OR ` + p + `.id IN (SELECT stated_by FROM goals WHERE ` + live("goals") + ` AND trip_id IN ` + of(trip) + `)
 				OR ` + p + `.id IN (SELECT person_id FROM quotes WHERE ` + live("quotes") + ` AND trip_id IN ` + of(trip) + `))`
 	}
-	tables := []BundleTable{
+	tables := []bundleTable{
 		table("people.csv", []string{"slug", "name", "country", "aliases"}, func(of func(string) string) string {
 			return `SELECT p.slug, p.name, coalesce(p.country, ''),
 				coalesce((SELECT group_concat(alias, '; ') FROM (SELECT alias FROM person_aliases WHERE person_id = p.id ORDER BY alias)), '')
@@ -182,7 +182,7 @@ func (s *Store) BundleTables(ctx context.Context, f timeline.Filter) ([]BundleTa
 	}
 	// The ordinals the view's counters give its trips and stops.
 	trips := table("", nil, func(of func(string) string) string { return of(trip) })
-	tables = append(tables, BundleTable{Name: "ordinals.csv", Header: timeline.BundleHeaders["ordinals.csv"],
+	tables = append(tables, bundleTable{Name: "ordinals.csv", Header: timeline.BundleHeaders["ordinals.csv"],
 		each: func(ctx context.Context, fn func([]string) error) error {
 			inView := map[int64]bool{}
 			var persons []int64
@@ -225,7 +225,13 @@ func (s *Store) BundleTables(ctx context.Context, f timeline.Filter) ([]BundleTa
 			}
 			return nil
 		}})
-	return tables, nil
+	out := make([]timeline.BundleTable, len(tables))
+	for i, t := range tables {
+		out[i] = timeline.BundleTable{Name: t.Name, Header: t.Header, Rows: func(ctx context.Context, fn func([]string) error) error {
+			return s.eachRow(ctx, t, fn)
+		}}
+	}
+	return out, nil
 }
 
 // citedBy is the condition on citations c of the view's records: its
@@ -240,8 +246,8 @@ func citedBy(of func(string) string) string {
 		OR (c.subject_kind = 'event' AND c.subject_id IN ` + of(timeline.EntryEvent) + `))`
 }
 
-// EachRow streams the rows of a bundle table as text cells.
-func (s *Store) EachRow(ctx context.Context, t BundleTable, fn func([]string) error) error {
+// eachRow streams the rows of a bundle table as text cells.
+func (s *Store) eachRow(ctx context.Context, t bundleTable, fn func([]string) error) error {
 	if t.each != nil {
 		return t.each(ctx, fn)
 	}

@@ -89,3 +89,6 @@ func (c *Countries) All() []*timeline.Country { return c.sorted }
 
 // Len is the number of countries.
 func (c *Countries) Len() int { return len(c.sorted) }
+
+// CountryName is the catalogue's name of a code, or the code when unknown.
+func (s *Store) CountryName(code string) string { return s.countries.Name(code) }

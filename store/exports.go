@@ -29,15 +29,9 @@ func (s *Store) StopsOfTrips(ctx context.Context, ids []int64) (map[int64][]time
 	return out, nil
 }
 
-// Updated is an entry with the time of its record's last change.
-type Updated struct {
-	timeline.Entry
-	At time.Time
-}
-
 // RecentlyChanged returns the published entries of the view f whose
 // records changed last, newest change first, at most n: the Atom feed.
-func (s *Store) RecentlyChanged(ctx context.Context, f timeline.Filter, n int) ([]Updated, error) {
+func (s *Store) RecentlyChanged(ctx context.Context, f timeline.Filter, n int) ([]timeline.Updated, error) {
 	if err := s.checkFilter(ctx, f); err != nil {
 		return nil, err
 	}
@@ -51,9 +45,9 @@ func (s *Store) RecentlyChanged(ctx context.Context, f timeline.Filter, n int) (
 		return nil, err
 	}
 	defer rows.Close()
-	var out []Updated
+	var out []timeline.Updated
 	for rows.Next() {
-		var u Updated
+		var u timeline.Updated
 		var at string
 		if err := scanEntry(rows, &u.Entry, &at); err != nil {
 			return nil, err

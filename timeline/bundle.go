@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"bufio"
+	"context"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -9,6 +10,15 @@ import (
 	"strconv"
 	"strings"
 )
+
+// BundleTable is one CSV file of an export bundle as it is written: its
+// name, its header and its rows in order.
+type BundleTable struct {
+	Name   string
+	Header []string
+	// Rows calls fn for each row; fn must not keep the slice.
+	Rows func(ctx context.Context, fn func([]string) error) error
+}
 
 // Bundle is the content of an export bundle, read back: the records with
 // their ids, and the timeline's order of entries.

@@ -3,7 +3,15 @@ package timeline
 import (
 	"strconv"
 	"strings"
+	"time"
 )
+
+// Updated is an entry with the time its record last changed: an item of
+// the feed.
+type Updated struct {
+	Entry
+	At time.Time
+}
 
 // Entry is one line of the timeline: a trip, a meeting or an event, with
 // what a reader needs to scan it.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"github.com/diplomatic-travel/tracker/views/export"
 	"io"
 	"log/slog"
 	"net/http"
@@ -189,9 +190,7 @@ func BenchmarkCSVExport(b *testing.B) {
 	}
 	b.ResetTimer()
 	for b.Loop() {
-		var cw countingWriter
-		cw.w = io.Discard
-		if err := writeTimelineCSV(ctx, a.store, timeline.Filter{Order: timeline.OldestFirst}, &cw, func() {}); err != nil {
+		if err := export.CSV(ctx, a.store, timeline.Filter{Order: timeline.OldestFirst}, "", io.Discard, func() {}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"encoding/csv"
 	"encoding/hex"
 	"encoding/json"
+	"github.com/diplomatic-travel/tracker/views/export"
 	"io"
 	"net/http"
 	"testing"
@@ -38,7 +39,7 @@ func TestBundleExport(t *testing.T) {
 		}
 		files[f.Name] = b
 	}
-	var m BundleManifest
+	var m export.BundleManifest
 	if err := json.Unmarshal(files["manifest.json"], &m); err != nil {
 		t.Fatal(err)
 	}

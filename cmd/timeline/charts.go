@@ -5,13 +5,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/diplomatic-travel/tracker/static"
 	"github.com/diplomatic-travel/tracker/store"
 	"github.com/diplomatic-travel/tracker/timeline"
 	"github.com/diplomatic-travel/tracker/views"
+	"github.com/diplomatic-travel/tracker/views/export"
 )
 
 // maxBars is how many trips the time axis draws one by one; beyond that a
@@ -44,7 +44,7 @@ func (a *app) chartsPage(w http.ResponseWriter, r *http.Request) error {
 		Data:        d,
 		TimelineURL: "/" + f.Query(),
 		CSVURL:      "/timeline.csv" + f.Query(),
-		Filters:     describeFilter(r.Context(), a.store, f),
+		Filters:     export.Describe(r.Context(), a.store, f),
 	}
 	p.Site.Canonical = "/charts" + f.Query()
 	return render(w, r, http.StatusOK, views.Charts(p))
@@ -100,57 +100,6 @@ func loadWorld(countries *store.Countries) (*views.World, error) {
 		}
 	}
 	return w, nil
-}
-
-// describeFilter says in words what a view holds, for the pictures'
-// page and the exports' titles: travellers and regions by name.
-func describeFilter(ctx context.Context, st *store.Store, f timeline.Filter) []string {
-	names := st.Countries()
-	var out []string
-	if len(f.Persons) > 0 {
-		var who []string
-		for _, slug := range f.Persons {
-			if p, err := st.PersonBySlug(ctx, slug, false); err == nil {
-				who = append(who, p.Name)
-			} else {
-				who = append(who, slug)
-			}
-		}
-		label := "traveller: "
-		if len(who) > 1 {
-			label = "travellers: "
-		}
-		out = append(out, label+strings.Join(who, ", "))
-	}
-	if f.Country != "" {
-		out = append(out, "country: "+names.Name(f.Country))
-	}
-	if f.Region != "" {
-		if r, err := st.Region(ctx, f.Region); err == nil {
-			out = append(out, "region: "+r.Name+" ("+r.Code+")")
-		} else {
-			out = append(out, "region: "+f.Region)
-		}
-	}
-	if len(f.Kinds) > 0 {
-		out = append(out, "kinds: "+strings.Join(f.Kinds, ", "))
-	}
-	if f.From.Valid() {
-		out = append(out, "from "+f.From.Long())
-	}
-	if f.To.Valid() {
-		out = append(out, "to "+f.To.Long())
-	}
-	if f.Q != "" {
-		out = append(out, "words: "+f.Q)
-	}
-	switch f.Sourced {
-	case "yes":
-		out = append(out, "with sources")
-	case "no":
-		out = append(out, "without a source")
-	}
-	return out
 }
 
 // figures sums up a traveller's, country's or region's trips (from the cache

@@ -10,6 +10,7 @@ import (
 
 	"github.com/diplomatic-travel/tracker/store"
 	"github.com/diplomatic-travel/tracker/timeline"
+	"github.com/diplomatic-travel/tracker/views/export"
 )
 
 func cmdGen(ctx context.Context, open func() (*store.Store, error), args []string, stdout, stderr io.Writer) error {
@@ -46,7 +47,7 @@ func cmdGen(ctx context.Context, open func() (*store.Store, error), args []strin
 // timeline's query parameters as flags, so the same view can be taken from
 // the site or the shell, byte for byte.
 func cmdExport(ctx context.Context, open func() (*store.Store, error), args []string, stdout, stderr io.Writer) error {
-	writers := map[string]exportWriter{"csv": csvExport, "json": writeTimelineJSON, "timelinejs": writeTimelineJS, "ics": writeTimelineICS, "atom": writeAtom, "bundle": writeBundle}
+	writers := export.Writers
 	if len(args) == 0 || writers[args[0]] == nil {
 		return usageError{"usage: timeline export csv|json|timelinejs|ics|atom|bundle [--person SLUG] [--country CODE] [--region CODE] [--kind KIND] [--from DATE] [--to DATE] [--q TEXT] [--order asc|desc] [--base URL]"}
 	}

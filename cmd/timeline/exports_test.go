@@ -5,7 +5,9 @@ import (
 	"context"
 	"encoding/json"
 	"encoding/xml"
+	"github.com/diplomatic-travel/tracker/views/export"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -25,9 +27,9 @@ func TestJSONExport(t *testing.T) {
 			t.Fatalf("%s: %d %s", view, resp.StatusCode, resp.Header.Get("Content-Type"))
 		}
 		var doc struct {
-			Version int               `json:"schema_version"`
-			Filter  map[string]string `json:"filter"`
-			Entries []JSONEntry       `json:"entries"`
+			Version int                `json:"schema_version"`
+			Filter  map[string]string  `json:"filter"`
+			Entries []export.JSONEntry `json:"entries"`
 		}
 		dec := json.NewDecoder(bytes.NewReader(body))
 		dec.DisallowUnknownFields()
@@ -35,12 +37,12 @@ func TestJSONExport(t *testing.T) {
 			t.Fatalf("%s: %v", view, err)
 		}
 		rows := ts.csvRows(t, "/timeline.csv?"+view)
-		if doc.Version != jsonSchemaVersion || len(doc.Entries) != len(rows) {
+		if doc.Version != export.JSONSchemaVersion || len(doc.Entries) != len(rows) {
 			t.Fatalf("%s: version %d, %d entries, the CSV has %d", view, doc.Version, len(doc.Entries), len(rows))
 		}
 		for i, e := range doc.Entries {
 			r := rows[i]
-			if e.Kind != r["kind"] || itoa64(e.ID) != r["id"] || e.StartDate != r["start_date"] || e.EndDate != r["end_date"] ||
+			if e.Kind != r["kind"] || strconv.FormatInt(e.ID, 10) != r["id"] || e.StartDate != r["start_date"] || e.EndDate != r["end_date"] ||
 				e.Title != r["title"] || strings.Join(e.Countries, "; ") != r["countries"] || strings.Join(e.SourceURLs, "; ") != r["source_urls"] ||
 				!strings.HasSuffix(e.URL, r["permalink"]) || !strings.HasPrefix(e.URL, "http://") {
 				t.Errorf("%s: entry %d = %+v, the CSV row %v", view, i, e, r)
@@ -62,9 +64,9 @@ func TestTimelineJSExport(t *testing.T) {
 	}
 	var doc struct {
 		Title struct {
-			Text tjsText `json:"text"`
+			Text export.TJSText `json:"text"`
 		} `json:"title"`
-		Events []tjsEvent `json:"events"`
+		Events []export.TJSEvent `json:"events"`
 	}
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
@@ -174,9 +176,6 @@ func TestICSExport(t *testing.T) {
 	if resp, _ := ts.get(t, "/timeline.ics?kind=event"); resp.StatusCode != http.StatusBadRequest {
 		t.Errorf("a calendar of events only: %d, want 400", resp.StatusCode)
 	}
-	if got := icsEscape("a,b;c\\d\ne"); got != `a\,b\;c\\d\ne` {
-		t.Errorf("escape: %s", got)
-	}
 }
 
 // /feed.atom reads back with encoding/xml as Atom: a feed with its id,
@@ -184,12 +183,12 @@ func TestICSExport(t *testing.T) {
 // change moving an entry to the top.
 func TestAtomFeed(t *testing.T) {
 	ts := newTestServer(t)
-	read := func() atomFeed {
+	read := func() export.AtomFeed {
 		resp, body := ts.get(t, "/feed.atom")
 		if resp.StatusCode != http.StatusOK || !strings.HasPrefix(resp.Header.Get("Content-Type"), "application/atom+xml") {
 			t.Fatalf("%d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
 		}
-		var f atomFeed
+		var f export.AtomFeed
 		d := xml.NewDecoder(bytes.NewReader(body))
 		d.Strict = true
 		if err := d.Decode(&f); err != nil {
@@ -201,7 +200,7 @@ func TestAtomFeed(t *testing.T) {
 	if f.XMLName.Space != "http://www.w3.org/2005/Atom" || f.ID == "" || f.Title == "" || len(f.Links) == 0 || f.Links[0].Rel != "self" {
 		t.Errorf("feed head %+v", f)
 	}
-	if len(f.Entries) == 0 || len(f.Entries) > feedSize {
+	if len(f.Entries) == 0 || len(f.Entries) > export.FeedSize {
 		t.Fatalf("%d entries", len(f.Entries))
 	}
 	var last time.Time
@@ -233,9 +232,9 @@ func TestAtomFeed(t *testing.T) {
 		}
 	}
 	// The feed takes the timeline's filters.
-	for _, e := range func() atomFeed {
+	for _, e := range func() export.AtomFeed {
 		_, body := ts.get(t, "/feed.atom?kind=event")
-		var f atomFeed
+		var f export.AtomFeed
 		if err := xml.Unmarshal(body, &f); err != nil {
 			t.Fatal(err)
 		}

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"github.com/diplomatic-travel/tracker/views/export"
 	"io"
 	"os"
 	"path/filepath"
@@ -18,7 +19,7 @@ import (
 func bundleOf(t *testing.T, s *store.Store) map[string][]byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := writeBundle(context.Background(), s, timeline.Filter{}, "", &buf, func() {}); err != nil {
+	if err := export.Bundle(context.Background(), s, timeline.Filter{}, "", &buf, func() {}); err != nil {
 		t.Fatal(err)
 	}
 	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))

@@ -17,6 +17,7 @@ import (
 	"github.com/diplomatic-travel/tracker/store"
 	"github.com/diplomatic-travel/tracker/timeline"
 	"github.com/diplomatic-travel/tracker/views"
+	"github.com/diplomatic-travel/tracker/views/export"
 )
 
 // app holds what the handlers share. It is built by cmdServe (and by the
@@ -110,12 +111,12 @@ type route struct {
 func (a *app) routeTable() []route {
 	return append([]route{
 		{"GET /{$}", a.serve(a.timelinePage)},
-		{"GET /timeline.csv", a.serve(a.stream("text/csv; charset=utf-8", "timeline.csv", csvExport))},
-		{"GET /timeline.json", a.serve(a.stream("application/json; charset=utf-8", "timeline.json", writeTimelineJSON))},
-		{"GET /timelinejs.json", a.serve(a.stream("application/json; charset=utf-8", "timelinejs.json", writeTimelineJS))},
-		{"GET /timeline.ics", a.serve(a.stream("text/calendar; charset=utf-8", "timeline.ics", writeTimelineICS))},
-		{"GET /export.zip", a.serve(a.stream("application/zip", "timeline-bundle.zip", writeBundle))},
-		{"GET /feed.atom", a.serve(a.stream("application/atom+xml; charset=utf-8", "feed.atom", writeAtom))},
+		{"GET /timeline.csv", a.serve(a.stream("text/csv; charset=utf-8", "timeline.csv", export.CSV))},
+		{"GET /timeline.json", a.serve(a.stream("application/json; charset=utf-8", "timeline.json", export.JSON))},
+		{"GET /timelinejs.json", a.serve(a.stream("application/json; charset=utf-8", "timelinejs.json", export.TimelineJS))},
+		{"GET /timeline.ics", a.serve(a.stream("text/calendar; charset=utf-8", "timeline.ics", export.ICS))},
+		{"GET /export.zip", a.serve(a.stream("application/zip", "timeline-bundle.zip", export.Bundle))},
+		{"GET /feed.atom", a.serve(a.stream("application/atom+xml; charset=utf-8", "feed.atom", export.Atom))},
 		{"GET /trips/{id}", a.serve(a.tripPage)},
 		{"GET /meetings/{id}", a.serve(a.meetingRedirect)},
 		{"GET /stops/{id}", a.serve(a.factRedirect(timeline.KindStop))},

@@ -1,11 +1,7 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
-	"context"
-	"encoding/csv"
-	"io"
 	"net/http"
 	"strconv"
 	"time"
@@ -231,79 +227,4 @@ func (a *app) fillOrdinals(r *http.Request, version int64, entries []timeline.En
 		}
 	}
 	return nil
-}
-
-// csvExport is writeTimelineCSV as an exportWriter, for the route table
-// and the command line (the CSV needs no base URL: its permalinks are
-// paths).
-func csvExport(ctx context.Context, s *store.Store, f timeline.Filter, _ string, w io.Writer, start func()) error {
-	return writeTimelineCSV(ctx, s, f, w, start)
-}
-
-// writeTimelineCSV writes the export of f to w: header first, one row per
-// entry, RFC 4180 with CRLF line ends, formula cells guarded. start is
-// called once, before the first byte, when the filter has been accepted.
-// The CLI and the HTTP handler share it, so they write the same bytes.
-func writeTimelineCSV(ctx context.Context, s *store.Store, f timeline.Filter, w io.Writer, start func()) error {
-	_, err := writeTimelineCSVRows(ctx, s, f, w, start)
-	return err
-}
-
-// writeTimelineCSVRows is writeTimelineCSV, also saying how many rows it
-// wrote (the bundle's manifest counts them).
-func writeTimelineCSVRows(ctx context.Context, s *store.Store, f timeline.Filter, w io.Writer, start func()) (int, error) {
-	rows := 0
-	bw := bufio.NewWriterSize(w, 64<<10)
-	cw := csv.NewWriter(bw)
-	cw.UseCRLF = true
-	row := make([]string, len(timeline.EntryCSVHeader))
-	ordinals, err := s.TripPhrases(ctx)
-	if err != nil {
-		return 0, err
-	}
-	wroteHeader := false
-	writeHeader := func() error {
-		wroteHeader = true
-		start()
-		return cw.Write(timeline.EntryCSVHeader)
-	}
-	err = s.EachEntry(ctx, f, func(e *timeline.Entry) error {
-		if !wroteHeader {
-			if err := writeHeader(); err != nil {
-				return err
-			}
-		}
-		if e.Kind == timeline.EntryTrip {
-			e.Ordinals = ordinals[e.RecordID]
-		}
-		for i, c := range e.CSVRow("") {
-			row[i] = timeline.GuardCell(c)
-		}
-		rows++
-		return cw.Write(row)
-	})
-	if err != nil {
-		return rows, err
-	}
-	if !wroteHeader {
-		if err := writeHeader(); err != nil {
-			return rows, err
-		}
-	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
-		return rows, err
-	}
-	return rows, bw.Flush()
-}
-
-type countingWriter struct {
-	w io.Writer
-	n int64
-}
-
-func (c *countingWriter) Write(p []byte) (int, error) {
-	n, err := c.w.Write(p)
-	c.n += int64(n)
-	return n, err
 }

@@ -1,4 +1,4 @@
-package main
+package export
 
 import (
 	"archive/zip"
@@ -11,7 +11,6 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/diplomatic-travel/tracker/store"
 	"github.com/diplomatic-travel/tracker/timeline"
 )
 
@@ -38,12 +37,12 @@ type BundleFile struct {
 	SHA256 string `json:"sha256"`
 }
 
-// writeBundle writes the view as a zip of CSV files (trips, stops,
+// Bundle writes the view as a zip of CSV files (trips, stops,
 // meetings, goals, events, claims, counters, citations, sources) and a
 // manifest giving the filter, the counting rules, the data's last change
 // and each file's SHA-256. The CSVs are written as the timeline's:
 // RFC 4180, CRLF, formula cells guarded.
-func writeBundle(ctx context.Context, s *store.Store, f timeline.Filter, _ string, w io.Writer, start func()) error {
+func Bundle(ctx context.Context, s Source, f timeline.Filter, _ string, w io.Writer, start func()) error {
 	tables, err := s.BundleTables(ctx, f)
 	if err != nil {
 		return err
@@ -72,7 +71,7 @@ func writeBundle(ctx context.Context, s *store.Store, f timeline.Filter, _ strin
 		}
 		rows := 0
 		guarded := make([]string, len(t.Header))
-		err = s.EachRow(ctx, t, func(cells []string) error {
+		err = t.Rows(ctx, func(cells []string) error {
 			rows++
 			if t.Name == "counters.csv" {
 				id, _ := strconv.ParseInt(cells[0], 10, 64)
@@ -99,7 +98,7 @@ func writeBundle(ctx context.Context, s *store.Store, f timeline.Filter, _ strin
 		return err
 	}
 	sum := sha256.New()
-	n, err := writeTimelineCSVRows(ctx, s, f.With(func(g *timeline.Filter) { g.Drafts = false }), io.MultiWriter(fw, sum), func() {})
+	n, err := csvRows(ctx, s, f.With(func(g *timeline.Filter) { g.Drafts = false }), io.MultiWriter(fw, sum), func() {})
 	if err != nil {
 		return err
 	}
