@@ -51,7 +51,7 @@ vet:
 # checked too.
 staticcheck:
 	$(GO) tool staticcheck ./...
-	GOFLAGS=-tags=sqlite_fts5,stress $(GO) tool staticcheck ./cmd/timeline
+	GOFLAGS=-tags=sqlite_fts5,stress $(GO) tool staticcheck ./cmd/...
 
 # Every test under the race detector (about 5 minutes); CI runs it after
 # make test.
@@ -61,7 +61,7 @@ race:
 fuzz-short:
 	@set -e; for t in FuzzGuardCell FuzzCanonicalURL FuzzParseDate FuzzParseFilter FuzzReadHSGTravels FuzzReadBundle; do \
 	  $(GO) test -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) ./timeline; done
-	$(GO) test -run '^$$' -fuzz '^FuzzSafeRedirect$$' -fuzztime $(FUZZTIME) ./cmd/timeline
+	$(GO) test -run '^$$' -fuzz '^FuzzSafeRedirect$$' -fuzztime $(FUZZTIME) ./cmd/timeline/web
 
 # About three minutes per target on this machine.
 fuzz:
@@ -75,12 +75,12 @@ import-record: build
 	./bin/timeline seed
 	./bin/timeline import hsg $(HSG)/hsg-travels $(HSG)/hsg-visits
 
-# The stress suite (cmd/timeline/stress_test.go, build tag stress): each
+# The stress suite (cmd/timeline/web/stress_test.go, build tag stress): each
 # part prints its figures on one line and fails when one is wrong.
 # STRESS_SECONDS (default 60) and STRESS_CYCLES (default 50) size it.
 STRESS_LOG ?= $(or $(TMPDIR),/tmp)/timeline-stress.log
 stress:
-	@GOFLAGS=-tags=sqlite_fts5,stress $(GO) test -run '^TestStress' -count=1 -timeout 40m -v ./cmd/timeline > $(STRESS_LOG) 2>&1; rc=$$?; \
+	@GOFLAGS=-tags=sqlite_fts5,stress $(GO) test -run '^TestStress' -count=1 -timeout 40m -v ./cmd/timeline/web > $(STRESS_LOG) 2>&1; rc=$$?; \
 	  grep -E '^(writers/readers|disk full|backups|slow clients|graceful stop|crash loop|stalled exports|slow bodies|uncached flood|guessing|zip bomb):|^--- FAIL|^(FAIL|ok) ' $(STRESS_LOG); \
 	  echo "(full log: $(STRESS_LOG))"; exit $$rc
 

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 
@@ -298,4 +299,9 @@ func (t *tx) learnOf(s *Store, id *timeline.Identity) (bool, error) {
 		changed = true
 	}
 	return changed, nil
+}
+
+// Words says the join as the import's summaries write it.
+func (m PersonJoin) Words() string {
+	return fmt.Sprintf("%q is %s (%s), as %q: %s", m.Text, m.Name, m.Slug, m.Matched, m.Rule)
 }

@@ -8,6 +8,10 @@ import (
 	"github.com/diplomatic-travel/tracker/timeline"
 )
 
+// MergeKinds are the kinds of record a MergeReport counts, in the order
+// reports list them.
+var MergeKinds = []string{"people", "sources", "trips", "counters", "meetings", "goals", "events", "claims", "citations"}
+
 // MergeReport says what merging a bundle into a record did (or, in a dry
 // run, would do): per kind of record, how many were added and how many
 // were there already, and what was left out.

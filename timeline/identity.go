@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 	"unicode"
@@ -665,4 +666,9 @@ func (ids *Identities) bySurname(m Mention, k NameKey) (*Identity, string, strin
 	}
 	ids.Unresolved = append(ids.Unresolved, Unresolved{Mention: m, Why: why})
 	return nil, "", ""
+}
+
+// Words says the name left apart as the import's summaries write it.
+func (u Unresolved) Words() string {
+	return fmt.Sprintf("%q (%s, %s): %s", u.Mention.Name, u.Mention.Country, u.Mention.Date, u.Why)
 }

@@ -160,10 +160,10 @@ func printImportReport(w io.Writer, r *store.ImportReport, dry bool, took time.D
 		fmt.Fprintln(w, "  skipped:", p)
 	}
 	for _, m := range r.Merges {
-		fmt.Fprintln(w, "  joined:", joinedWords(m))
+		fmt.Fprintln(w, "  joined:", m.Words())
 	}
 	for _, u := range r.Unresolved {
-		fmt.Fprintln(w, "  apart: ", apartWords(u))
+		fmt.Fprintln(w, "  apart: ", u.Words())
 	}
 	fmt.Fprintf(w, "took %.2f s\n", took.Seconds())
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"archive/zip"
 	"bytes"
 	"context"
 	"flag"
@@ -46,69 +45,7 @@ func readBundleFiles(path string) (map[string]io.Reader, error) {
 	if err != nil {
 		return nil, err
 	}
-	return bundleFromZip(bytes.NewReader(data), int64(len(data)), path, 16*bundleMaxInflated)
-}
-
-// bundleMaxInflated caps the bytes a bundle's zip may inflate to, in all:
-// the largest bundle an upload (8 MiB) can carry inflates to about 60 MiB,
-// and a zip bomb is refused as soon as it passes the cap, without being
-// held in memory.
-const bundleMaxInflated = 96 << 20
-
-// bundleFromZip opens the CSV files of a bundle's zip for reading, each
-// streamed from the zip as it is read, all of them drawing on one budget of
-// inflated bytes (max); two files of one name are refused.
-func bundleFromZip(r io.ReaderAt, size int64, name string, max int64) (map[string]io.Reader, error) {
-	zr, err := zip.NewReader(r, size)
-	if err != nil {
-		return nil, timeline.Errorf(timeline.EInvalid, "%s is not a zip of an export bundle: %v", name, err)
-	}
-	budget := &inflateBudget{left: max, max: max, name: name}
-	files := map[string]io.Reader{}
-	seen := map[string]bool{}
-	for _, f := range zr.File {
-		if seen[f.Name] {
-			return nil, timeline.Errorf(timeline.EUnprocessable, "%s holds two files named %s; a bundle has one of each, so it was not read", name, f.Name)
-		}
-		seen[f.Name] = true
-		if _, ok := timeline.BundleHeaders[f.Name]; !ok {
-			continue
-		}
-		files[f.Name] = &zipEntry{f: f, budget: budget}
-	}
-	return files, nil
-}
-
-// inflateBudget counts the bytes a bundle's files inflate to.
-type inflateBudget struct {
-	left, max int64
-	name      string
-}
-
-// zipEntry reads one file of the zip, opened when first read.
-type zipEntry struct {
-	f      *zip.File
-	rc     io.ReadCloser
-	budget *inflateBudget
-}
-
-func (z *zipEntry) Read(p []byte) (int, error) {
-	if z.rc == nil {
-		rc, err := z.f.Open()
-		if err != nil {
-			return 0, timeline.Errorf(timeline.EInvalid, "%s in %s cannot be read: %v", z.f.Name, z.budget.name, err)
-		}
-		z.rc = rc
-	}
-	n, err := z.rc.Read(p)
-	if z.budget.left -= int64(n); z.budget.left < 0 {
-		z.rc.Close()
-		return 0, timeline.Errorf(timeline.ETooLarge, "%s inflates to more than %d MiB (the cap for a bundle, reached in %s); nothing was imported", z.budget.name, z.budget.max>>20, z.f.Name)
-	}
-	if err == io.EOF {
-		z.rc.Close()
-	}
-	return n, err
+	return timeline.OpenBundleZip(bytes.NewReader(data), int64(len(data)), path, 16*timeline.BundleMaxInflated)
 }
 
 // cmdImportCSV runs "timeline import csv [--dry-run] BUNDLE": into an
@@ -165,7 +102,7 @@ func cmdImportCSV(ctx context.Context, open func() (*store.Store, error), args [
 
 // printMerge writes a merge's report, a line per kind of record.
 func printMerge(w io.Writer, rep *store.MergeReport) {
-	for _, k := range mergeKinds {
+	for _, k := range store.MergeKinds {
 		fmt.Fprintf(w, "%-10s %5d added, %5d already there\n", k+":", rep.Added[k], rep.Matched[k])
 	}
 	fmt.Fprintf(w, "conflicts:  %d\n", len(rep.Conflicts))
@@ -173,5 +110,3 @@ func printMerge(w io.Writer, rep *store.MergeReport) {
 		fmt.Fprintln(w, "  ", c)
 	}
 }
-
-var mergeKinds = []string{"people", "sources", "trips", "counters", "meetings", "goals", "events", "claims", "citations"}

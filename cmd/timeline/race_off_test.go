@@ -1,6 +1,0 @@
-//go:build !race
-
-package main
-
-// raceMemory is 1 outside race-detector builds: see race_on_test.go.
-const raceMemory = 1

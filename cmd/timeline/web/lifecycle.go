@@ -1,0 +1,118 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"slices"
+	"strconv"
+
+	"github.com/diplomatic-travel/tracker/store"
+	"github.com/diplomatic-travel/tracker/timeline"
+	"github.com/diplomatic-travel/tracker/views"
+)
+
+// historyPath is the history page of any record.
+func historyPath(kind string, id int64) string {
+	if kind == timeline.KindTrip {
+		return timeline.RecordPath(kind, id) + "/history"
+	}
+	return "/history/" + kind + "/" + itoa(int(id))
+}
+
+// setDeleted deletes or restores a record of a soft-deletable kind and
+// goes to its history, where it can be restored (or read).
+func (a *Server) setDeleted(kind string, deleted bool) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		id, err := pathID(r, kind)
+		if err != nil {
+			return err
+		}
+		if err := parseForm(r); err != nil {
+			return err
+		}
+		if err := a.store.SetDeleted(r.Context(), actor(r), kind, id, deleted, r.PostForm.Get("reason")); err != nil {
+			return err
+		}
+		msg := "Restored."
+		if deleted {
+			msg = "Deleted. It is kept, and can be restored from this page."
+		}
+		return a.redirectWithFlash(w, r, historyPath(kind, id), msg)
+	}
+}
+
+// history serves GET /history/{kind}/{id}: the changes of any record.
+func (a *Server) history(w http.ResponseWriter, r *http.Request) error {
+	kind := r.PathValue("kind")
+	id, err := pathID(r, kind)
+	if err != nil {
+		return err
+	}
+	if kind == timeline.KindTrip {
+		http.Redirect(w, r, historyPath(kind, id), http.StatusMovedPermanently)
+		return nil
+	}
+	revs, err := a.store.Revisions(r.Context(), kind, id)
+	if err != nil {
+		return err
+	}
+	if len(revs) == 0 {
+		return timeline.Errorf(timeline.ENotFound, "No %s %d has a recorded change.", kind, id)
+	}
+	_, deleted, err := a.store.IsDeleted(r.Context(), kind, id)
+	if err != nil {
+		return err
+	}
+	slices.Reverse(revs)
+	title, path := kind+" "+itoa(int(id)), timeline.RecordPath(kind, id)
+	if kind == timeline.KindPerson {
+		slug, err := a.store.PersonSlugByID(r.Context(), id)
+		if err != nil {
+			return err
+		}
+		title, path = "person "+slug, "/people/"+slug
+	}
+	return render(w, r, http.StatusOK, views.History(views.HistoryPage{
+		Site: a.site(w, r, "History of "+title), Kind: kind, RecordID: id, Title: title,
+		Path: path, Deleted: deleted, Changes: changes(revs),
+		Restorable: store.SoftDeletable(kind), Versions: store.Restorable(kind),
+	}))
+}
+
+// restoreVersion serves POST /history/{kind}/{id}/revisions/{rev}/restore.
+func (a *Server) restoreVersion(w http.ResponseWriter, r *http.Request) error {
+	kind := r.PathValue("kind")
+	id, err := pathID(r, kind)
+	if err != nil {
+		return err
+	}
+	rev, err := strconv.ParseInt(r.PathValue("rev"), 10, 64)
+	if err != nil {
+		return timeline.Errorf(timeline.ENotFound, "There is no such version.")
+	}
+	if err := a.store.RestoreVersion(r.Context(), actor(r), kind, id, rev); err != nil {
+		return err
+	}
+	return a.redirectWithFlash(w, r, historyPath(kind, id), fmt.Sprintf("Restored the version of change %d.", rev))
+}
+
+// publish makes a draft goal, quote, claim or counter public and goes back
+// to where it is shown.
+func (a *Server) publish(kind string) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		id, err := pathID(r, kind)
+		if err != nil {
+			return err
+		}
+		if err := a.store.SetStatus(r.Context(), actor(r), kind, id, timeline.Published); err != nil {
+			return err
+		}
+		back := timeline.RecordPath(kind, id)
+		if kind != timeline.KindCounter {
+			if trip, err := a.store.TripOf(r.Context(), kind, id); err == nil {
+				back = fmt.Sprintf("/trips/%d#%s-%d", trip, kind, id)
+			}
+		}
+		return a.redirectWithFlash(w, r, back, "Published.")
+	}
+}

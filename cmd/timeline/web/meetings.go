@@ -1,0 +1,219 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/diplomatic-travel/tracker/store"
+	"github.com/diplomatic-travel/tracker/timeline"
+	"github.com/diplomatic-travel/tracker/views"
+)
+
+// meetingForm builds the form's view model for a trip.
+func (a *Server) meetingForm(w http.ResponseWriter, r *http.Request) (views.MeetingForm, error) {
+	ctx := r.Context()
+	id, err := pathID(r, "trip")
+	if err != nil {
+		return views.MeetingForm{}, err
+	}
+	trip, deleted, err := a.store.TripForCurator(ctx, id)
+	if err != nil {
+		return views.MeetingForm{}, err
+	}
+	if deleted {
+		return views.MeetingForm{}, timeline.Errorf(timeline.EConflict, "Trip %d is deleted; restore it first.", id)
+	}
+	people, err := a.store.People(ctx)
+	if err != nil {
+		return views.MeetingForm{}, err
+	}
+	f := views.MeetingForm{Site: a.site(w, r, "New meeting"), TripID: id, TripTitle: trip.Title}
+	for _, s := range trip.Stops {
+		label := a.store.Countries().Name(s.Country)
+		if s.Locality != "" {
+			label += ", " + s.Locality
+		}
+		f.Stops = append(f.Stops, views.Option{Value: strconv.FormatInt(s.ID, 10), Label: label + " (" + timeline.FormatRange(s.Start, s.End) + ")"})
+	}
+	for _, p := range people {
+		f.Persons = append(f.Persons, views.Option{Value: p.Slug, Label: p.Name})
+	}
+	return f, nil
+}
+
+func (a *Server) newMeetingForm(w http.ResponseWriter, r *http.Request) error {
+	f, err := a.meetingForm(w, r)
+	if err != nil {
+		return err
+	}
+	f.Parts = []views.PartRow{{}, {}}
+	return render(w, r, http.StatusOK, views.MeetingFormPage(f))
+}
+
+// createMeeting serves POST /trips/{id}/meetings.
+func (a *Server) createMeeting(w http.ResponseWriter, r *http.Request) error {
+	f, err := a.meetingForm(w, r)
+	if err != nil {
+		return err
+	}
+	if err := parseForm(r); err != nil {
+		return err
+	}
+	pf := r.PostForm
+	f.Date, f.StopID, f.Title, f.Summary = strings.TrimSpace(pf.Get("date")), pf.Get("stop"), pf.Get("title"), pf.Get("summary")
+	slugs, names, titles, bodies := pf["part_person"], pf["part_name"], pf["part_title"], pf["part_body"]
+	if len(slugs) > 100 {
+		return timeline.Errorf(timeline.EInvalid, "A meeting has at most 100 participants.")
+	}
+	at := func(xs []string, i int) string {
+		if i < len(xs) {
+			return strings.TrimSpace(xs[i])
+		}
+		return ""
+	}
+	for i := range slugs {
+		f.Parts = append(f.Parts, views.PartRow{Slug: at(slugs, i), Name: at(names, i), Title: at(titles, i), Body: at(bodies, i)})
+	}
+	if pf.Get("op") == "add" {
+		f.Parts = append(f.Parts, views.PartRow{})
+		return render(w, r, http.StatusOK, views.MeetingFormPage(f))
+	}
+
+	fe := timeline.FieldErrors{}
+	m := &timeline.Meeting{TripID: f.TripID, Title: f.Title, Summary: f.Summary, Status: timeline.Draft}
+	if f.Date == "" {
+		fe.Add("date", "Enter the date of the meeting.")
+	} else if m.Date, err = timeline.ParseDate(f.Date); err != nil {
+		fe.Add("date", "Not a date: "+err.Error()+".")
+	}
+	if f.StopID != "" {
+		m.StopID, _ = strconv.ParseInt(f.StopID, 10, 64)
+	}
+	var parts []store.NewParticipant
+	seen := map[string]bool{}
+	for i, p := range f.Parts {
+		if p.Slug == "" && p.Name == "" {
+			continue // an empty row
+		}
+		key := p.Slug
+		if key == "" {
+			key = "new:" + strings.ToLower(p.Name)
+		}
+		if seen[key] {
+			fe.Add("participants."+strconv.Itoa(i)+".person", "This person is listed twice.")
+		}
+		seen[key] = true
+		parts = append(parts, store.NewParticipant{Slug: p.Slug, Name: p.Name, Title: p.Title, Body: p.Body})
+	}
+	if len(fe) == 0 {
+		if err := m.Validate(); err != nil {
+			fe.Merge(err)
+		}
+	}
+	if len(fe) == 0 {
+		err := a.store.CreateMeetingWith(r.Context(), actor(r), m, parts)
+		if err == nil {
+			return a.redirectWithFlash(w, r, fmt.Sprintf("/trips/%d#meeting-%d", f.TripID, m.ID), "Meeting saved as a draft.")
+		} else if err := userErrors(fe, err, "participants"); err != nil {
+			return err
+		}
+	}
+	f.Errors = fe
+	return render(w, r, http.StatusUnprocessableEntity, views.MeetingFormPage(f))
+}
+
+// publishMeeting serves POST /meetings/{id}/publish.
+func (a *Server) publishMeeting(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "meeting")
+	if err != nil {
+		return err
+	}
+	m, err := a.store.Meeting(r.Context(), id, true)
+	if err != nil {
+		return err
+	}
+	if err := a.store.SetStatus(r.Context(), actor(r), timeline.KindMeeting, id, timeline.Published); err != nil {
+		return err
+	}
+	return a.redirectWithFlash(w, r, fmt.Sprintf("/trips/%d#meeting-%d", m.TripID, id), "Meeting published.")
+}
+
+func (a *Server) participantsForm(w http.ResponseWriter, r *http.Request) (views.ParticipantsForm, *timeline.Meeting, error) {
+	id, err := pathID(r, "meeting")
+	if err != nil {
+		return views.ParticipantsForm{}, nil, err
+	}
+	m, err := a.store.Meeting(r.Context(), id, true)
+	if err != nil {
+		return views.ParticipantsForm{}, nil, err
+	}
+	people, err := a.store.People(r.Context())
+	if err != nil {
+		return views.ParticipantsForm{}, nil, err
+	}
+	f := views.ParticipantsForm{Site: a.site(w, r, "Participants"), MeetingID: id, Title: m.Title, Current: m.Participants,
+		Back: fmt.Sprintf("/trips/%d#meeting-%d", m.TripID, id), Parts: []views.PartRow{{}, {}}}
+	for _, p := range people {
+		f.Persons = append(f.Persons, views.Option{Value: p.Slug, Label: p.Name})
+	}
+	return f, m, nil
+}
+
+func (a *Server) editParticipantsForm(w http.ResponseWriter, r *http.Request) error {
+	f, _, err := a.participantsForm(w, r)
+	if err != nil {
+		return err
+	}
+	return render(w, r, http.StatusOK, views.ParticipantsFormPage(f))
+}
+
+func (a *Server) updateParticipants(w http.ResponseWriter, r *http.Request) error {
+	f, m, err := a.participantsForm(w, r)
+	if err != nil {
+		return err
+	}
+	if err := parseForm(r); err != nil {
+		return err
+	}
+	pf := r.PostForm
+	var keep []int64
+	for _, k := range pf["keep"] {
+		if id, err := strconv.ParseInt(k, 10, 64); err == nil {
+			keep = append(keep, id)
+		}
+	}
+	var add []store.NewParticipant
+	f.Parts = nil
+	for i, slug := range pf["part_person"] {
+		at := func(k string) string {
+			if xs := pf[k]; i < len(xs) {
+				return strings.TrimSpace(xs[i])
+			}
+			return ""
+		}
+		row := views.PartRow{Slug: strings.TrimSpace(slug), Name: at("part_name"), Title: at("part_title"), Body: at("part_body")}
+		f.Parts = append(f.Parts, row)
+		if row.Slug != "" || row.Name != "" {
+			add = append(add, store.NewParticipant{Slug: row.Slug, Name: row.Name, Title: row.Title, Body: row.Body})
+		}
+	}
+	fe := timeline.FieldErrors{}
+	if err := a.store.SetParticipants(r.Context(), actor(r), m.ID, keep, add); err == nil {
+		return a.redirectWithFlash(w, r, f.Back, "Participants saved.")
+	} else if err := userErrors(fe, err, "participants"); err != nil {
+		return err
+	}
+	if len(fe) > 0 {
+		// Field names of the add rows come back numbered; show them
+		// together at the top of the rows.
+		msgs := []string{}
+		for _, v := range fe {
+			msgs = append(msgs, v)
+		}
+		fe = timeline.FieldErrors{"participants": strings.Join(msgs, " ")}
+	}
+	f.Errors = fe
+	return render(w, r, http.StatusUnprocessableEntity, views.ParticipantsFormPage(f))
+}
