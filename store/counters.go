@@ -9,6 +9,10 @@ import (
 
 // CreateCounter stores a counter.
 func (s *Store) CreateCounter(ctx context.Context, a Actor, c *timeline.Counter) error {
+	var err error
+	if c.Country, err = s.countries.Code("country", c.Country); err != nil {
+		return err
+	}
 	if err := c.Validate(); err != nil {
 		return err
 	}

@@ -92,3 +92,17 @@ func (c *Countries) Len() int { return len(c.sorted) }
 
 // CountryName is the catalogue's name of a code, or the code when unknown.
 func (s *Store) CountryName(code string) string { return s.countries.Name(code) }
+
+// Code resolves a country as a curator typed it (a name, code or alias)
+// for a form's field: its code, "" for "", or the one message every form
+// gives for a country the catalogue does not know.
+func (c *Countries) Code(field, typed string) (string, error) {
+	if typed == "" {
+		return "", nil
+	}
+	code, ok := c.Resolve(typed)
+	if !ok {
+		return "", timeline.FieldErrorf(field, "Unknown country %q: type its name or code, such as Qatar or QA.", timeline.Clip(typed))
+	}
+	return code, nil
+}

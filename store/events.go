@@ -19,12 +19,9 @@ func (t *tx) createEvent(s *Store, e *timeline.Event) error {
 	if err := e.Validate(); err != nil {
 		return err
 	}
-	if e.Country != "" {
-		code, ok := s.countries.Resolve(e.Country)
-		if !ok {
-			return &timeline.Error{Code: timeline.EInvalid, Field: "country", Message: "Unknown country: " + e.Country + "."}
-		}
-		e.Country = code
+	var err error
+	if e.Country, err = s.countries.Code("country", e.Country); err != nil {
+		return err
 	}
 	id, err := t.insert(`INSERT INTO events(title, kind, date, precision, end_date, country, summary, status, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

@@ -11,6 +11,10 @@ import (
 
 // CreatePerson stores a new person with offices and aliases.
 func (s *Store) CreatePerson(ctx context.Context, a Actor, p *timeline.Person) error {
+	var err error
+	if p.Country, err = s.countries.Code("country", p.Country); err != nil {
+		return err
+	}
 	if err := p.Validate(); err != nil {
 		return err
 	}

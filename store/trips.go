@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strconv"
 
 	"github.com/diplomatic-travel/tracker/timeline"
 )
@@ -133,9 +134,12 @@ type TripSummary struct {
 func (s *Store) resolveStops(trip *timeline.Trip) error {
 	for i := range trip.Stops {
 		st := &trip.Stops[i]
-		code, ok := s.countries.Resolve(st.Country)
-		if !ok {
-			return &timeline.Error{Code: timeline.EInvalid, Field: "stops." + strconvI(i) + ".country", Message: "Unknown country: " + st.Country + "."}
+		code, err := s.countries.Code("stops."+strconv.Itoa(i)+".country", st.Country)
+		if err != nil {
+			return err
+		}
+		if code == "" {
+			return timeline.FieldErrorf("stops."+strconv.Itoa(i)+".country", "Enter the stop's country.")
 		}
 		st.Country = code
 	}

@@ -60,12 +60,9 @@ func (s *Store) UpdateEvent(ctx context.Context, a Actor, e *timeline.Event, rea
 	if err := e.Validate(); err != nil {
 		return err
 	}
-	if e.Country != "" {
-		code, ok := s.countries.Resolve(e.Country)
-		if !ok {
-			return timeline.FieldErrorf("country", "Unknown country: %s.", e.Country)
-		}
-		e.Country = code
+	var err error
+	if e.Country, err = s.countries.Code("country", e.Country); err != nil {
+		return err
 	}
 	return s.update(ctx, a, timeline.KindEvent, "events", e.ID, reason,
 		`title = ?, kind = ?, date = ?, precision = ?, end_date = ?, country = ?, summary = ?`,
@@ -101,6 +98,10 @@ func (s *Store) UpdateClaim(ctx context.Context, a Actor, c *timeline.Claim, rea
 
 // UpdateCounter changes a counter's scope, since-date, unit, rule and label.
 func (s *Store) UpdateCounter(ctx context.Context, a Actor, c *timeline.Counter, reason string) error {
+	var err error
+	if c.Country, err = s.countries.Code("country", c.Country); err != nil {
+		return err
+	}
 	if err := c.Validate(); err != nil {
 		return err
 	}
@@ -175,12 +176,9 @@ func (s *Store) UpdatePerson(ctx context.Context, a Actor, p *timeline.Person, r
 	if p.Name == "" {
 		return timeline.FieldErrorf("name", "A person needs a name.")
 	}
-	if p.Country != "" {
-		code, ok := s.countries.Resolve(p.Country)
-		if !ok {
-			return timeline.FieldErrorf("country", "Unknown country: %s.", p.Country)
-		}
-		p.Country = code
+	var err error
+	if p.Country, err = s.countries.Code("country", p.Country); err != nil {
+		return err
 	}
 	// Identifiers given (a nil slice leaves them) replace the person's.
 	var also func(*tx) error
@@ -260,13 +258,9 @@ func (s *Store) AddOffice(ctx context.Context, a Actor, o *timeline.Office) erro
 	if o.From.Valid() && o.To.Valid() && o.To.Before(o.From) {
 		fe.Add("to", "An office cannot end before it starts.")
 	}
-	if o.Country != "" {
-		code, ok := s.countries.Resolve(o.Country)
-		if !ok {
-			fe.Add("country", "Unknown country: "+o.Country+".")
-		}
-		o.Country = code
-	}
+	var err error
+	o.Country, err = s.countries.Code("country", o.Country)
+	fe.Merge(err)
 	if err := fe.Err(); err != nil {
 		return err
 	}

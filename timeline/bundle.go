@@ -282,7 +282,7 @@ func ReadBundleMax(files map[string]io.Reader, maxRows int) (*Bundle, error) {
 			case "regions.csv":
 				rg := Region{Code: c.text("code", true), Name: c.text("name", true), Notes: c.text("notes", false), Members: strings.Fields(c.get("members"))}
 				if c.err == nil && !ValidRegionCode(rg.Code) {
-					c.fail("code", fmt.Sprintf("%q is not a region code such as GULF", clip(rg.Code)))
+					c.fail("code", fmt.Sprintf("%q is not a region code such as GULF", Clip(rg.Code)))
 				}
 				b.Regions = append(b.Regions, Row[Region]{name, c.row, rg})
 			case "merges.csv":
@@ -290,7 +290,7 @@ func ReadBundleMax(files map[string]io.Reader, maxRows int) (*Bundle, error) {
 					Text: c.text("text", false), Matched: c.text("matched", false), Rule: c.text("rule", false), Actor: c.text("actor", false),
 					At: c.text("created_at", true), UndoneAt: c.text("undone_at", false)}
 				if c.err == nil && m.Kind != "import" && m.Kind != "merge" && m.Kind != "split" {
-					c.fail("kind", fmt.Sprintf("%q is not import, merge or split", clip(m.Kind)))
+					c.fail("kind", fmt.Sprintf("%q is not import, merge or split", Clip(m.Kind)))
 				}
 				b.Merges = append(b.Merges, Row[BundleMerge]{name, c.row, m})
 			case "record_versions.csv":
@@ -333,7 +333,7 @@ func eachCSVRow(r io.Reader, name string, want []string, fn func(header []string
 		least = n
 	}
 	if len(header) < least || len(header) > len(want) || strings.Join(header, ",") != strings.Join(want[:len(header)], ",") {
-		return Errorf(EInvalid, "%s row 1: the columns are %s, want %s", name, clip(strings.Join(header, ",")), strings.Join(want, ","))
+		return Errorf(EInvalid, "%s row 1: the columns are %s, want %s", name, Clip(strings.Join(header, ",")), strings.Join(want, ","))
 	}
 	for row := 2; ; row++ {
 		rec, err := cr.Read()
@@ -426,7 +426,7 @@ func (c *cells2) text(col string, required bool) string {
 func (c *cells2) slug(col string) string {
 	v := c.get(col)
 	if !ValidSlug(v) {
-		c.fail(col, fmt.Sprintf("%q is not a slug such as blinken-antony-j", clip(v)))
+		c.fail(col, fmt.Sprintf("%q is not a slug such as blinken-antony-j", Clip(v)))
 	}
 	return v
 }
@@ -434,7 +434,7 @@ func (c *cells2) slug(col string) string {
 func (c *cells2) int(col string) int {
 	n, err := strconv.Atoi(c.get(col))
 	if err != nil || n < 0 {
-		c.fail(col, fmt.Sprintf("%q is not a whole number", clip(c.get(col))))
+		c.fail(col, fmt.Sprintf("%q is not a whole number", Clip(c.get(col))))
 	}
 	return n
 }
@@ -442,7 +442,7 @@ func (c *cells2) int(col string) int {
 func (c *cells2) id(col string) int64 {
 	n, err := strconv.ParseInt(c.get(col), 10, 64)
 	if err != nil || n <= 0 {
-		c.fail(col, fmt.Sprintf("%q is not an id", clip(c.get(col))))
+		c.fail(col, fmt.Sprintf("%q is not an id", Clip(c.get(col))))
 	}
 	return n
 }
@@ -464,7 +464,7 @@ func (c *cells2) date(col string, required bool) Date {
 	}
 	d, err := ParseDate(v)
 	if err != nil {
-		c.fail(col, fmt.Sprintf("%q is not a date (YYYY-MM-DD) that exists", clip(v)))
+		c.fail(col, fmt.Sprintf("%q is not a date (YYYY-MM-DD) that exists", Clip(v)))
 	}
 	return d
 }

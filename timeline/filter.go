@@ -98,7 +98,7 @@ func ParseFilter(q url.Values) (Filter, error) {
 				continue
 			}
 			if !ValidSlug(s) {
-				return f, FieldErrorf("person", "person must be a slug such as blinken-antony-j, not %q.", clip(s))
+				return f, FieldErrorf("person", "person must be a slug such as blinken-antony-j, not %q.", Clip(s))
 			}
 			f.Persons = appendUnique(f.Persons, s)
 		}
@@ -109,14 +109,14 @@ func ParseFilter(q url.Values) (Filter, error) {
 	if c := strings.TrimSpace(q.Get("country")); c != "" {
 		c = strings.ToUpper(c)
 		if !ValidCountryCode(c) {
-			return f, FieldErrorf("country", "country must be a country code such as QA or SUHH, not %q.", clip(c))
+			return f, FieldErrorf("country", "country must be a country code such as QA or SUHH, not %q.", Clip(c))
 		}
 		f.Country = c
 	}
 	if r := strings.TrimSpace(q.Get("region")); r != "" {
 		r = strings.ToUpper(r)
 		if !ValidRegionCode(r) {
-			return f, FieldErrorf("region", "region must be a region code such as NEA, not %q.", clip(r))
+			return f, FieldErrorf("region", "region must be a region code such as NEA, not %q.", Clip(r))
 		}
 		f.Region = r
 	}
@@ -127,7 +127,7 @@ func ParseFilter(q url.Values) (Filter, error) {
 				continue
 			}
 			if !knownKind(s) {
-				return f, FieldErrorf("kind", "kind must be one of %s, not %q.", strings.Join(EntryKinds, ", "), clip(s))
+				return f, FieldErrorf("kind", "kind must be one of %s, not %q.", strings.Join(EntryKinds, ", "), Clip(s))
 			}
 			f.Kinds = appendUnique(f.Kinds, s)
 		}
@@ -146,7 +146,7 @@ func ParseFilter(q url.Values) (Filter, error) {
 	case "", "yes", "no":
 		f.Sourced = s
 	default:
-		return f, FieldErrorf("sourced", "sourced must be yes or no, not %q.", clip(s))
+		return f, FieldErrorf("sourced", "sourced must be yes or no, not %q.", Clip(s))
 	}
 	f.Q = NormalizeSpace(q.Get("q"))
 	if len(f.Q) > 200 {
@@ -162,13 +162,13 @@ func ParseFilter(q url.Values) (Filter, error) {
 		}
 		f.Order = Relevance
 	default:
-		return f, FieldErrorf("order", "order must be asc, desc or relevance, not %q.", clip(o))
+		return f, FieldErrorf("order", "order must be asc, desc or relevance, not %q.", Clip(o))
 	}
 	for _, name := range []string{"after", "before"} {
 		if s := q.Get(name); s != "" {
 			c, err := ParseCursor(s)
 			if err != nil {
-				return f, FieldErrorf(name, "%s must be a position such as 2024-10-22.123, not %q.", name, clip(s))
+				return f, FieldErrorf(name, "%s must be a position such as 2024-10-22.123, not %q.", name, Clip(s))
 			}
 			if name == "after" {
 				f.After = &c
@@ -183,7 +183,7 @@ func ParseFilter(q url.Values) (Filter, error) {
 	if s := q.Get("limit"); s != "" {
 		n, err := strconv.Atoi(s)
 		if err != nil || n < 1 || n > MaxLimit {
-			return f, FieldErrorf("limit", "limit must be a whole number from 1 to %d, not %q.", MaxLimit, clip(s))
+			return f, FieldErrorf("limit", "limit must be a whole number from 1 to %d, not %q.", MaxLimit, Clip(s))
 		}
 		f.Limit = n
 	}
@@ -220,8 +220,8 @@ func appendUnique(xs []string, s string) []string {
 	return append(xs, s)
 }
 
-// clip shortens a bad value before it is echoed in a message.
-func clip(s string) string {
+// Clip shortens a bad value before it is echoed in a message.
+func Clip(s string) string {
 	if len(s) > 40 {
 		return s[:40] + "…"
 	}

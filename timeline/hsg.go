@@ -226,7 +226,7 @@ func checkDates(rec *HSGRecord, fail func(int, string, ...any) error) error {
 		}
 		v, err := ParseDate(s)
 		if err != nil {
-			return fail(rec.Line, "record %s: <%s> %q is not a date that exists", rec.ID, dt.name, clip(s))
+			return fail(rec.Line, "record %s: <%s> %q is not a date that exists", rec.ID, dt.name, Clip(s))
 		}
 		*dt.into = v
 	}
@@ -264,10 +264,10 @@ func decodeTrip(d *xml.Decoder, t *xml.StartElement, file string, at int) (HSGRe
 		return rec, fail("a trip without an <id>")
 	}
 	if !ValidSlug(rec.Who) {
-		return rec, fail("record %s: who=%q is not a slug such as blinken-antony-j", rec.ID, clip(rec.Who))
+		return rec, fail("record %s: who=%q is not a slug such as blinken-antony-j", rec.ID, Clip(rec.Who))
 	}
 	if _, ok := HSGRoles[rec.Role]; !ok || rec.Role == RoleVisitor {
-		return rec, fail("record %s: role %q, want secretary or president", rec.ID, clip(rec.Role))
+		return rec, fail("record %s: role %q, want secretary or president", rec.ID, Clip(rec.Role))
 	}
 	if rec.CountryID == "" && rec.CountryName == "" {
 		return rec, fail("record %s: no country", rec.ID)
@@ -310,7 +310,7 @@ func decodeVisit(d *xml.Decoder, t *xml.StartElement, file string, at int) (HSGR
 	}
 	rec.Who = Slugify(rec.Name)
 	if !ValidSlug(rec.Who) {
-		return rec, fail("record %s: the visitor %q gives no usable slug", rec.ID, clip(rec.Name))
+		return rec, fail("record %s: the visitor %q gives no usable slug", rec.ID, Clip(rec.Name))
 	}
 	if rec.HomeID == "" && rec.HomeName == "" {
 		return rec, fail("record %s: no <from> country", rec.ID)

@@ -151,7 +151,7 @@ func (a *Server) refuseRow(w http.ResponseWriter, r *http.Request, status int, n
 		}
 	}
 	if !found {
-		return timeline.Errorf(timeline.ENotFound, "There is no account named %q.", clipText(name))
+		return timeline.Errorf(timeline.ENotFound, "There is no account named %q.", timeline.Clip(name))
 	}
 	return render(w, r, status, views.Accounts(p))
 }

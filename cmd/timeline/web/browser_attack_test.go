@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"fmt"
+	"github.com/diplomatic-travel/tracker/timeline"
 	"html"
 	"net/http"
 	"net/http/httptest"
@@ -82,7 +83,7 @@ func TestBrowserCrossOriginForms(t *testing.T) {
 			time.Sleep(50 * time.Millisecond)
 		}
 		if !strings.Contains(text, "came from another site") {
-			t.Errorf("%s: the forged form was not refused: %q", target, clipText(text))
+			t.Errorf("%s: the forged form was not refused: %q", target, timeline.Clip(text))
 			continue
 		}
 		refused++

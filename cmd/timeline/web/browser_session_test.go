@@ -1,6 +1,7 @@
 package web
 
 import (
+	"github.com/diplomatic-travel/tracker/timeline"
 	"sync"
 	"testing"
 	"time"
@@ -98,7 +99,7 @@ func TestBrowserSession(t *testing.T) {
 		curatorBrowserType(t, ctx, `#login-password`, password)
 		curatorBrowserClick(t, ctx, `form[action="/login"] button[type=submit]`, "Log in")
 		if n := curatorBrowserCount(t, ctx, `[data-testid=login-error]`); n == 0 {
-			t.Fatalf("logging in as %s: no error shown; the page at %s says %q", name, browserLocation(t, ctx), clipText(curatorBrowserText(t, ctx, "main")))
+			t.Fatalf("logging in as %s: no error shown; the page at %s says %q", name, browserLocation(t, ctx), timeline.Clip(curatorBrowserText(t, ctx, "main")))
 		}
 		return curatorBrowserText(t, ctx, `[data-testid=login-error]`)
 	}

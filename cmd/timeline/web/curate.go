@@ -72,10 +72,10 @@ func (a *Server) curatorRouteTable() []route {
 		{"POST /people/{slug}/split", a.curator(a.splitPerson)},
 		{"GET /curate/people/merges", a.curator(a.mergesPage)},
 		{"POST /curate/merges/{id}/undo", a.curator(a.undoMerge)},
-		{"POST /people/{slug}/delete", a.curator(a.personDeleted(true))},
-		{"POST /people/{slug}/restore", a.curator(a.personDeleted(false))},
-		{"POST /regions/{code}/delete", a.curator(a.regionDeleted(true))},
-		{"POST /regions/{code}/restore", a.curator(a.regionDeleted(false))},
+		{"POST /people/{slug}/delete", a.curator(a.setPersonDeleted(true))},
+		{"POST /people/{slug}/restore", a.curator(a.setPersonDeleted(false))},
+		{"POST /regions/{code}/delete", a.curator(a.setRegionDeleted(true))},
+		{"POST /regions/{code}/restore", a.curator(a.setRegionDeleted(false))},
 		{"GET /regions/{code}/edit", a.curator(a.editRegionForm)},
 		{"POST /regions/{code}/edit", a.curator(a.updateRegion)},
 		{"GET /sources/{id}/edit", a.curator(a.editSourceForm)},
@@ -278,7 +278,7 @@ func (a *Server) tripFromForm(f *views.TripForm) (*timeline.Trip, timeline.Field
 		if row.Country == "" {
 			fe.Add(key+"country", "Choose the country.")
 		} else {
-			st.Country = a.countryField(fe, key+"country", row.Country)
+			st.Country = a.country(fe, key+"country", row.Country)
 		}
 		var err error
 		if row.Start == "" {

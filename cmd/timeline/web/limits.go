@@ -340,7 +340,7 @@ func (a *Server) refuseControls(next http.Handler) http.Handler {
 				for _, c := range v {
 					if unicode.IsControl(c) {
 						a.serveError(w, r, &timeline.Error{Code: timeline.EInvalid, Field: k,
-							Message: fmt.Sprintf("The parameter %q holds a control character (U+%04X); remove it.", clipText(k), c)})
+							Message: fmt.Sprintf("The parameter %q holds a control character (U+%04X); remove it.", timeline.Clip(k), c)})
 						return
 					}
 				}

@@ -80,7 +80,7 @@ func (a *Server) personFormPage(build func(http.ResponseWriter, *http.Request, *
 		if err != nil {
 			return err
 		}
-		return a.simpleForm(w, r, f, nil, nil)
+		return renderForm(w, r, f, nil, nil)
 	}
 }
 
@@ -116,7 +116,7 @@ func (a *Server) mergePerson(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return a.simpleForm(w, r, f, v, fe)
+	return renderForm(w, r, f, v, fe)
 }
 
 func (a *Server) splitForm(w http.ResponseWriter, r *http.Request, p *timeline.Person) (views.SimpleForm, error) {
@@ -156,7 +156,7 @@ func (a *Server) splitPerson(w http.ResponseWriter, r *http.Request) error {
 	for _, s := range r.PostForm["trips"] {
 		id, err := strconv.ParseInt(s, 10, 64)
 		if err != nil || id <= 0 {
-			fe.Add("trips", fmt.Sprintf("%q is not a trip of this person.", clipText(s)))
+			fe.Add("trips", fmt.Sprintf("%q is not a trip of this person.", timeline.Clip(s)))
 			continue
 		}
 		trips = append(trips, id)

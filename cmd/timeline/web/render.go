@@ -32,16 +32,9 @@ func pathID(r *http.Request, what string) (int64, error) {
 	s := r.PathValue("id")
 	id, err := strconv.ParseInt(s, 10, 64)
 	if err != nil || id <= 0 {
-		return 0, timeline.Errorf(timeline.ENotFound, "There is no %s %q.", what, clipText(s))
+		return 0, timeline.Errorf(timeline.ENotFound, "There is no %s %q.", what, timeline.Clip(s))
 	}
 	return id, nil
-}
-
-func clipText(s string) string {
-	if len(s) > 40 {
-		return s[:40] + "…"
-	}
-	return s
 }
 
 // parseForm reads a posted form; a body over the limit is 413, anything

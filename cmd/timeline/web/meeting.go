@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -216,4 +217,73 @@ func (a *Server) updateParticipants(w http.ResponseWriter, r *http.Request) erro
 	}
 	f.Errors = fe
 	return render(w, r, http.StatusUnprocessableEntity, views.ParticipantsFormPage(f))
+}
+
+// meetingEditForm is the meeting's edit form as typed: date, stop, title
+// and summary (its participants are kept, and changed on their own form).
+type meetingEditForm struct {
+	Date    string `form:"date"`
+	Stop    string `form:"stop"`
+	Title   string `form:"title"`
+	Summary string `form:"summary"`
+	Reason  string `form:"reason"`
+}
+
+func meetingEditFormOf(m *timeline.Meeting) meetingEditForm {
+	return meetingEditForm{Date: m.Date.String(), Stop: idText(m.StopID), Title: m.Title, Summary: m.Summary}
+}
+
+func (f meetingEditForm) fields(stops []views.Option) []views.FormField {
+	return withReason([]views.FormField{
+		{Name: "date", Label: "Date", Type: "date", Value: f.Date},
+		{Name: "stop", Label: "At the stop", Type: "select", Options: stops, Value: f.Stop},
+		{Name: "title", Label: "Title", Type: "text", Value: f.Title},
+		{Name: "summary", Label: "Summary", Type: "textarea", Value: f.Summary},
+	}, f.Reason)
+}
+
+// meetingEditPage shows the meeting's edit form, its stops those of its
+// trip.
+func (a *Server) meetingEditPage(w http.ResponseWriter, r *http.Request, m *timeline.Meeting, f meetingEditForm, fe timeline.FieldErrors) error {
+	trip, _, err := a.store.TripForCurator(r.Context(), m.TripID)
+	if err != nil {
+		return err
+	}
+	p := editPage("Edit meeting", fmt.Sprintf("/meetings/%d", m.ID), fmt.Sprintf("/trips/%d#meeting-%d", m.TripID, m.ID))
+	return a.showForm(w, r, p, f.fields(a.stopOptions(trip)), fe)
+}
+
+// meetingOf is the meeting of the path, drafts included.
+func (a *Server) meetingOf(r *http.Request) (*timeline.Meeting, error) {
+	id, err := pathID(r, "meeting")
+	if err != nil {
+		return nil, err
+	}
+	return a.store.Meeting(r.Context(), id, true)
+}
+
+func (a *Server) editMeetingForm(w http.ResponseWriter, r *http.Request) error {
+	m, err := a.meetingOf(r)
+	if err != nil {
+		return err
+	}
+	return a.meetingEditPage(w, r, m, meetingEditFormOf(m), nil)
+}
+
+func (a *Server) updateMeeting(w http.ResponseWriter, r *http.Request) error {
+	m, err := a.meetingOf(r)
+	if err != nil {
+		return err
+	}
+	f, fe, err := readForm[meetingEditForm](r)
+	if err != nil {
+		return err
+	}
+	m.Date = dateField(fe, "date", f.Date, true)
+	m.Title, m.Summary = f.Title, f.Summary
+	m.StopID = idField(fe, "stop", f.Stop)
+	return a.submit(w, r, fe, save{field: "title", flash: "Meeting saved.",
+		run:   func(ctx context.Context, by store.Actor) error { return a.store.UpdateMeeting(ctx, by, m, f.Reason) },
+		to:    func() string { return fmt.Sprintf("/trips/%d#meeting-%d", m.TripID, m.ID) },
+		again: func() error { return a.meetingEditPage(w, r, m, f, fe) }})
 }

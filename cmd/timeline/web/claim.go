@@ -1,0 +1,172 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strconv"
+
+	"github.com/diplomatic-travel/tracker/store"
+	"github.com/diplomatic-travel/tracker/timeline"
+	"github.com/diplomatic-travel/tracker/views"
+)
+
+// Claims about a trip: the form (create, with the source that makes the
+// claim, and edit). The claims page and checks are claims.go's; publish,
+// delete, restore and history are fact.go's.
+
+// claimForm is the claim form as typed. A new claim may cite its source
+// at once; an edit changes the claim only (its sources are linked from the
+// trip's page).
+type claimForm struct {
+	Counter string `form:"counter"`
+	Stated  string `form:"stated"`
+	Text    string `form:"text"`
+	// The citation, on create.
+	URL       string `form:"url"`
+	Title     string `form:"title"`
+	Publisher string `form:"publisher"`
+	Passage   string `form:"passage"`
+	Reason    string `form:"reason"`
+}
+
+func claimFormOf(c *timeline.Claim) claimForm {
+	return claimForm{Counter: idText(c.CounterID), Stated: strconv.Itoa(c.Stated), Text: c.Text}
+}
+
+func (f claimForm) fields(counters []views.Option, edit bool) []views.FormField {
+	fields := []views.FormField{
+		{Name: "counter", Label: "Counted by", Type: "select", Options: counters, Value: f.Counter, Help: "The counter whose question the claim answers; add one at /curate/counters/new if none fits."},
+		{Name: "stated", Label: "Stated number", Type: "number", Value: f.Stated},
+		{Name: "text", Label: "The claim's words", Type: "text", Value: f.Text},
+	}
+	if edit {
+		return withReason(fields, f.Reason)
+	}
+	return append(fields,
+		views.FormField{Name: "url", Label: "Source address (http or https)", Type: "url", Value: f.URL, Help: "An address already on record uses that source."},
+		views.FormField{Name: "title", Label: "Source title (for a new source)", Type: "text", Value: f.Title},
+		views.FormField{Name: "publisher", Label: "Publisher (for a new source)", Type: "text", Value: f.Publisher},
+		views.FormField{Name: "passage", Label: "The quoted words", Type: "textarea", Value: f.Passage})
+}
+
+// claim turns the form into a claim about the trip.
+func claim(f claimForm, tripID int64, fe timeline.FieldErrors) *timeline.Claim {
+	c := &timeline.Claim{TripID: tripID, Text: f.Text}
+	c.CounterID = idField(fe, "counter", f.Counter)
+	c.Stated = intField(fe, "stated", f.Stated, "The stated number is a whole number, such as 11.")
+	if len(fe) == 0 {
+		fe.Merge(c.Validate())
+	}
+	return c
+}
+
+// citation is the form's citation of the claim's source: one on record
+// when its address is, else a new source. Both are nil without an address.
+func (a *Server) citation(ctx context.Context, f claimForm, fe timeline.FieldErrors) (*timeline.Citation, *timeline.Source) {
+	if f.URL == "" {
+		return nil, nil
+	}
+	cite := &timeline.Citation{Passage: f.Passage}
+	known, err := a.store.SourceByURL(ctx, f.URL)
+	switch {
+	case err != nil:
+		fe.Add("url", timeline.ErrorMessage(err))
+	case known != nil:
+		cite.SourceID = known.ID
+	default:
+		src := &timeline.Source{URL: f.URL, Title: f.Title, Publisher: f.Publisher}
+		fe.Merge(src.Validate())
+		return cite, src
+	}
+	return cite, nil
+}
+
+// claimPage shows the claim form of a trip: new when edit is 0, else the
+// claim's edit form. Its counters are those of the trip's traveller.
+func (a *Server) claimPage(w http.ResponseWriter, r *http.Request, tripID, edit int64, f claimForm, fe timeline.FieldErrors) error {
+	trip, _, err := a.store.TripForCurator(r.Context(), tripID)
+	if err != nil {
+		return err
+	}
+	counters, err := a.store.CountersForCurator(r.Context(), trip.PersonID)
+	if err != nil {
+		return err
+	}
+	opts := []views.Option{}
+	for _, c := range counters {
+		opts = append(opts, views.Option{Value: strconv.FormatInt(c.ID, 10), Label: c.Noun() + " since " + c.Since.Long() + " (" + c.Rule.Short() + ")"})
+	}
+	path := timeline.RecordPath(timeline.KindTrip, tripID)
+	if edit != 0 {
+		return a.showForm(w, r, editPage("Edit claim", fmt.Sprintf("/claims/%d", edit), fmt.Sprintf("%s#claim-%d", path, edit)), f.fields(opts, true), fe)
+	}
+	p := formPage{Title: "New claim", Heading: "New claim", Back: path, Action: path + "/claims", Submit: "Save claim",
+		Intro: "A number a source states about " + trip.Title + ", such as “11th trip to the region since October 7, 2023”. The check against the record shows on the trip's page."}
+	return a.showForm(w, r, p, f.fields(opts, false), fe)
+}
+
+func (a *Server) newClaimForm(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "trip")
+	if err != nil {
+		return err
+	}
+	return a.claimPage(w, r, id, 0, claimForm{}, nil)
+}
+
+func (a *Server) createClaim(w http.ResponseWriter, r *http.Request) error {
+	tripID, err := pathID(r, "trip")
+	if err != nil {
+		return err
+	}
+	if _, _, err := a.store.TripForCurator(r.Context(), tripID); err != nil {
+		return err
+	}
+	f, fe, err := readForm[claimForm](r)
+	if err != nil {
+		return err
+	}
+	c := claim(f, tripID, fe)
+	c.Status = timeline.Draft
+	cite, src := a.citation(r.Context(), f, fe)
+	return a.submit(w, r, fe, save{field: "counter", flash: "Claim saved; its check is shown below.",
+		run: func(ctx context.Context, by store.Actor) error {
+			return a.store.CreateClaimCited(ctx, by, c, cite, src)
+		},
+		to:    func() string { return fmt.Sprintf("/trips/%d#claim-%d", tripID, c.ID) },
+		again: func() error { return a.claimPage(w, r, tripID, 0, f, fe) }})
+}
+
+// claimOf is the claim of the path.
+func (a *Server) claimOf(r *http.Request) (*timeline.Claim, error) {
+	id, err := pathID(r, "claim")
+	if err != nil {
+		return nil, err
+	}
+	return a.store.Claim(r.Context(), id)
+}
+
+func (a *Server) editClaimForm(w http.ResponseWriter, r *http.Request) error {
+	c, err := a.claimOf(r)
+	if err != nil {
+		return err
+	}
+	return a.claimPage(w, r, c.TripID, c.ID, claimFormOf(c), nil)
+}
+
+func (a *Server) updateClaim(w http.ResponseWriter, r *http.Request) error {
+	old, err := a.claimOf(r)
+	if err != nil {
+		return err
+	}
+	f, fe, err := readForm[claimForm](r)
+	if err != nil {
+		return err
+	}
+	c := claim(f, old.TripID, fe)
+	c.ID, c.Status = old.ID, old.Status
+	return a.submit(w, r, fe, save{field: "counter", flash: "Claim saved; its check is shown below.",
+		run:   func(ctx context.Context, by store.Actor) error { return a.store.UpdateClaim(ctx, by, c, f.Reason) },
+		to:    func() string { return fmt.Sprintf("/trips/%d#claim-%d", c.TripID, c.ID) },
+		again: func() error { return a.claimPage(w, r, c.TripID, c.ID, f, fe) }})
+}

@@ -1,0 +1,258 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"reflect"
+	"strconv"
+	"strings"
+
+	"github.com/diplomatic-travel/tracker/store"
+	"github.com/diplomatic-travel/tracker/timeline"
+	"github.com/diplomatic-travel/tracker/views"
+)
+
+// The forms of the record kinds (events, goals, claims, counters, quotes,
+// people, offices, regions, sources) share one shape, and each kind's file
+// holds its own:
+//
+//   - a form struct, the form as typed: string fields tagged `form:"name"`;
+//   - xxxFormOf(record), which fills it from a record (for an edit);
+//   - fields(), its fields with their values, for views.SimpleFormPage;
+//   - a method that turns it into a record, once, putting a message beside
+//     each field that does not parse.
+//
+// Create and edit use the same struct and the same conversion; an edit only
+// adds the reason for the change. To add a field: one struct field, one line
+// in xxxFormOf, one in fields, and its use in the conversion.
+
+// formValues reads a posted form as a getter of trimmed values, for the
+// forms that are not a record's (merge, split, citation).
+func formValues(r *http.Request) (func(string) string, error) {
+	if err := parseForm(r); err != nil {
+		return nil, err
+	}
+	return func(k string) string { return strings.TrimSpace(r.PostForm.Get(k)) }, nil
+}
+
+// readForm reads the posted form into a form struct by its fields' `form`
+// tags, each value trimmed, and starts its list of messages.
+func readForm[F any](r *http.Request) (F, timeline.FieldErrors, error) {
+	var f F
+	if err := parseForm(r); err != nil {
+		return f, nil, err
+	}
+	v := reflect.ValueOf(&f).Elem()
+	for _, sf := range reflect.VisibleFields(v.Type()) {
+		if name := sf.Tag.Get("form"); name != "" {
+			v.FieldByIndex(sf.Index).SetString(strings.TrimSpace(r.PostForm.Get(name)))
+		}
+	}
+	return f, timeline.FieldErrors{}, nil
+}
+
+// formPage frames a form: the page's title and heading, what it says first,
+// where it posts and where Cancel leads.
+type formPage struct {
+	Title, Heading, Intro, Action, Back, Submit string
+}
+
+// editPage frames the edit form of the record at path.
+func editPage(heading, path, back string) formPage {
+	return formPage{Title: heading, Heading: heading, Action: path + "/edit", Back: back, Submit: "Save changes"}
+}
+
+// showForm renders a form with its values and a message beside each field
+// that has one: 200, or 422 when there are messages.
+func (a *Server) showForm(w http.ResponseWriter, r *http.Request, p formPage, fields []views.FormField, fe timeline.FieldErrors) error {
+	f := views.SimpleForm{Site: a.site(w, r, p.Title), Heading: p.Heading, Intro: p.Intro, Action: p.Action, Back: p.Back, Submit: p.Submit, Fields: fields}
+	return renderForm(w, r, f, nil, fe)
+}
+
+// renderForm renders a SimpleForm with the values vals gives (none when
+// nil) and the messages of fe: 200, or 422 when there are messages.
+func renderForm(w http.ResponseWriter, r *http.Request, f views.SimpleForm, vals func(string) string, fe timeline.FieldErrors) error {
+	f.Set(vals, fe)
+	status := http.StatusOK
+	if len(fe) > 0 {
+		status = http.StatusUnprocessableEntity
+	}
+	return render(w, r, status, views.SimpleFormPage(f))
+}
+
+// A save is what a form's POST does once the form has been read and turned
+// into a record.
+type save struct {
+	// field is where a refusal that names no field is shown.
+	field string
+	run   func(ctx context.Context, by store.Actor) error
+	// to is the page to go to once saved (a new record's id is known only
+	// then), and flash what it says there.
+	to    func() string
+	flash string
+	// again shows the form once more with its messages when the form or
+	// the save is refused; the pickers it needs are loaded only then.
+	again func() error
+}
+
+// submit runs a form's save when the form read cleanly, then redirects with
+// the flash. The refusals a curator can fix (invalid or conflicting) are
+// shown beside their fields; any other error is the error page.
+func (a *Server) submit(w http.ResponseWriter, r *http.Request, fe timeline.FieldErrors, s save) error {
+	if len(fe) == 0 {
+		if err := userErrors(fe, s.run(r.Context(), actor(r)), s.field); err != nil {
+			return err
+		}
+		if len(fe) == 0 {
+			return a.redirectWithFlash(w, r, s.to(), s.flash)
+		}
+	}
+	return s.again()
+}
+
+// userErrors moves the messages of an invalid or conflicting save into fe
+// (under field when the error names none) so the form can show them; any
+// other error is returned for the error page.
+func userErrors(fe timeline.FieldErrors, err error, field string) error {
+	switch timeline.ErrorCode(err) {
+	case timeline.EInvalid, timeline.EConflict:
+		if len(timeline.ErrorFields(err)) == 0 {
+			fe.Add(field, timeline.ErrorMessage(err))
+		}
+		fe.Merge(err)
+		return nil
+	}
+	return err
+}
+
+// dateField parses an optional date field into fe.
+func dateField(fe timeline.FieldErrors, name, v string, required bool) timeline.Date {
+	if v == "" {
+		if required {
+			fe.Add(name, "Enter a date.")
+		}
+		return timeline.Date{}
+	}
+	d, err := timeline.ParseDate(v)
+	if err != nil {
+		fe.Add(name, "Not a date: "+err.Error()+".")
+	}
+	return d
+}
+
+// intField parses an optional whole number; anything else is a message
+// beside the field, never 0.
+func intField(fe timeline.FieldErrors, name, v, msg string) int {
+	if v == "" {
+		return 0
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		fe.Add(name, msg)
+	}
+	return n
+}
+
+// idField parses the id a picker posts; "" is none.
+func idField(fe timeline.FieldErrors, name, v string) int64 {
+	if v == "" {
+		return 0
+	}
+	id, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || id <= 0 {
+		fe.Add(name, "Choose one of the list.")
+	}
+	return id
+}
+
+// idText is an id as a picker's value; 0 is none.
+func idText(id int64) string {
+	if id == 0 {
+		return ""
+	}
+	return strconv.FormatInt(id, 10)
+}
+
+// country resolves a typed country by the store's catalogue, whose message
+// is the one every form and every save gives.
+func (a *Server) country(fe timeline.FieldErrors, field, typed string) string {
+	code, err := a.store.Countries().Code(field, typed)
+	fe.Merge(err)
+	return code
+}
+
+// person finds the person a picker names; "" is none.
+func (a *Server) person(ctx context.Context, fe timeline.FieldErrors, field, slug, msg string) int64 {
+	if slug == "" {
+		return 0
+	}
+	p, err := a.store.PersonBySlug(ctx, slug, true)
+	if err != nil {
+		fe.Add(field, msg)
+		return 0
+	}
+	return p.ID
+}
+
+func options(pairs ...string) []views.Option {
+	var out []views.Option
+	for i := 0; i+1 < len(pairs); i += 2 {
+		out = append(out, views.Option{Value: pairs[i], Label: pairs[i+1]})
+	}
+	return out
+}
+
+// personOptions are the people of the record as a picker's options, after
+// the given first ones.
+func (a *Server) personOptions(ctx context.Context, first ...views.Option) ([]views.Option, error) {
+	people, err := a.store.People(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := first
+	for _, p := range people {
+		out = append(out, views.Option{Value: p.Slug, Label: p.Name})
+	}
+	return out, nil
+}
+
+// stopLabel names a stop in a picker: "Qatar, Doha (3–4 March 2024)".
+func (a *Server) stopLabel(s timeline.Stop) string {
+	label := a.store.Countries().Name(s.Country)
+	if s.Locality != "" {
+		label += ", " + s.Locality
+	}
+	return label + " (" + timeline.FormatRange(s.Start, s.End) + ")"
+}
+
+// stopOptions are a trip's stops as a picker's options, after "Not at a
+// stop".
+func (a *Server) stopOptions(trip *timeline.Trip) []views.Option {
+	out := []views.Option{{Value: "", Label: "Not at a stop"}}
+	for _, s := range trip.Stops {
+		out = append(out, views.Option{Value: strconv.FormatInt(s.ID, 10), Label: a.stopLabel(s)})
+	}
+	return out
+}
+
+// onTrip checks that a stop picked for a fact of a trip is one of its stops.
+func onTrip(fe timeline.FieldErrors, trip *timeline.Trip, stop int64) {
+	if stop == 0 {
+		return
+	}
+	for _, s := range trip.Stops {
+		if s.ID == stop {
+			return
+		}
+	}
+	fe.Add("stop", "That stop is not on this trip.")
+}
+
+func reasonField(value string) views.FormField {
+	return views.FormField{Name: "reason", Label: "Reason for the change (optional, kept in the history)", Type: "text", Value: value}
+}
+
+// withReason is an edit form's fields: the record's, then the reason.
+func withReason(fields []views.FormField, reason string) []views.FormField {
+	return append(fields, reasonField(reason))
+}

@@ -1,0 +1,142 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+
+	"github.com/diplomatic-travel/tracker/store"
+	"github.com/diplomatic-travel/tracker/timeline"
+	"github.com/diplomatic-travel/tracker/views"
+)
+
+// Quotes said on a trip: the form (create and edit). A quote is shown on
+// its trip's page; publish, delete, restore and history are fact.go's.
+
+// quoteForm is the quote form as typed.
+type quoteForm struct {
+	Person string `form:"person"` // who said it: a person's slug
+	Date   string `form:"date"`
+	Stop   string `form:"stop"`
+	Text   string `form:"text"`
+	Reason string `form:"reason"`
+}
+
+func quoteFormOf(q *timeline.Quote) quoteForm {
+	return quoteForm{Person: q.PersonSlug, Date: q.Date.String(), Stop: idText(q.StopID), Text: q.Text}
+}
+
+func (f quoteForm) fields(people, stops []views.Option) []views.FormField {
+	return []views.FormField{
+		{Name: "person", Label: "Said by", Type: "select", Options: people, Value: f.Person},
+		{Name: "date", Label: "On", Type: "date", Value: f.Date},
+		{Name: "stop", Label: "At", Type: "select", Options: stops, Value: f.Stop},
+		{Name: "text", Label: "The words", Type: "textarea", Value: f.Text},
+	}
+}
+
+// quote turns the form into a quote said on the trip, at one of its stops.
+func (a *Server) quote(ctx context.Context, f quoteForm, trip *timeline.Trip, fe timeline.FieldErrors) *timeline.Quote {
+	q := &timeline.Quote{TripID: trip.ID, Text: f.Text}
+	q.Date = dateField(fe, "date", f.Date, true)
+	q.PersonID = a.person(ctx, fe, "person", f.Person, "Choose who said it.")
+	if f.Person == "" {
+		fe.Add("person", "Choose who said it.")
+	}
+	q.StopID = idField(fe, "stop", f.Stop)
+	onTrip(fe, trip, q.StopID)
+	fe.Merge(q.Validate())
+	return q
+}
+
+// quotePage shows the quote form of a trip: new when edit is 0, else the
+// quote's edit form.
+func (a *Server) quotePage(w http.ResponseWriter, r *http.Request, trip *timeline.Trip, edit int64, f quoteForm, fe timeline.FieldErrors) error {
+	people, err := a.personOptions(r.Context())
+	if err != nil {
+		return err
+	}
+	stops := a.stopOptions(trip)
+	path := timeline.RecordPath(timeline.KindTrip, trip.ID)
+	if edit != 0 {
+		return a.showForm(w, r, editPage("Edit quote", fmt.Sprintf("/quotes/%d", edit), fmt.Sprintf("%s#quote-%d", path, edit)),
+			withReason(f.fields(people, stops), f.Reason), fe)
+	}
+	p := formPage{Title: "New quote", Heading: "New quote", Intro: "Words said on " + trip.Title + ". Link its source from the trip's page.",
+		Action: path + "/quotes", Submit: "Save quote", Back: path}
+	return a.showForm(w, r, p, f.fields(people, stops), fe)
+}
+
+// tripOf is the trip a new fact is added to: the trip of the path.
+func (a *Server) tripOf(r *http.Request) (*timeline.Trip, error) {
+	id, err := pathID(r, "trip")
+	if err != nil {
+		return nil, err
+	}
+	trip, _, err := a.store.TripForCurator(r.Context(), id)
+	return trip, err
+}
+
+func (a *Server) newQuoteForm(w http.ResponseWriter, r *http.Request) error {
+	trip, err := a.tripOf(r)
+	if err != nil {
+		return err
+	}
+	return a.quotePage(w, r, trip, 0, quoteForm{Person: trip.PersonSlug}, nil)
+}
+
+func (a *Server) createQuote(w http.ResponseWriter, r *http.Request) error {
+	trip, err := a.tripOf(r)
+	if err != nil {
+		return err
+	}
+	f, fe, err := readForm[quoteForm](r)
+	if err != nil {
+		return err
+	}
+	q := a.quote(r.Context(), f, trip, fe)
+	q.Status = timeline.Draft
+	return a.submit(w, r, fe, save{field: "text", flash: "Quote saved as a draft. It has no source yet: add one.",
+		run:   func(ctx context.Context, by store.Actor) error { return a.store.CreateQuote(ctx, by, q) },
+		to:    func() string { return fmt.Sprintf("/trips/%d#quote-%d", trip.ID, q.ID) },
+		again: func() error { return a.quotePage(w, r, trip, 0, f, fe) }})
+}
+
+// quoteOf is the quote of the path, with its trip.
+func (a *Server) quoteOf(r *http.Request) (*timeline.Quote, *timeline.Trip, error) {
+	id, err := pathID(r, "quote")
+	if err != nil {
+		return nil, nil, err
+	}
+	q, err := a.store.Quote(r.Context(), id)
+	if err != nil {
+		return nil, nil, err
+	}
+	trip, _, err := a.store.TripForCurator(r.Context(), q.TripID)
+	return q, trip, err
+}
+
+func (a *Server) editQuoteForm(w http.ResponseWriter, r *http.Request) error {
+	q, trip, err := a.quoteOf(r)
+	if err != nil {
+		return err
+	}
+	return a.quotePage(w, r, trip, q.ID, quoteFormOf(q), nil)
+}
+
+func (a *Server) updateQuote(w http.ResponseWriter, r *http.Request) error {
+	old, trip, err := a.quoteOf(r)
+	if err != nil {
+		return err
+	}
+	f, fe, err := readForm[quoteForm](r)
+	if err != nil {
+		return err
+	}
+	q := a.quote(r.Context(), f, trip, fe)
+	q.ID, q.MeetingID, q.Status = old.ID, old.MeetingID, old.Status
+	return a.submit(w, r, fe, save{field: "text", flash: "Quote saved.",
+		run:   func(ctx context.Context, by store.Actor) error { return a.store.UpdateQuote(ctx, by, q, f.Reason) },
+		to:    func() string { return fmt.Sprintf("/trips/%d#quote-%d", q.TripID, q.ID) },
+		again: func() error { return a.quotePage(w, r, trip, q.ID, f, fe) }})
+}
