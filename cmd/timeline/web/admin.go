@@ -11,22 +11,6 @@ import (
 	"github.com/diplomatic-travel/tracker/views"
 )
 
-// adminRouteTable lists the account-management routes (admins only).
-func (a *Server) adminRouteTable() []route {
-	return []route{
-		{"GET /admin/users", a.admin(a.accountsPage)},
-		{"POST /admin/users", a.admin(a.createAccount)},
-		{"POST /admin/users/{name}/disable", a.admin(a.setAccountDisabled(true))},
-		{"POST /admin/users/{name}/enable", a.admin(a.setAccountDisabled(false))},
-		{"POST /admin/users/{name}/role", a.admin(a.setAccountRole)},
-		{"POST /admin/users/{name}/password", a.admin(a.resetAccountPassword)},
-		{"GET " + importPath, a.admin(a.importForm)},
-		{"POST " + importPath, a.admin(a.importDryRun)},
-		{"POST " + importPath + "/apply", a.admin(a.importApply)},
-		{"POST " + importPath + "/bundle", a.admin(a.importBundleDryRun)},
-	}
-}
-
 const accountsPath = "/admin/users"
 
 // accounts builds the list page. It reads the accounts before building the

@@ -80,9 +80,11 @@ func fieldMessage(d *goquery.Document, id string) string {
 // adminPaths is every admin route with its method and a path for name.
 func adminPaths(a *Server, name string) [][2]string {
 	var out [][2]string
-	for _, rt := range a.adminRouteTable() {
+	for _, rt := range a.routeTable() {
 		method, path, _ := strings.Cut(rt.pattern, " ")
-		out = append(out, [2]string{method, strings.ReplaceAll(path, "{name}", name)})
+		if strings.HasPrefix(path, "/admin/") {
+			out = append(out, [2]string{method, strings.ReplaceAll(path, "{name}", name)})
+		}
 	}
 	return out
 }

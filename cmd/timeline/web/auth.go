@@ -1,14 +1,12 @@
 package web
 
 import (
-	"context"
 	"net"
 	"net/http"
 	"net/url"
 	"strings"
 	"time"
 
-	"github.com/diplomatic-travel/tracker/store"
 	"github.com/diplomatic-travel/tracker/timeline"
 	"github.com/diplomatic-travel/tracker/views"
 )
@@ -24,72 +22,6 @@ const (
 	perPairLimit    = 5
 	perAddressLimit = 20
 )
-
-type ctxKey int
-
-const userKey ctxKey = 1
-
-// isAdmin says whether the request is an admin's.
-func isAdmin(r *http.Request) bool {
-	u := userOf(r)
-	return u != nil && u.Role == store.RoleAdmin
-}
-
-// userOf returns the logged-in curator of the request, or nil.
-func userOf(r *http.Request) *store.User {
-	u, _ := r.Context().Value(userKey).(*store.User)
-	return u
-}
-
-// withUser resolves the session cookie, when there is one, to its account
-// and puts it in the request's context. Visitors without the cookie cost
-// no query. Pages seen by a curator may hold drafts, so they are never
-// cached.
-func (a *Server) withUser(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if _, err := r.Cookie(sessionCookie); err == nil {
-			s, err := a.sessions.Get(r, sessionCookie)
-			if err != nil {
-				a.serveError(w, r, err)
-				return
-			}
-			if id, ok := s.Values["user_id"].(int64); ok && id != 0 {
-				if u, err := a.store.UserByID(r.Context(), id); err == nil {
-					r = r.WithContext(context.WithValue(r.Context(), userKey, u))
-					w.Header().Set("Cache-Control", "no-store")
-				}
-			}
-		}
-		next.ServeHTTP(w, r)
-	})
-}
-
-// curator wraps a handler that writes or shows curator pages: without a
-// session a page request is sent to the login form (and back afterwards),
-// and any other request is refused with 401; nothing runs.
-func (a *Server) curator(fn handlerFunc) http.HandlerFunc {
-	return a.serve(func(w http.ResponseWriter, r *http.Request) error {
-		if userOf(r) == nil {
-			if r.Method == http.MethodGet || r.Method == http.MethodHead {
-				http.Redirect(w, r, "/login?"+url.Values{"next": {r.URL.RequestURI()}}.Encode(), http.StatusSeeOther)
-				return nil
-			}
-			return timeline.Errorf(timeline.EUnauthorized, "Log in as a curator to make changes; nothing was changed.")
-		}
-		w.Header().Set("Cache-Control", "no-store")
-		return fn(w, r)
-	})
-}
-
-// admin wraps a handler for admins only.
-func (a *Server) admin(fn handlerFunc) http.HandlerFunc {
-	return a.curator(func(w http.ResponseWriter, r *http.Request) error {
-		if !userOf(r).IsAdmin() {
-			return timeline.Errorf(timeline.EForbidden, "Only an admin can do this.")
-		}
-		return fn(w, r)
-	})
-}
 
 // safeRedirect returns target when it is a path on this site, and "/"
 // otherwise, so the login form cannot be made to send a curator elsewhere.
@@ -201,41 +133,4 @@ func (a *Server) logout(w http.ResponseWriter, r *http.Request) error {
 	}
 	http.Redirect(w, r, "/", http.StatusSeeOther)
 	return nil
-}
-
-// flash adds a message shown on the next page the curator sees.
-func (a *Server) flash(w http.ResponseWriter, r *http.Request, msg string) error {
-	s, err := a.sessions.Get(r, sessionCookie)
-	if err != nil {
-		return err
-	}
-	s.AddFlash(msg)
-	return s.Save(r, w)
-}
-
-// site builds the frame of a page: its title, the curator and the flash
-// messages waiting for them, which are taken from the session here (so it
-// must be called before the page is written).
-func (a *Server) site(w http.ResponseWriter, r *http.Request, title string) views.Site {
-	s := views.Site{Title: title, Path: r.URL.Path, Canonical: r.URL.RequestURI()}
-	u := userOf(r)
-	if u == nil {
-		return s
-	}
-	s.User, s.Admin = u.Name, u.IsAdmin()
-	sess, err := a.sessions.Get(r, sessionCookie)
-	if err != nil {
-		return s
-	}
-	if fl := sess.Flashes(); len(fl) > 0 {
-		for _, f := range fl {
-			if m, ok := f.(string); ok {
-				s.Flashes = append(s.Flashes, m)
-			}
-		}
-		if err := sess.Save(r, w); err != nil {
-			a.log.Warn("save session after flashes", "err", err)
-		}
-	}
-	return s
 }

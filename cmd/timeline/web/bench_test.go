@@ -110,7 +110,7 @@ func benchPage(b *testing.B, a *Server, h http.Handler, path string, render bool
 	var lat latencies
 	for b.Loop() {
 		if render {
-			a.pages = &pageCache{}
+			a.pages = newPageCache()
 		}
 		start := time.Now()
 		rec := httptest.NewRecorder()

@@ -189,3 +189,36 @@ func (a *Server) counterPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	return render(w, r, http.StatusOK, views.Counter(page))
 }
+
+// numberer numbers trips by counters, reusing the numberings computed at
+// the same data version: a counter reads every stop of its traveller,
+// thousands for a long-serving one, and most pages show the same few
+// counters.
+type numberer struct {
+	a *Server
+	v int64
+	n *store.Numberer
+}
+
+// Number applies the counter c; a counter not stored (an id of 0, as the
+// rule comparisons make) is computed each time.
+func (n *numberer) Number(c timeline.Counter) (timeline.Numbering, error) {
+	if c.ID == 0 {
+		return n.n.Number(c)
+	}
+	return n.a.numberings.get(n.v, strconv.FormatInt(c.ID, 10), func() (timeline.Numbering, error) { return n.n.Number(c) })
+}
+
+// currentNumberer is numberer at the store's data version now.
+func (a *Server) currentNumberer(ctx context.Context) (*numberer, error) {
+	v, err := a.store.DataVersion(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return a.numberer(ctx, v), nil
+}
+
+// numberer returns a numberer for the data version v.
+func (a *Server) numberer(ctx context.Context, v int64) *numberer {
+	return &numberer{a: a, v: v, n: a.store.Numberer(ctx)}
+}

@@ -3,25 +3,12 @@ package web
 import (
 	"net/http"
 	"net/url"
-	"sort"
 	"strings"
 
 	"github.com/diplomatic-travel/tracker/store"
 	"github.com/diplomatic-travel/tracker/timeline"
 	"github.com/diplomatic-travel/tracker/views"
 )
-
-func sortSources(ss []timeline.Source) {
-	sort.Slice(ss, func(i, j int) bool { return ss[i].Title < ss[j].Title })
-}
-
-func tripRefs(ts []store.TripSummary) []views.TripRef {
-	out := make([]views.TripRef, len(ts))
-	for i, t := range ts {
-		out[i] = views.TripRef{ID: t.ID, Title: t.Title, Start: t.Start, End: t.End, Countries: t.Countries, PersonSlug: t.PersonSlug, PersonName: t.PersonName}
-	}
-	return out
-}
 
 // countryPage serves GET /countries/{code}: the visits, newest first.
 func (a *Server) countryPage(w http.ResponseWriter, r *http.Request) error {

@@ -287,3 +287,21 @@ func (a *Server) updateMeeting(w http.ResponseWriter, r *http.Request) error {
 		to:    func() string { return fmt.Sprintf("/trips/%d#meeting-%d", m.TripID, m.ID) },
 		again: func() error { return a.meetingEditPage(w, r, m, f, fe) }})
 }
+
+// meetingRedirect sends a meeting's permalink to its place on its trip's
+// page, where it is told with its context.
+func (a *Server) meetingRedirect(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "meeting")
+	if err != nil {
+		return err
+	}
+	m, err := a.store.Meeting(r.Context(), id, false)
+	if err != nil {
+		return err
+	}
+	if m.TripID == 0 {
+		return timeline.Errorf(timeline.ENotFound, "Meeting %d is not part of a trip.", id)
+	}
+	http.Redirect(w, r, timeline.RecordPath(timeline.KindTrip, m.TripID)+"#meeting-"+itoa(int(id)), http.StatusFound)
+	return nil
+}

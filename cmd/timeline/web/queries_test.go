@@ -52,7 +52,7 @@ func TestQueriesPerPage(t *testing.T) {
 				}
 				// The page itself is rendered each time: a page served
 				// from the page cache runs one query, checked below.
-				ts.app.pages = &pageCache{}
+				ts.app.pages = newPageCache()
 				n[i] = reads(path)
 			}
 			if n[0] != n[1] {

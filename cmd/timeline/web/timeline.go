@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"net/http"
 	"strconv"
 	"time"
@@ -30,7 +31,7 @@ func (a *Server) timelinePage(w http.ResponseWriter, r *http.Request) error {
 	}
 	cacheable := !f.Drafts
 	if cacheable {
-		if b, ok := a.pages.get(public, r.URL.RawQuery); ok {
+		if b, ok := a.pages.lookup(public, r.URL.RawQuery); ok {
 			return writePage(w, b)
 		}
 	}
@@ -227,4 +228,44 @@ func (a *Server) fillOrdinals(r *http.Request, version int64, entries []timeline
 		}
 	}
 	return nil
+}
+
+// pageCacheBytes bounds the cache of rendered pages, so it stays small
+// beside the server's memory target.
+const pageCacheBytes = 4 << 20
+
+// newPageCache keeps the timeline pages rendered for readers who are not
+// logged in. Such a page depends only on its URL and the data, so a page at
+// the same version is the same bytes. Curators' pages (drafts, their name,
+// flashes) are never cached.
+func newPageCache() *versionCache[[]byte] {
+	return &versionCache[[]byte]{cost: func(b []byte) int { return len(b) }, maxCost: pageCacheBytes}
+}
+
+// filterLists are the lists the filter form offers (travellers, regions),
+// which are costly to count on a large record and change only when the
+// data does.
+type filterLists struct {
+	travellers []store.PersonSummary
+	regions    []timeline.Region
+}
+
+// lookups returns the travellers and regions of data version v.
+func (a *Server) lookups(ctx context.Context, v int64) ([]store.PersonSummary, []timeline.Region, error) {
+	l, err := a.lists.get(v, "", func() (filterLists, error) {
+		travellers, err := a.store.Travellers(ctx)
+		if err != nil {
+			return filterLists{}, err
+		}
+		regions, err := a.store.Regions(ctx)
+		return filterLists{travellers, regions}, err
+	})
+	return l.travellers, l.regions, err
+}
+
+// facets returns the facet counts of the view f at data version v:
+// counting every facet of a large record takes tens of milliseconds, and
+// the same views are asked for again and again.
+func (a *Server) facets(ctx context.Context, v int64, f timeline.Filter) (*store.Facets, error) {
+	return a.facetCache.get(v, f.Query(), func() (*store.Facets, error) { return a.store.Facets(ctx, f) })
 }

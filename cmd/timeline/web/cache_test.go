@@ -127,3 +127,40 @@ func TestDraftsKeepReadersCachesWarm(t *testing.T) {
 		t.Errorf("after publishing a reader sees %d entries, want 1", n)
 	}
 }
+
+// A cache bounded by cost holds no more than its room, starts again empty
+// when full, refuses a value of more than a sixteenth of its room, and
+// never keeps a value of a version older than its own.
+func TestVersionCacheBounds(t *testing.T) {
+	c := &versionCache[[]byte]{cost: func(b []byte) int { return len(b) }, maxCost: 160}
+	page := func(n int) []byte { return make([]byte, n) }
+	for i := range 16 {
+		c.put(1, itoa(i), page(10))
+	}
+	if c.used != 160 || len(c.values) != 16 {
+		t.Fatalf("full cache: %d bytes in %d values", c.used, len(c.values))
+	}
+	c.put(1, "more", page(10))
+	if _, ok := c.lookup(1, "0"); ok || c.used != 10 {
+		t.Errorf("past its room the cache kept its old values (%d bytes)", c.used)
+	}
+	c.put(1, "big", page(11))
+	if _, ok := c.lookup(1, "big"); ok {
+		t.Error("a value over a sixteenth of the room was kept")
+	}
+	c.put(2, "new", page(1))
+	c.put(1, "late", page(1))
+	if _, ok := c.lookup(2, "new"); !ok {
+		t.Error("the newer version's value is gone")
+	}
+	if _, ok := c.lookup(1, "late"); ok {
+		t.Error("a value of an older version was kept")
+	}
+	n := 0
+	if _, err := c.get(1, "old", func() ([]byte, error) { n++; return page(1), nil }); err != nil || n != 1 {
+		t.Fatal(err)
+	}
+	if _, ok := c.lookup(2, "old"); ok {
+		t.Error("a value computed at an older version was kept")
+	}
+}

@@ -1,9 +1,11 @@
 package web
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"slices"
+	"sort"
 	"strconv"
 
 	"github.com/diplomatic-travel/tracker/store"
@@ -115,4 +117,83 @@ func (a *Server) publish(kind string) handlerFunc {
 		}
 		return a.redirectWithFlash(w, r, back, "Published.")
 	}
+}
+
+// factRedirect gives stops, goals, quotes and claims their permalinks: each
+// leads to its place on its trip's page, where it is told in context. A
+// fact of an unpublished trip is not found.
+func (a *Server) factRedirect(kind string) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		id, err := pathID(r, kind)
+		if err != nil {
+			return err
+		}
+		tripID, err := a.store.TripOf(r.Context(), kind, id)
+		if err != nil {
+			return err
+		}
+		if _, err := a.store.Trip(r.Context(), tripID, false); err != nil {
+			return err
+		}
+		http.Redirect(w, r, timeline.RecordPath(timeline.KindTrip, tripID)+"#"+kind+"-"+itoa(int(id)), http.StatusFound)
+		return nil
+	}
+}
+
+// changes turns revisions into the field-by-field view.
+func changes(revs []store.Revision) []views.Change {
+	out := make([]views.Change, 0, len(revs))
+	for _, rv := range revs {
+		c := views.Change{ID: rv.ID, At: rv.At, Actor: rv.Actor, Kind: rv.Kind, RecordID: rv.RecordID, Action: rv.Action, Reason: rv.Reason, Fields: diffFields(rv.Before, rv.After)}
+		switch rv.Kind {
+		case timeline.KindTrip, timeline.KindEvent, timeline.KindSource, timeline.KindCounter, timeline.KindMeeting, timeline.KindStop, timeline.KindGoal, timeline.KindQuote, timeline.KindClaim:
+			c.Path = timeline.RecordPath(rv.Kind, rv.RecordID)
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// diffFields compares two JSON objects field by field and lists the fields
+// whose values differ, each value written as compact JSON (or as text for
+// strings).
+func diffFields(before, after string) []views.FieldChange {
+	var b, a map[string]json.RawMessage
+	if before != "" {
+		json.Unmarshal([]byte(before), &b)
+	}
+	if after != "" {
+		json.Unmarshal([]byte(after), &a)
+	}
+	keys := map[string]bool{}
+	for k := range b {
+		keys[k] = true
+	}
+	for k := range a {
+		keys[k] = true
+	}
+	var names []string
+	for k := range keys {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	var out []views.FieldChange
+	for _, k := range names {
+		bv, av := show(b[k]), show(a[k])
+		if bv != av {
+			out = append(out, views.FieldChange{Field: k, Before: bv, After: av})
+		}
+	}
+	return out
+}
+
+func show(raw json.RawMessage) string {
+	if len(raw) == 0 || string(raw) == "null" {
+		return ""
+	}
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		return s
+	}
+	return string(raw)
 }

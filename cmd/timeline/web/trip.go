@@ -1,0 +1,518 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/diplomatic-travel/tracker/store"
+	"github.com/diplomatic-travel/tracker/timeline"
+	"github.com/diplomatic-travel/tracker/views"
+)
+
+// tripPage serves GET /trips/{id}: the trip with every fact and its
+// sources, the counters' ordinals and the claims' checks.
+func (a *Server) tripPage(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	id, err := pathID(r, "trip")
+	if err != nil {
+		return err
+	}
+	// Curators see drafts and deleted trips too, with the actions on them.
+	curator := userOf(r) != nil
+	var trip *timeline.Trip
+	var bar *views.CuratorTripBar
+	if curator {
+		t, deleted, err := a.store.TripForCurator(ctx, id)
+		if err != nil {
+			return err
+		}
+		trip, bar = t, &views.CuratorTripBar{TripID: id, Status: t.Status, Deleted: deleted}
+	} else if trip, err = a.store.Trip(ctx, id, false); err != nil {
+		return err
+	}
+	meetings, err := a.store.MeetingsOfTrip(ctx, id, curator)
+	if err != nil {
+		return err
+	}
+	goals, err := a.store.GoalsOfTrip(ctx, id, curator)
+	if err != nil {
+		return err
+	}
+	quotes, err := a.store.QuotesOfTrip(ctx, id, curator)
+	if err != nil {
+		return err
+	}
+	claims, err := a.store.ClaimsOfTrip(ctx, id, curator)
+	if err != nil {
+		return err
+	}
+	counters, err := a.store.CountersOf(ctx, trip.PersonID)
+	if curator {
+		counters, err = a.store.CountersForCurator(ctx, trip.PersonID)
+	}
+	if err != nil {
+		return err
+	}
+	context, err := a.store.EventsAround(ctx, timeline.Range{Start: trip.Start, End: trip.End}, 30)
+	if err != nil {
+		return err
+	}
+
+	cites := store.Citations{}
+	load := func(kind string, ids []int64) error { return a.store.CitationsFor(ctx, kind, ids, cites) }
+	var stopIDs, meetingIDs, goalIDs, quoteIDs, claimIDs []int64
+	for _, s := range trip.Stops {
+		stopIDs = append(stopIDs, s.ID)
+	}
+	for _, m := range meetings {
+		meetingIDs = append(meetingIDs, m.ID)
+	}
+	for _, g := range goals {
+		goalIDs = append(goalIDs, g.ID)
+	}
+	for _, q := range quotes {
+		quoteIDs = append(quoteIDs, q.ID)
+	}
+	for _, c := range claims {
+		claimIDs = append(claimIDs, c.ID)
+	}
+	for _, l := range []struct {
+		kind string
+		ids  []int64
+	}{
+		{timeline.KindTrip, []int64{id}}, {timeline.KindStop, stopIDs}, {timeline.KindMeeting, meetingIDs},
+		{timeline.KindGoal, goalIDs}, {timeline.KindQuote, quoteIDs}, {timeline.KindClaim, claimIDs},
+	} {
+		if err := load(l.kind, l.ids); err != nil {
+			return err
+		}
+	}
+
+	p := views.TripPage{
+		Site:      a.site(w, r, trip.Title),
+		Trip:      *trip,
+		Names:     a.store.Countries(),
+		Citations: cites.For(timeline.KindTrip, id),
+		Context:   context,
+		Curator:   bar,
+	}
+	n, err := a.currentNumberer(ctx)
+	if err != nil {
+		return err
+	}
+	byID := map[int64]timeline.Counter{}
+	stopCounts := map[int64][]views.CountBy{}
+	// The counts a claim of the trip uses come first; the same questions
+	// under other rules are comparisons, never the headline.
+	claimed, questions := map[int64]bool{}, map[string]bool{}
+	question := func(c timeline.Counter) string {
+		return fmt.Sprint(c.PersonID, c.Region, c.Country, c.Since, c.Unit)
+	}
+	for _, cl := range claims {
+		claimed[cl.CounterID] = true
+		for _, c := range counters {
+			if c.ID == cl.CounterID {
+				questions[question(c)] = true
+			}
+		}
+	}
+	for _, c := range counters {
+		byID[c.ID] = c
+		res, err := n.Number(c)
+		if err != nil {
+			return err
+		}
+		for _, it := range res.ForTrip(id) {
+			cb := views.CountBy{CounterID: c.ID, Phrase: c.Phrase(it.Ordinal), Unit: c.Unit, Rule: c.Rule.Short(),
+				Claimed: claimed[c.ID], Comparison: !claimed[c.ID] && questions[question(c)]}
+			if c.Unit == timeline.UnitStops {
+				stopCounts[it.Stops[0].ID] = append(stopCounts[it.Stops[0].ID], cb)
+			}
+			p.Counts = append(p.Counts, cb)
+		}
+	}
+	sort.SliceStable(p.Counts, func(i, j int) bool { return p.Counts[i].Claimed && !p.Counts[j].Claimed })
+	for _, c := range claims {
+		counter, ok := byID[c.CounterID]
+		if !ok {
+			k, err := a.store.CounterFor(ctx, c.CounterID, curator)
+			if timeline.ErrorCode(err) == timeline.ENotFound {
+				continue // its counter was deleted: there is nothing to check it by
+			} else if err != nil {
+				return err
+			}
+			counter = *k
+		}
+		res, err := n.Number(counter)
+		if err != nil {
+			return err
+		}
+		p.Claims = append(p.Claims, views.ClaimView{Claim: c, Counter: counter, Check: timeline.CheckClaim(c, res), Citations: cites.For(timeline.KindClaim, c.ID)})
+	}
+	stopWhere := map[int64]string{}
+	versions, err := a.store.RecordVersions(ctx, stopIDs)
+	if err != nil {
+		return err
+	}
+	p.Sourcing.Stops = len(trip.Stops)
+	for _, s := range trip.Stops {
+		sv := views.StopView{Stop: s, Citations: cites.For(timeline.KindStop, s.ID), Counts: stopCounts[s.ID]}
+		if v, ok := versions[s.ID]; ok {
+			sv.Record, sv.RecordFields = &v.Stop, v.Fields
+		}
+		if len(sv.Citations) > 0 {
+			p.Sourcing.StopsSourced++
+		}
+		p.Stops = append(p.Stops, sv)
+		where := a.store.Countries().Name(s.Country)
+		if s.Locality != "" {
+			where = s.Locality + ", " + where
+		}
+		stopWhere[s.ID] = where
+	}
+	for _, m := range meetings {
+		p.Meetings = append(p.Meetings, views.MeetingView{Meeting: m, Citations: cites.For(timeline.KindMeeting, m.ID)})
+	}
+	for _, g := range goals {
+		p.Goals = append(p.Goals, views.GoalView{Goal: g, Citations: cites.For(timeline.KindGoal, g.ID)})
+	}
+	for _, q := range quotes {
+		p.Quotes = append(p.Quotes, views.QuoteView{Quote: q, Where: stopWhere[q.StopID], Citations: cites.For(timeline.KindQuote, q.ID)})
+	}
+	seen := map[int64]bool{}
+	for _, byKind := range cites {
+		for _, list := range byKind {
+			for _, c := range list {
+				if !seen[c.Source.ID] {
+					seen[c.Source.ID] = true
+					p.Sources = append(p.Sources, c.Source)
+				}
+			}
+		}
+	}
+	sortSources(p.Sources)
+	return render(w, r, http.StatusOK, views.Trip(p))
+}
+
+// tripFormFrom builds the form's view model with its pickers.
+func (a *Server) tripForm(w http.ResponseWriter, r *http.Request, title string) (views.TripForm, error) {
+	people, err := a.store.People(r.Context())
+	if err != nil {
+		return views.TripForm{}, err
+	}
+	f := views.TripForm{Site: a.site(w, r, title)}
+	for _, p := range people {
+		f.Persons = append(f.Persons, views.Option{Value: p.Slug, Label: p.Name})
+	}
+	for _, c := range a.store.Countries().All() {
+		f.Countries = append(f.Countries, views.Option{Value: c.Name, Label: c.Code})
+	}
+	return f, nil
+}
+
+func (a *Server) newTripForm(w http.ResponseWriter, r *http.Request) error {
+	f, err := a.tripForm(w, r, "New trip")
+	if err != nil {
+		return err
+	}
+	f.Action = "/curate/trips"
+	f.Person = r.URL.Query().Get("person")
+	f.Stops = []views.StopRow{{}}
+	return render(w, r, http.StatusOK, views.TripFormPage(f))
+}
+
+func (a *Server) editTripForm(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "trip")
+	if err != nil {
+		return err
+	}
+	trip, deleted, err := a.store.TripForCurator(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	if deleted {
+		return timeline.Errorf(timeline.EConflict, "Trip %d is deleted; restore it before editing it.", id)
+	}
+	f, err := a.tripForm(w, r, "Edit trip")
+	if err != nil {
+		return err
+	}
+	f.Action, f.TripID = fmt.Sprintf("/trips/%d/edit", id), id
+	stored, _, err := a.store.TripForCurator(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	f.Person, f.Title, f.Summary = stored.PersonSlug, storedTitle(stored, trip), stored.Summary
+	for _, s := range stored.Stops {
+		f.Stops = append(f.Stops, views.StopRow{ID: strconv.FormatInt(s.ID, 10), Country: a.store.Countries().Name(s.Country),
+			Locality: s.Locality, Start: s.Start.String(), End: s.End.String(), Note: s.Remarks})
+	}
+	return render(w, r, http.StatusOK, views.TripFormPage(f))
+}
+
+// storedTitle is the title as the curator typed it: empty when the trip is
+// named by its countries.
+func storedTitle(stored, shown *timeline.Trip) string {
+	if stored.Title == shown.Title && strings.HasPrefix(stored.Title, "Trip to ") {
+		return ""
+	}
+	return stored.Title
+}
+
+// readTripForm reads the posted form into the form's rows and applies a
+// row operation (add, remove, move); it reports whether the curator asked
+// to save.
+func readTripForm(r *http.Request, f *views.TripForm) (save bool, err error) {
+	if err := parseForm(r); err != nil {
+		return false, err
+	}
+	pf := r.PostForm
+	f.Person, f.Title, f.Summary = strings.TrimSpace(pf.Get("person")), pf.Get("title"), pf.Get("summary")
+	ids, countries, locs, starts, ends, notes := pf["stop_id"], pf["stop_country"], pf["stop_locality"], pf["stop_start"], pf["stop_end"], pf["stop_remarks"]
+	n := len(countries)
+	if n > 200 {
+		return false, timeline.Errorf(timeline.EInvalid, "A trip has at most 200 stops.")
+	}
+	at := func(xs []string, i int) string {
+		if i < len(xs) {
+			return strings.TrimSpace(xs[i])
+		}
+		return ""
+	}
+	f.Stops = nil
+	for i := 0; i < n; i++ {
+		f.Stops = append(f.Stops, views.StopRow{ID: at(ids, i), Country: at(countries, i), Locality: at(locs, i), Start: at(starts, i), End: at(ends, i), Note: at(notes, i)})
+	}
+	op := pf.Get("op")
+	switch {
+	case op == "" || op == "save":
+		return true, nil
+	case op == "add":
+		f.Stops = append(f.Stops, views.StopRow{})
+	case strings.HasPrefix(op, "remove-"), strings.HasPrefix(op, "up-"), strings.HasPrefix(op, "down-"):
+		verb, num, _ := strings.Cut(op, "-")
+		i, err := strconv.Atoi(num)
+		if err != nil || i < 0 || i >= len(f.Stops) {
+			return false, timeline.Errorf(timeline.EInvalid, "There is no stop %s.", num)
+		}
+		switch verb {
+		case "remove":
+			f.Stops = slices.Delete(f.Stops, i, i+1)
+		case "up":
+			if i > 0 {
+				f.Stops[i-1], f.Stops[i] = f.Stops[i], f.Stops[i-1]
+			}
+		case "down":
+			if i < len(f.Stops)-1 {
+				f.Stops[i+1], f.Stops[i] = f.Stops[i], f.Stops[i+1]
+			}
+		}
+	default:
+		return false, timeline.Errorf(timeline.EInvalid, "Unknown form action %q.", op)
+	}
+	return false, nil
+}
+
+// tripFromForm turns the rows into a trip, collecting every field's error.
+func (a *Server) tripFromForm(f *views.TripForm) (*timeline.Trip, timeline.FieldErrors) {
+	fe := timeline.FieldErrors{}
+	trip := &timeline.Trip{ID: f.TripID, PersonSlug: f.Person, Title: timeline.NormalizeSpace(f.Title), Summary: strings.TrimSpace(f.Summary)}
+	if f.Person == "" {
+		fe.Add("person", "Choose the traveller.")
+	}
+	if len(trip.Title) > 300 {
+		fe.Add("title", "A title has at most 300 characters.")
+	}
+	if len(f.Stops) == 0 {
+		fe.Add("stops", "A trip needs at least one stop: add one.")
+	}
+	for i, row := range f.Stops {
+		key := "stops." + strconv.Itoa(i) + "."
+		st := timeline.Stop{Locality: row.Locality, Remarks: row.Note}
+		if row.ID != "" {
+			st.ID, _ = strconv.ParseInt(row.ID, 10, 64)
+		}
+		if row.Country == "" {
+			fe.Add(key+"country", "Choose the country.")
+		} else {
+			st.Country = a.country(fe, key+"country", row.Country)
+		}
+		var err error
+		if row.Start == "" {
+			fe.Add(key+"start", "Enter the first day of the stop.")
+		} else if st.Start, err = timeline.ParseDate(row.Start); err != nil {
+			fe.Add(key+"start", "Not a date: "+err.Error()+".")
+		}
+		if row.End != "" {
+			if st.End, err = timeline.ParseDate(row.End); err != nil {
+				fe.Add(key+"end", "Not a date: "+err.Error()+".")
+			} else if st.Start.Valid() && st.End.Before(st.Start) {
+				// Checked here too, so it is reported with the other rows'
+				// faults rather than after they are fixed.
+				fe.Add(key+"end", "A stop cannot end before it starts.")
+			}
+		}
+		trip.Stops = append(trip.Stops, st)
+	}
+	if len(fe) == 0 {
+		if err := trip.Validate(); err != nil {
+			fe.Merge(err)
+		}
+	}
+	return trip, fe
+}
+
+func (a *Server) createTrip(w http.ResponseWriter, r *http.Request) error {
+	f, err := a.tripForm(w, r, "New trip")
+	if err != nil {
+		return err
+	}
+	f.Action = "/curate/trips"
+	return a.saveTrip(w, r, f, func(trip *timeline.Trip) error {
+		trip.Status = timeline.Draft
+		return a.store.CreateTrip(r.Context(), actor(r), trip)
+	})
+}
+
+func (a *Server) updateTrip(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "trip")
+	if err != nil {
+		return err
+	}
+	f, err := a.tripForm(w, r, "Edit trip")
+	if err != nil {
+		return err
+	}
+	f.Action, f.TripID = fmt.Sprintf("/trips/%d/edit", id), id
+	return a.saveTrip(w, r, f, func(trip *timeline.Trip) error {
+		return a.store.UpdateTrip(r.Context(), actor(r), trip, r.PostForm.Get("reason"))
+	})
+}
+
+// saveTrip runs the form: a row operation re-renders it; a save validates,
+// re-renders with 422 and every message when the input is wrong, or saves
+// in one transaction and goes to the trip.
+func (a *Server) saveTrip(w http.ResponseWriter, r *http.Request, f views.TripForm, save func(*timeline.Trip) error) error {
+	doSave, err := readTripForm(r, &f)
+	if err != nil {
+		return err
+	}
+	if !doSave {
+		return render(w, r, http.StatusOK, views.TripFormPage(f))
+	}
+	trip, fe := a.tripFromForm(&f)
+	if len(fe) == 0 {
+		err := save(trip)
+		switch code := timeline.ErrorCode(err); {
+		case err == nil:
+			if err := a.flash(w, r, "Trip saved."); err != nil {
+				return err
+			}
+			http.Redirect(w, r, timeline.RecordPath(timeline.KindTrip, trip.ID), http.StatusSeeOther)
+			return nil
+		case code == timeline.EInvalid || code == timeline.EConflict:
+			fe.Merge(err)
+			if len(fe) == 0 {
+				fe.Add("stops", timeline.ErrorMessage(err))
+			}
+		default:
+			return err
+		}
+	}
+	f.Errors = fe
+	return render(w, r, http.StatusUnprocessableEntity, views.TripFormPage(f))
+}
+
+func (a *Server) setTripStatus(status timeline.Status) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		id, err := pathID(r, "trip")
+		if err != nil {
+			return err
+		}
+		if err := a.store.SetTripStatus(r.Context(), actor(r), id, status); err != nil {
+			return err
+		}
+		msg := "Trip published: it is now on the public timeline and in the exports."
+		if status == timeline.Draft {
+			msg = "Trip returned to draft: only curators see it."
+		}
+		return a.redirectWithFlash(w, r, timeline.RecordPath(timeline.KindTrip, id), msg)
+	}
+}
+
+func (a *Server) deleteTrip(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "trip")
+	if err != nil {
+		return err
+	}
+	if err := parseForm(r); err != nil {
+		return err
+	}
+	if err := a.store.DeleteTrip(r.Context(), actor(r), id, r.PostForm.Get("reason")); err != nil {
+		return err
+	}
+	return a.redirectWithFlash(w, r, timeline.RecordPath(timeline.KindTrip, id), "Trip deleted. It is kept and can be restored from this page.")
+}
+
+func (a *Server) restoreTrip(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "trip")
+	if err != nil {
+		return err
+	}
+	if err := a.store.RestoreTrip(r.Context(), actor(r), id); err != nil {
+		return err
+	}
+	return a.redirectWithFlash(w, r, timeline.RecordPath(timeline.KindTrip, id), "Trip restored.")
+}
+
+func (a *Server) restoreTripRevision(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "trip")
+	if err != nil {
+		return err
+	}
+	rev, err := strconv.ParseInt(r.PathValue("rev"), 10, 64)
+	if err != nil {
+		return timeline.Errorf(timeline.ENotFound, "There is no such version.")
+	}
+	if err := a.store.RestoreTripRevision(r.Context(), actor(r), id, rev); err != nil {
+		return err
+	}
+	return a.redirectWithFlash(w, r, timeline.RecordPath(timeline.KindTrip, id), fmt.Sprintf("Trip restored to the version of change %d.", rev))
+}
+
+// tripHistory serves GET /trips/{id}/history: every change, field by field.
+func (a *Server) tripHistory(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "trip")
+	if err != nil {
+		return err
+	}
+	trip, deleted, err := a.store.TripForCurator(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	revs, err := a.store.Revisions(r.Context(), timeline.KindTrip, id)
+	if err != nil {
+		return err
+	}
+	slices.Reverse(revs)
+	return render(w, r, http.StatusOK, views.History(views.HistoryPage{
+		Site: a.site(w, r, "History of "+trip.Title), Kind: timeline.KindTrip, RecordID: id, Title: trip.Title,
+		Path: timeline.RecordPath(timeline.KindTrip, id), Deleted: deleted, Changes: changes(revs),
+	}))
+}
+
+func sortSources(ss []timeline.Source) {
+	sort.Slice(ss, func(i, j int) bool { return ss[i].Title < ss[j].Title })
+}
+
+func tripRefs(ts []store.TripSummary) []views.TripRef {
+	out := make([]views.TripRef, len(ts))
+	for i, t := range ts {
+		out[i] = views.TripRef{ID: t.ID, Title: t.Title, Start: t.Start, End: t.End, Countries: t.Countries, PersonSlug: t.PersonSlug, PersonName: t.PersonName}
+	}
+	return out
+}
