@@ -1,8 +1,6 @@
 package main
 
 import (
-	"context"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -18,15 +16,14 @@ import (
 )
 
 // cmdImport runs "timeline import hsg FILE...".
-func cmdImport(ctx context.Context, open func() (*store.Store, error), args []string, stdout, stderr io.Writer) error {
+func cmdImport(e *env, args []string) error {
 	if len(args) > 0 && args[0] == "csv" {
-		return cmdImportCSV(ctx, open, args[1:], stdout, stderr)
+		return cmdImportCSV(e, args[1:])
 	}
 	if len(args) == 0 || args[0] != "hsg" {
 		return usageError{"usage: timeline import hsg [--gap-days N] [--skip-unknown] [--dry-run] FILE|FOLDER... (travels or visits XML)"}
 	}
-	fs := flag.NewFlagSet("import hsg", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := e.flags("import hsg")
 	gap := fs.Int("gap-days", timeline.DefaultGapDays, "group stops into one trip when a stop starts at most this many days after the latest end so far")
 	skip := fs.Bool("skip-unknown", false, "leave out records whose country is not known, instead of importing nothing")
 	dry := fs.Bool("dry-run", false, "print the summary of what the import would do, and write nothing")
@@ -44,7 +41,7 @@ func cmdImport(ctx context.Context, open func() (*store.Store, error), args []st
 		return err
 	}
 	for _, f := range skipped {
-		fmt.Fprintf(stderr, "skipped %s: not a file of travels or visits\n", f)
+		fmt.Fprintf(e.stderr, "skipped %s: not a file of travels or visits\n", f)
 	}
 	start := time.Now()
 	var recs []timeline.HSGRecord
@@ -60,33 +57,30 @@ func cmdImport(ctx context.Context, open func() (*store.Store, error), args []st
 		}
 		recs = append(recs, rs...)
 	}
-	s, err := open()
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	opt := store.ImportOptions{GapDays: *gap, SkipUnknown: *skip, DryRun: *dry}
-	if f, ok := stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) && !*dry {
-		opt.Progress = func(done, total int) {
-			const width = 30
-			n := done * width / max(total, 1)
-			fmt.Fprintf(stderr, "\rimporting [%s%s] %d of %d travellers", strings.Repeat("#", n), strings.Repeat(".", width-n), done, total)
-			if done == total {
-				fmt.Fprintln(stderr)
+	return e.withStore(func(s *store.Store) error {
+		opt := store.ImportOptions{GapDays: *gap, SkipUnknown: *skip, DryRun: *dry}
+		if f, ok := e.stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) && !*dry {
+			opt.Progress = func(done, total int) {
+				const width = 30
+				n := done * width / max(total, 1)
+				fmt.Fprintf(e.stderr, "\rimporting [%s%s] %d of %d travellers", strings.Repeat("#", n), strings.Repeat(".", width-n), done, total)
+				if done == total {
+					fmt.Fprintln(e.stderr)
+				}
 			}
 		}
-	}
-	rep, err := s.ImportHSG(ctx, store.Actor{Name: "import"}, recs, len(files), opt)
-	if rep != nil && err != nil && len(rep.Unknown) > 0 {
-		for _, p := range rep.Unknown {
-			fmt.Fprintln(stderr, p)
+		rep, err := s.ImportHSG(e.ctx, store.Actor{Name: "import"}, recs, len(files), opt)
+		if rep != nil && err != nil && len(rep.Unknown) > 0 {
+			for _, p := range rep.Unknown {
+				fmt.Fprintln(e.stderr, p)
+			}
 		}
-	}
-	if err != nil {
-		return err
-	}
-	printImportReport(stdout, rep, *dry, time.Since(start))
-	return nil
+		if err != nil {
+			return err
+		}
+		printImportReport(e.stdout, rep, *dry, time.Since(start))
+		return nil
+	})
 }
 
 // xmlFiles expands folders into the travels and visits files they hold, in name

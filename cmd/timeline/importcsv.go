@@ -2,8 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -51,9 +49,8 @@ func readBundleFiles(path string) (map[string]io.Reader, error) {
 // cmdImportCSV runs "timeline import csv [--dry-run] BUNDLE": into an
 // empty database every record keeps its id; into one with records the
 // bundle is merged, what is there already matched.
-func cmdImportCSV(ctx context.Context, open func() (*store.Store, error), args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("import csv", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+func cmdImportCSV(e *env, args []string) error {
+	fs := e.flags("import csv")
 	dry := fs.Bool("dry-run", false, "say what a merge would do, and write nothing")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -69,35 +66,32 @@ func cmdImportCSV(ctx context.Context, open func() (*store.Store, error), args [
 	if err != nil {
 		return err
 	}
-	s, err := open()
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	empty, err := s.Empty(ctx)
-	if err != nil {
-		return err
-	}
-	if empty && !*dry {
-		rep, err := s.ImportBundle(ctx, store.Actor{Name: "import"}, b)
+	return e.withStore(func(s *store.Store) error {
+		empty, err := s.Empty(e.ctx)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "Imported into %s, every record under its id: %d people, %d trips, %d stops, %d meetings, %d goals, %d events, %d counters, %d claims, %d sources, %d citations.\n",
-			s.Path(), rep.People, rep.Trips, rep.Stops, rep.Meetings, rep.Goals, rep.Events, rep.Counters, rep.Claims, rep.Sources, rep.Citations)
+		if empty && !*dry {
+			rep, err := s.ImportBundle(e.ctx, store.Actor{Name: "import"}, b)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(e.stdout, "Imported into %s, every record under its id: %d people, %d trips, %d stops, %d meetings, %d goals, %d events, %d counters, %d claims, %d sources, %d citations.\n",
+				s.Path(), rep.People, rep.Trips, rep.Stops, rep.Meetings, rep.Goals, rep.Events, rep.Counters, rep.Claims, rep.Sources, rep.Citations)
+			return nil
+		}
+		rep, err := s.MergeBundle(e.ctx, store.Actor{Name: "import"}, b, *dry)
+		if err != nil {
+			return err
+		}
+		if *dry {
+			fmt.Fprintln(e.stdout, "Dry run: nothing was written. Merging the bundle would do this:")
+		} else {
+			fmt.Fprintf(e.stdout, "Merged into %s:\n", s.Path())
+		}
+		printMerge(e.stdout, rep)
 		return nil
-	}
-	rep, err := s.MergeBundle(ctx, store.Actor{Name: "import"}, b, *dry)
-	if err != nil {
-		return err
-	}
-	if *dry {
-		fmt.Fprintln(stdout, "Dry run: nothing was written. Merging the bundle would do this:")
-	} else {
-		fmt.Fprintf(stdout, "Merged into %s:\n", s.Path())
-	}
-	printMerge(stdout, rep)
-	return nil
+	})
 }
 
 // printMerge writes a merge's report, a line per kind of record.

@@ -93,26 +93,26 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return usageError{"no command given"}
 	}
 	cmd, rest := fs.Arg(0), fs.Args()[1:]
-	open := func() (*store.Store, error) { return store.Open(ctx, *dbPath) }
+	e := &env{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr, log: log, db: *dbPath}
 	switch cmd {
 	case "serve":
-		return cmdServe(ctx, open, rest, stderr, log)
+		return cmdServe(e, rest)
 	case "seed":
-		return cmdSeed(ctx, open, rest, stdout)
+		return cmdSeed(e, rest)
 	case "gen":
-		return cmdGen(ctx, open, rest, stdout, stderr)
+		return cmdGen(e, rest)
 	case "import":
-		return cmdImport(ctx, open, rest, stdout, stderr)
+		return cmdImport(e, rest)
 	case "check":
-		return cmdCheck(ctx, open, rest, stdout, stderr)
+		return cmdCheck(e, rest)
 	case "export":
-		return cmdExport(ctx, open, rest, stdout, stderr)
+		return cmdExport(e, rest)
 	case "backup":
-		return cmdBackup(ctx, open, rest, stdout)
+		return cmdBackup(e, rest)
 	case "user":
-		return cmdUser(ctx, open, rest, stdin, stdout, stderr)
+		return cmdUser(e, rest)
 	case "keys":
-		return cmdKeys(ctx, open, rest, stdout)
+		return cmdKeys(e, rest)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
@@ -128,44 +128,38 @@ func envOr(name, def string) string {
 	return def
 }
 
-func cmdSeed(ctx context.Context, open func() (*store.Store, error), args []string, stdout io.Writer) error {
-	fs := flag.NewFlagSet("seed", flag.ContinueOnError)
+func cmdSeed(e *env, args []string) error {
+	fs := e.flags("seed")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	s, err := open()
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	res, err := s.Seed(ctx)
-	if err != nil {
-		return err
-	}
-	if !res.Seeded {
-		fmt.Fprintf(stdout, "%s already holds records; the demo was not loaded (it is loaded only into an empty database).\n", s.Path())
+	return e.withStore(func(s *store.Store) error {
+		res, err := s.Seed(e.ctx)
+		if err != nil {
+			return err
+		}
+		if !res.Seeded {
+			fmt.Fprintf(e.stdout, "%s already holds records; the demo was not loaded (it is loaded only into an empty database).\n", s.Path())
+			return nil
+		}
+		fmt.Fprintf(e.stdout, "Loaded the demo record into %s: %d trips, %d stops.\n", s.Path(), res.Trips, res.Stops)
 		return nil
-	}
-	fmt.Fprintf(stdout, "Loaded the demo record into %s: %d trips, %d stops.\n", s.Path(), res.Trips, res.Stops)
-	return nil
+	})
 }
 
-func cmdBackup(ctx context.Context, open func() (*store.Store, error), args []string, stdout io.Writer) error {
-	fs := flag.NewFlagSet("backup", flag.ContinueOnError)
+func cmdBackup(e *env, args []string) error {
+	fs := e.flags("backup")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
 		return usageError{"usage: timeline backup FILE"}
 	}
-	s, err := open()
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	if err := s.Backup(ctx, fs.Arg(0)); err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "Backed up %s to %s (integrity check ok).\n", s.Path(), fs.Arg(0))
-	return nil
+	return e.withStore(func(s *store.Store) error {
+		if err := s.Backup(e.ctx, fs.Arg(0)); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "Backed up %s to %s (integrity check ok).\n", s.Path(), fs.Arg(0))
+		return nil
+	})
 }

@@ -2,9 +2,7 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
-	"io"
 	"log/slog"
 	"os"
 	"runtime/debug"
@@ -15,9 +13,8 @@ import (
 
 // cmdServe runs "timeline serve": the demo into an empty database, the
 // first account when there is none, then the site until a signal stops it.
-func cmdServe(ctx context.Context, open func() (*store.Store, error), args []string, stderr io.Writer, log *slog.Logger) error {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+func cmdServe(e *env, args []string) error {
+	fs := e.flags("serve")
 	addr := fs.String("addr", envOr("TIMELINE_ADDR", "127.0.0.1:8080"), "the address to listen on")
 	seed := fs.Bool("seed", true, "load the demo record when the database is empty")
 	proxy := fs.Bool("behind-tls-proxy", envOr("TIMELINE_BEHIND_TLS_PROXY", "") != "", "a TLS-terminating proxy is in front: Secure cookies, client address from X-Forwarded-For")
@@ -25,31 +22,28 @@ func cmdServe(ctx context.Context, open func() (*store.Store, error), args []str
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	s, err := open()
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	if *seed {
-		res, err := s.Seed(ctx)
+	return e.withStore(func(s *store.Store) error {
+		if *seed {
+			res, err := s.Seed(e.ctx)
+			if err != nil {
+				return fmt.Errorf("load the demo record: %w", err)
+			}
+			if res.Seeded {
+				e.log.Info("loaded the demo record into the empty database", slog.String("db", s.Path()), slog.Int("trips", res.Trips))
+			}
+		}
+		if err := ensureAdmin(e.ctx, s, e.log); err != nil {
+			return err
+		}
+		if *base == "" {
+			*base = "http://" + *addr
+		}
+		site, err := web.New(e.ctx, s, e.log, web.Config{BehindProxy: *proxy, BaseURL: *base})
 		if err != nil {
-			return fmt.Errorf("load the demo record: %w", err)
+			return err
 		}
-		if res.Seeded {
-			log.Info("loaded the demo record into the empty database", slog.String("db", s.Path()), slog.Int("trips", res.Trips))
-		}
-	}
-	if err := ensureAdmin(ctx, s, log); err != nil {
-		return err
-	}
-	if *base == "" {
-		*base = "http://" + *addr
-	}
-	site, err := web.New(ctx, s, log, web.Config{BehindProxy: *proxy, BaseURL: *base})
-	if err != nil {
-		return err
-	}
-	return site.ListenAndServe(ctx, *addr)
+		return site.ListenAndServe(e.ctx, *addr)
+	})
 }
 
 // ensureAdmin creates the first account, admin, when there is none: with

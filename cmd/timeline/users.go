@@ -2,8 +2,6 @@ package main
 
 import (
 	"bufio"
-	"context"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -24,35 +22,18 @@ The password is read from the terminal without echo, or from standard input
 when it is not a terminal; never from a flag.`
 
 // cmdUser manages accounts from the shell.
-func cmdUser(ctx context.Context, open func() (*store.Store, error), args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+func cmdUser(e *env, args []string) error {
 	if len(args) == 0 {
 		return usageError{userUsage}
 	}
 	verb := args[0]
-	fs := flag.NewFlagSet("user "+verb, flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := e.flags("user " + verb)
 	role := fs.String("role", store.RoleCurator, "the account's role: curator or admin")
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
 	if verb == "list" {
-		s, err := open()
-		if err != nil {
-			return err
-		}
-		defer s.Close()
-		users, err := s.Users(ctx)
-		if err != nil {
-			return err
-		}
-		for _, u := range users {
-			state := "enabled"
-			if u.Disabled {
-				state = "disabled"
-			}
-			fmt.Fprintf(stdout, "%s\t%s\t%s\tcreated %s\n", u.Name, u.Role, state, u.CreatedAt)
-		}
-		return nil
+		return e.withStore(func(s *store.Store) error { return listUsers(e, s) })
 	}
 	if fs.NArg() < 1 {
 		return usageError{userUsage}
@@ -65,40 +46,37 @@ func cmdUser(ctx context.Context, open func() (*store.Store, error), args []stri
 	if fs.NArg() != 0 {
 		return usageError{userUsage}
 	}
-	s, err := open()
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	a := store.Actor{Name: "cli"}
-	switch verb {
-	case "add":
-		pw, err := readPassword(stdin, stderr, "Password for "+name+": ")
-		if err != nil {
-			return err
+	return e.withStore(func(s *store.Store) error {
+		a := store.Actor{Name: "cli"}
+		switch verb {
+		case "add":
+			pw, err := readPassword(e.stdin, e.stderr, "Password for "+name+": ")
+			if err != nil {
+				return err
+			}
+			if _, err := s.CreateUser(e.ctx, a, name, *role, pw); err != nil {
+				return err
+			}
+			fmt.Fprintf(e.stdout, "Created the %s account %s.\n", *role, name)
+		case "passwd":
+			pw, err := readPassword(e.stdin, e.stderr, "New password for "+name+": ")
+			if err != nil {
+				return err
+			}
+			if err := s.SetPassword(e.ctx, a, name, pw); err != nil {
+				return err
+			}
+			fmt.Fprintf(e.stdout, "Changed the password of %s; its sessions have ended.\n", name)
+		case "disable", "enable":
+			if err := s.SetDisabled(e.ctx, a, name, verb == "disable"); err != nil {
+				return err
+			}
+			fmt.Fprintf(e.stdout, "%sd the account %s.\n", strings.ToUpper(verb[:1])+verb[1:], name)
+		default:
+			return usageError{userUsage}
 		}
-		if _, err := s.CreateUser(ctx, a, name, *role, pw); err != nil {
-			return err
-		}
-		fmt.Fprintf(stdout, "Created the %s account %s.\n", *role, name)
-	case "passwd":
-		pw, err := readPassword(stdin, stderr, "New password for "+name+": ")
-		if err != nil {
-			return err
-		}
-		if err := s.SetPassword(ctx, a, name, pw); err != nil {
-			return err
-		}
-		fmt.Fprintf(stdout, "Changed the password of %s; its sessions have ended.\n", name)
-	case "disable", "enable":
-		if err := s.SetDisabled(ctx, a, name, verb == "disable"); err != nil {
-			return err
-		}
-		fmt.Fprintf(stdout, "%sd the account %s.\n", strings.ToUpper(verb[:1])+verb[1:], name)
-	default:
-		return usageError{userUsage}
-	}
-	return nil
+		return nil
+	})
 }
 
 // readPassword reads a password without echo from a terminal (twice, to
@@ -133,21 +111,34 @@ func readPassword(stdin io.Reader, stderr io.Writer, prompt string) (string, err
 // verifies cookies, so sessions in progress go on; rotating twice ends
 // every session signed before the first rotation. A running server reads
 // the keys at start, so restart it after rotating.
-func cmdKeys(ctx context.Context, open func() (*store.Store, error), args []string, stdout io.Writer) error {
+func cmdKeys(e *env, args []string) error {
 	if len(args) != 1 || args[0] != "rotate" {
 		return usageError{"usage: timeline keys rotate"}
 	}
-	s, err := open()
+	return e.withStore(func(s *store.Store) error {
+		if _, err := s.SessionKeys(e.ctx); err != nil {
+			return err
+		}
+		if err := s.RotateSessionKey(e.ctx); err != nil {
+			return err
+		}
+		fmt.Fprintln(e.stdout, "A new session key signs from now on; the previous one still verifies. Restart the server to use it.")
+		return nil
+	})
+}
+
+// listUsers writes the accounts, one a line.
+func listUsers(e *env, s *store.Store) error {
+	users, err := s.Users(e.ctx)
 	if err != nil {
 		return err
 	}
-	defer s.Close()
-	if _, err := s.SessionKeys(ctx); err != nil {
-		return err
+	for _, u := range users {
+		state := "enabled"
+		if u.Disabled {
+			state = "disabled"
+		}
+		fmt.Fprintf(e.stdout, "%s\t%s\t%s\tcreated %s\n", u.Name, u.Role, state, u.CreatedAt)
 	}
-	if err := s.RotateSessionKey(ctx); err != nil {
-		return err
-	}
-	fmt.Fprintln(stdout, "A new session key signs from now on; the previous one still verifies. Restart the server to use it.")
 	return nil
 }
