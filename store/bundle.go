@@ -219,7 +219,7 @@ func (s *Store) BundleTables(ctx context.Context, f timeline.Filter) ([]timeline
 				if !inView[o.TripID] {
 					continue
 				}
-				if err := fn([]string{strconv.FormatInt(o.CounterID, 10), o.SubjectKind, strconv.FormatInt(o.SubjectID, 10), strconv.Itoa(o.Ordinal), o.Phrase}); err != nil {
+				if err := fn([]string{strconv.FormatInt(o.CounterID, 10), string(o.SubjectKind), strconv.FormatInt(o.SubjectID, 10), strconv.Itoa(o.Ordinal), o.Phrase}); err != nil {
 					return err
 				}
 			}

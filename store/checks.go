@@ -153,7 +153,7 @@ func (s *Store) Check(ctx context.Context) ([]Finding, error) {
 			return nil, err
 		}
 		out = append(out, Finding{Kind: CheckUnsourced, Message: fmt.Sprintf("the %s %q (%s) cites no source", kind, title, start.Long()),
-			Links: []FindingLink{{Label: title, Path: timeline.RecordPath(kind, id)}}})
+			Links: []FindingLink{{Label: title, Path: timeline.RecordPath(timeline.Kind(kind), id)}}})
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {

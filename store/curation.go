@@ -97,31 +97,30 @@ func (s *Store) CiteWith(ctx context.Context, a Actor, c *timeline.Citation, new
 
 // subjectTrip checks that a fact exists and returns the trip it belongs to
 // (0 for events).
-func (t *tx) subjectTrip(kind string, id int64) (int64, error) {
+func (t *tx) subjectTrip(kind timeline.Kind, id int64) (int64, error) {
+	info := kind.Info()
 	var q string
-	switch kind {
-	case timeline.KindTrip:
+	switch {
+	case !info.Citable:
+		return 0, &timeline.Error{Code: timeline.EInvalid, Field: "kind", Message: "A " + string(kind) + " cannot be cited."}
+	case kind == timeline.KindTrip:
 		q = `SELECT id FROM trips WHERE id = ?`
-	case timeline.KindStop, timeline.KindGoal, timeline.KindClaim:
-		q = `SELECT trip_id FROM ` + map[string]string{timeline.KindStop: "stops", timeline.KindGoal: "goals", timeline.KindClaim: "claims"}[kind] + ` WHERE id = ?`
-	case timeline.KindMeeting, timeline.KindQuote:
-		q = `SELECT coalesce(trip_id, 0) FROM ` + map[string]string{timeline.KindMeeting: "meetings", timeline.KindQuote: "quotes"}[kind] + ` WHERE id = ?`
-	case timeline.KindEvent:
-		q = `SELECT 0 FROM events WHERE id = ?`
+	case info.OnTrip:
+		q = `SELECT coalesce(trip_id, 0) FROM ` + info.Table + ` WHERE id = ?`
 	default:
-		return 0, &timeline.Error{Code: timeline.EInvalid, Field: "kind", Message: "A " + kind + " cannot be cited."}
+		q = `SELECT 0 FROM ` + info.Table + ` WHERE id = ?`
 	}
 	var trip int64
 	err := t.QueryRowContext(t.ctx, q, id).Scan(&trip)
 	if isNoRows(err) {
-		return 0, &timeline.Error{Code: timeline.ENotFound, Message: "There is no " + kind + " " + strconvI64(id) + " to cite."}
+		return 0, &timeline.Error{Code: timeline.ENotFound, Message: "There is no " + string(kind) + " " + strconvI64(id) + " to cite."}
 	}
 	return trip, err
 }
 
 // Subject describes a fact for the citation form: a label and the page
 // where it is told.
-func (s *Store) Subject(ctx context.Context, kind string, id int64) (label, path string, err error) {
+func (s *Store) Subject(ctx context.Context, kind timeline.Kind, id int64) (label, path string, err error) {
 	err = s.readTx(ctx, func(t *tx) error {
 		trip, err := t.subjectTrip(kind, id)
 		if err != nil {
@@ -131,19 +130,10 @@ func (s *Store) Subject(ctx context.Context, kind string, id int64) (label, path
 		if trip != 0 {
 			path = timeline.RecordPath(timeline.KindTrip, trip)
 			if kind != timeline.KindTrip {
-				path += "#" + kind + "-" + strconvI64(id)
+				path += "#" + string(kind) + "-" + strconvI64(id)
 			}
 		}
-		q := map[string]string{
-			timeline.KindTrip:    `SELECT coalesce(nullif(title, ''), 'Trip ' || id) FROM trips WHERE id = ?`,
-			timeline.KindStop:    `SELECT country || ' ' || locality || ', ' || start_date FROM stops WHERE id = ?`,
-			timeline.KindMeeting: `SELECT title FROM meetings WHERE id = ?`,
-			timeline.KindGoal:    `SELECT text FROM goals WHERE id = ?`,
-			timeline.KindClaim:   `SELECT text FROM claims WHERE id = ?`,
-			timeline.KindQuote:   `SELECT text FROM quotes WHERE id = ?`,
-			timeline.KindEvent:   `SELECT title FROM events WHERE id = ?`,
-		}[kind]
-		return t.QueryRowContext(ctx, q, id).Scan(&label)
+		return t.QueryRowContext(ctx, kind.Info().Label, id).Scan(&label)
 	})
 	return label, path, err
 }

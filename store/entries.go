@@ -81,7 +81,7 @@ func (t *tx) putEntry(e entryRow) error {
 	if err != nil {
 		return err
 	}
-	if err := t.putEntrySources(id, e.kind, e.recordID, e.status, e.sourceURLs); err != nil {
+	if err := t.putEntrySources(id, timeline.Kind(e.kind), e.recordID, e.status, e.sourceURLs); err != nil {
 		return err
 	}
 	if _, err := t.exec(`DELETE FROM entry_countries WHERE entry_id = ?`, id); err != nil {
@@ -92,7 +92,7 @@ func (t *tx) putEntry(e entryRow) error {
 
 // putEntrySources rewrites an entry's sources: urls when given, else
 // looked up.
-func (t *tx) putEntrySources(id int64, kind string, recordID int64, status timeline.Status, urls string) error {
+func (t *tx) putEntrySources(id int64, kind timeline.Kind, recordID int64, status timeline.Status, urls string) error {
 	if urls != "" {
 		_, err := t.exec(`UPDATE entries SET source_urls = ?2, has_sources = 1 WHERE id = ?1`, id, urls)
 		return err
@@ -127,7 +127,7 @@ func (t *tx) putEntryCountries(id int64, e entryRow) error {
 	return nil
 }
 
-func (t *tx) dropEntry(kind string, id int64) error {
+func (t *tx) dropEntry(kind timeline.Kind, id int64) error {
 	_, err := t.exec(`DELETE FROM entries WHERE kind = ? AND record_id = ?`, kind, id)
 	return err
 }
@@ -398,7 +398,7 @@ func (t *tx) words(q string, args ...any) (string, error) {
 
 // refreshFor rewrites the timeline entry that shows a fact, after a change
 // to the fact or to what it cites, so search finds its new words.
-func (t *tx) refreshFor(kind string, id int64) error {
+func (t *tx) refreshFor(kind timeline.Kind, id int64) error {
 	switch kind {
 	case timeline.KindTrip:
 		return t.refreshTrip(t.store, id)
@@ -423,7 +423,7 @@ func (t *tx) refreshCiting(sourceID int64) error {
 		return err
 	}
 	type subject struct {
-		kind string
+		kind timeline.Kind
 		id   int64
 	}
 	var subs []subject

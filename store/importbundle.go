@@ -239,7 +239,7 @@ func (s *Store) ImportBundle(ctx context.Context, a Actor, b *timeline.Bundle) (
 		for _, r := range b.Citations {
 			c := r.Rec
 			var ok int
-			table := map[string]string{"trip": "trips", "stop": "stops", "meeting": "meetings", "goal": "goals", "event": "events", "claim": "claims", "quote": "quotes"}[c.SubjectKind]
+			table := c.SubjectKind.Info().Table
 			if err := t.QueryRowContext(t.ctx, `SELECT count(*) FROM `+table+` WHERE id = ?`, c.SubjectID).Scan(&ok); err != nil {
 				return err
 			}

@@ -9,23 +9,19 @@ import (
 	"github.com/diplomatic-travel/tracker/timeline"
 )
 
-// softTables are the kinds that are deleted by marking them, with their
-// tables; a deleted record is kept, with everything that refers to it,
-// until it is restored.
-var softTables = map[string]string{
-	timeline.KindMeeting: "meetings",
-	timeline.KindEvent:   "events",
-	timeline.KindSource:  "sources",
-	timeline.KindCounter: "counters",
-	timeline.KindClaim:   "claims",
-	timeline.KindPerson:  "people",
-	timeline.KindGoal:    "goals",
-	timeline.KindQuote:   "quotes",
+// softTable is the table of a kind deleted by marking (timeline.Kinds); a
+// deleted record is kept, with everything that refers to it, until it is
+// restored. It is "" for the other kinds.
+func softTable(kind timeline.Kind) string {
+	if k := kind.Info(); k.SoftDelete {
+		return k.Table
+	}
+	return ""
 }
 
 // SoftDeletable reports whether kind can be deleted and restored with
 // SetDeleted.
-func SoftDeletable(kind string) bool { return softTables[kind] != "" }
+func SoftDeletable(kind timeline.Kind) bool { return softTable(kind) != "" }
 
 // rowJSON reads a record's row as a JSON object, for the revision that
 // records its deletion or restoration.
@@ -65,15 +61,15 @@ func (t *tx) rowJSON(table string, id int64) (map[string]any, error) {
 
 // SetDeleted deletes (marks) or restores a record of a soft-deletable
 // kind, with its revision, and keeps the timeline in step.
-func (s *Store) SetDeleted(ctx context.Context, a Actor, kind string, id int64, deleted bool, reason string) error {
-	table := softTables[kind]
+func (s *Store) SetDeleted(ctx context.Context, a Actor, kind timeline.Kind, id int64, deleted bool, reason string) error {
+	table := softTable(kind)
 	if table == "" {
 		return timeline.Errorf(timeline.EInvalid, "A %s cannot be deleted here.", kind)
 	}
 	return s.write(ctx, a, func(t *tx) error {
 		before, err := t.rowJSON(table, id)
 		if isNoRows(err) {
-			return notFound("The " + kind + " " + strconvI64(id))
+			return notFound("The " + string(kind) + " " + strconvI64(id))
 		} else if err != nil {
 			return err
 		}
@@ -107,8 +103,8 @@ func (s *Store) SetDeleted(ctx context.Context, a Actor, kind string, id int64, 
 
 // IsDeleted reports whether a record of a soft-deletable kind exists and
 // whether it is deleted.
-func (s *Store) IsDeleted(ctx context.Context, kind string, id int64) (exists, deleted bool, err error) {
-	table := softTables[kind]
+func (s *Store) IsDeleted(ctx context.Context, kind timeline.Kind, id int64) (exists, deleted bool, err error) {
+	table := softTable(kind)
 	if table == "" {
 		return false, false, nil
 	}
@@ -123,7 +119,7 @@ func (s *Store) IsDeleted(ctx context.Context, kind string, id int64) (exists, d
 // reviseRow records a change of a record as its row: before (nil for a
 // creation) and the row as it is now, so that any version can be shown
 // field by field and put back by RestoreVersion.
-func (t *tx) reviseRow(kind, table string, id int64, action string, before map[string]any, reason string) error {
+func (t *tx) reviseRow(kind timeline.Kind, table string, id int64, action string, before map[string]any, reason string) error {
 	after, err := t.rowJSON(table, id)
 	if err != nil {
 		return err
@@ -135,25 +131,17 @@ func (t *tx) reviseRow(kind, table string, id int64, action string, before map[s
 	return t.revise(kind, id, action, b, after, reason)
 }
 
-// versionTables are the kinds whose revisions hold their row, and so can
-// be restored to any version.
-var versionTables = map[string]string{
-	timeline.KindMeeting: "meetings", timeline.KindEvent: "events", timeline.KindSource: "sources",
-	timeline.KindCounter: "counters", timeline.KindClaim: "claims", timeline.KindPerson: "people",
-	timeline.KindGoal: "goals", timeline.KindQuote: "quotes",
-}
-
 // Restorable reports whether records of kind can be put back to an earlier
-// version with RestoreVersion.
-func Restorable(kind string) bool { return versionTables[kind] != "" }
+// version with RestoreVersion: their revisions hold their row.
+func Restorable(kind timeline.Kind) bool { return kind.Info().Versions }
 
 // RestoreVersion puts a record back as it was after revision revID: every
 // column of the row that the revision recorded, except its id, its
 // creation time and its deletion mark, in one transaction with its own
 // revision.
-func (s *Store) RestoreVersion(ctx context.Context, a Actor, kind string, id, revID int64) error {
-	table := versionTables[kind]
-	if table == "" {
+func (s *Store) RestoreVersion(ctx context.Context, a Actor, kind timeline.Kind, id, revID int64) error {
+	table := kind.Info().Table
+	if !Restorable(kind) {
 		return timeline.Errorf(timeline.EInvalid, "A %s cannot be restored to a version here.", kind)
 	}
 	var after sql.NullString
@@ -170,7 +158,7 @@ func (s *Store) RestoreVersion(ctx context.Context, a Actor, kind string, id, re
 	return s.write(ctx, a, func(t *tx) error {
 		before, err := t.rowJSON(table, id)
 		if isNoRows(err) {
-			return notFound("The " + kind + " " + strconvI64(id))
+			return notFound("The " + string(kind) + " " + strconvI64(id))
 		} else if err != nil {
 			return err
 		}
@@ -204,23 +192,17 @@ func (s *Store) RestoreVersion(ctx context.Context, a Actor, kind string, id, re
 	})
 }
 
-// statusTables are the kinds, besides trips, that are drafts until
-// published.
-var statusTables = map[string]string{
-	timeline.KindMeeting: "meetings", timeline.KindEvent: "events", timeline.KindGoal: "goals",
-	timeline.KindQuote: "quotes", timeline.KindClaim: "claims", timeline.KindCounter: "counters",
-}
-
 // SetStatus publishes a record (or returns it to draft), with its revision.
-func (s *Store) SetStatus(ctx context.Context, a Actor, kind string, id int64, status timeline.Status) error {
-	table := statusTables[kind]
-	if table == "" || !status.Valid() {
+func (s *Store) SetStatus(ctx context.Context, a Actor, kind timeline.Kind, id int64, status timeline.Status) error {
+	// A trip's status is SetTripStatus's: its stops and entries follow it.
+	table := kind.Info().Table
+	if !kind.Info().Drafts || kind == timeline.KindTrip || !status.Valid() {
 		return timeline.Errorf(timeline.EInvalid, "A %s cannot be published here.", kind)
 	}
 	return s.write(ctx, a, func(t *tx) error {
 		before, err := t.rowJSON(table, id)
 		if isNoRows(err) {
-			return notFound("The " + kind + " " + strconvI64(id))
+			return notFound("The " + string(kind) + " " + strconvI64(id))
 		} else if err != nil {
 			return err
 		}

@@ -366,7 +366,7 @@ func (s *Store) MergeBundle(ctx context.Context, a Actor, b *timeline.Bundle, dr
 			}
 			quotes[q.ID] = id
 		}
-		subjects := map[string]map[int64]int64{"trip": trips, "stop": stops, "meeting": meetings, "goal": goals, "event": events, "claim": claims, "quote": quotes}
+		subjects := map[timeline.Kind]map[int64]int64{timeline.KindTrip: trips, timeline.KindStop: stops, timeline.KindMeeting: meetings, timeline.KindGoal: goals, timeline.KindEvent: events, timeline.KindClaim: claims, timeline.KindQuote: quotes}
 		for _, r := range b.Citations {
 			c := r.Rec
 			subj, ok := subjects[c.SubjectKind][c.SubjectID]

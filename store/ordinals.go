@@ -11,7 +11,7 @@ import (
 // each has the item's ordinal) or a stop.
 type Ordinal struct {
 	CounterID   int64
-	SubjectKind string // trip or stop
+	SubjectKind timeline.Kind // trip or stop
 	SubjectID   int64
 	TripID      int64 // the stored trip of the subject
 	Ordinal     int

@@ -389,7 +389,7 @@ func (t *tx) move(m moved, from, to int64) error {
 	return nil
 }
 
-func (t *tx) recordMove(kind string, person, other int64, text, matched, reason string, m moved) (int64, error) {
+func (t *tx) recordMove(kind timeline.Kind, person, other int64, text, matched, reason string, m moved) (int64, error) {
 	b, err := json.Marshal(m)
 	if err != nil {
 		return 0, err

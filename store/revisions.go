@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"github.com/diplomatic-travel/tracker/timeline"
 )
 
 // Revision is one recorded change.
@@ -11,7 +12,7 @@ type Revision struct {
 	ID       int64
 	At       string
 	Actor    string
-	Kind     string
+	Kind     timeline.Kind
 	RecordID int64
 	Action   string
 	Before   string // JSON, empty for a creation
@@ -22,7 +23,7 @@ type Revision struct {
 // revise records a change of one record in the transaction that makes it.
 // before and after are the record's values (nil when absent); they are kept
 // as JSON so any earlier version can be shown and restored.
-func (t *tx) revise(kind string, id int64, action string, before, after any, reason string) error {
+func (t *tx) revise(kind timeline.Kind, id int64, action string, before, after any, reason string) error {
 	enc := func(v any) (any, error) {
 		if v == nil {
 			return nil, nil
@@ -48,7 +49,7 @@ func (t *tx) revise(kind string, id int64, action string, before, after any, rea
 }
 
 // Revisions returns the changes of one record, oldest first.
-func (s *Store) Revisions(ctx context.Context, kind string, id int64) ([]Revision, error) {
+func (s *Store) Revisions(ctx context.Context, kind timeline.Kind, id int64) ([]Revision, error) {
 	rows, err := s.r.QueryContext(ctx, `SELECT id, at, actor, kind, record_id, action, coalesce(before, ''), coalesce(after, ''), reason
 		FROM revisions WHERE kind = ? AND record_id = ? ORDER BY id`, kind, id)
 	if err != nil {
@@ -67,7 +68,7 @@ func (s *Store) RevisionCount(ctx context.Context) (int, error) {
 
 // RecentRevisions lists the latest changes across the record, newest
 // first, optionally of one actor or one kind.
-func (s *Store) RecentRevisions(ctx context.Context, actor, kind string, limit int) ([]Revision, error) {
+func (s *Store) RecentRevisions(ctx context.Context, actor string, kind timeline.Kind, limit int) ([]Revision, error) {
 	rows, err := s.r.QueryContext(ctx, `SELECT id, at, actor, kind, record_id, action, coalesce(before, ''), coalesce(after, ''), reason
 		FROM revisions WHERE (? = '' OR actor = ?) AND (? = '' OR kind = ?) ORDER BY id DESC LIMIT ?`, actor, actor, kind, kind, limit)
 	if err != nil {

@@ -186,7 +186,7 @@ func (t *tx) seed(s *Store, demo *demoFile, res *SeedResult) error {
 		}
 		return nil, fmt.Errorf("demo: unknown person %q", slug)
 	}
-	cite := func(kind string, id int64, cs []demoCite) error {
+	cite := func(kind timeline.Kind, id int64, cs []demoCite) error {
 		for _, c := range cs {
 			sid, ok := sources[c.Source]
 			if !ok {

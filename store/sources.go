@@ -67,7 +67,7 @@ func (s *Store) Cite(ctx context.Context, a Actor, c *timeline.Citation) error {
 
 func (t *tx) cite(c *timeline.Citation) error {
 	if !timeline.Citable(c.SubjectKind) {
-		return &timeline.Error{Code: timeline.EInvalid, Field: "subject", Message: "A " + c.SubjectKind + " cannot be cited."}
+		return &timeline.Error{Code: timeline.EInvalid, Field: "subject", Message: "A " + string(c.SubjectKind) + " cannot be cited."}
 	}
 	id, err := t.insert(`INSERT INTO citations(source_id, subject_kind, subject_id, passage, created_at) VALUES (?, ?, ?, ?, ?)`,
 		c.SourceID, c.SubjectKind, c.SubjectID, timeline.NormalizeSpace(c.Passage), t.now)
@@ -78,20 +78,20 @@ func (t *tx) cite(c *timeline.Citation) error {
 		return err
 	}
 	c.ID = id
-	if err := t.revise("citation", id, "create", nil, c, ""); err != nil {
+	if err := t.revise(timeline.KindCitation, id, "create", nil, c, ""); err != nil {
 		return err
 	}
 	return t.refreshFor(c.SubjectKind, c.SubjectID)
 }
 
 // Citations maps (kind, id) to its citations with their sources.
-type Citations map[string]map[int64][]timeline.Citation
+type Citations map[timeline.Kind]map[int64][]timeline.Citation
 
 // For returns the citations of one fact.
-func (c Citations) For(kind string, id int64) []timeline.Citation { return c[kind][id] }
+func (c Citations) For(kind timeline.Kind, id int64) []timeline.Citation { return c[kind][id] }
 
 // CitationsFor loads the citations of many facts in one query per kind.
-func (s *Store) CitationsFor(ctx context.Context, kind string, ids []int64, into Citations) error {
+func (s *Store) CitationsFor(ctx context.Context, kind timeline.Kind, ids []int64, into Citations) error {
 	if len(ids) == 0 {
 		return nil
 	}
@@ -124,7 +124,7 @@ func (s *Store) CitationsFor(ctx context.Context, kind string, ids []int64, into
 
 // Supported is one fact a source supports, for the source's page.
 type Supported struct {
-	Kind    string
+	Kind    timeline.Kind
 	ID      int64
 	Label   string
 	Passage string
@@ -172,7 +172,7 @@ func (s *Store) SupportedBy(ctx context.Context, sourceID int64) ([]Supported, e
 		sp.Label = label.String
 		sp.Path = timeline.RecordPath(sp.Kind, sp.ID)
 		if tripID.Valid {
-			sp.Path = timeline.RecordPath(timeline.KindTrip, tripID.Int64) + "#" + sp.Kind + "-" + strconvI64(sp.ID)
+			sp.Path = timeline.RecordPath(timeline.KindTrip, tripID.Int64) + "#" + string(sp.Kind) + "-" + strconvI64(sp.ID)
 		}
 		out = append(out, sp)
 	}

@@ -111,7 +111,7 @@ func (t *tx) updateTrip(s *Store, trip *timeline.Trip, reason, action string) er
 
 // dropCitations removes the citations of a fact, each with a revision, so
 // that a removed citation can be seen and put back.
-func (t *tx) dropCitations(kind string, id int64) error {
+func (t *tx) dropCitations(kind timeline.Kind, id int64) error {
 	rows, err := t.QueryContext(t.ctx, `SELECT id, source_id, passage FROM citations WHERE subject_kind = ? AND subject_id = ?`, kind, id)
 	if err != nil {
 		return err
@@ -130,7 +130,7 @@ func (t *tx) dropCitations(kind string, id int64) error {
 		if _, err := t.exec(`DELETE FROM citations WHERE id = ?`, c.ID); err != nil {
 			return err
 		}
-		if err := t.revise("citation", c.ID, "delete", c, nil, "its "+kind+" was removed"); err != nil {
+		if err := t.revise(timeline.KindCitation, c.ID, "delete", c, nil, "its "+string(kind)+" was removed"); err != nil {
 			return err
 		}
 	}

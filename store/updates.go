@@ -10,12 +10,12 @@ import (
 
 // update runs one UPDATE of a record inside a transaction with its
 // revision: the row before and after, as JSON.
-func (s *Store) update(ctx context.Context, a Actor, kind, table string, id int64, reason, set string, args ...any) error {
+func (s *Store) update(ctx context.Context, a Actor, kind timeline.Kind, table string, id int64, reason, set string, args ...any) error {
 	return s.updateWith(ctx, a, kind, table, id, reason, nil, set, args...)
 }
 
 // updateWith is update with more to write in the same transaction.
-func (s *Store) updateWith(ctx context.Context, a Actor, kind, table string, id int64, reason string, also func(*tx) error, set string, args ...any) error {
+func (s *Store) updateWith(ctx context.Context, a Actor, kind timeline.Kind, table string, id int64, reason string, also func(*tx) error, set string, args ...any) error {
 	return s.write(ctx, a, func(t *tx) error {
 		if also != nil {
 			if err := also(t); err != nil {
@@ -24,7 +24,7 @@ func (s *Store) updateWith(ctx context.Context, a Actor, kind, table string, id 
 		}
 		before, err := t.rowJSON(table, id)
 		if isNoRows(err) {
-			return notFound("The " + kind + " " + strconvI64(id))
+			return notFound("The " + string(kind) + " " + strconvI64(id))
 		} else if err != nil {
 			return err
 		}

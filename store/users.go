@@ -142,7 +142,7 @@ func (s *Store) CreateUser(ctx context.Context, a Actor, name, role, password st
 			return err
 		}
 		u.ID = id
-		return t.revise("user", id, "create", nil, u, "")
+		return t.revise(timeline.KindUser, id, "create", nil, u, "")
 	})
 	if err != nil {
 		return nil, err
@@ -170,7 +170,7 @@ func (s *Store) SetPassword(ctx context.Context, a Actor, name, password string)
 		if _, err := t.exec(`DELETE FROM sessions WHERE user_id = ?`, u.ID); err != nil {
 			return err
 		}
-		return t.revise("user", u.ID, "update", nil, nil, "password changed")
+		return t.revise(timeline.KindUser, u.ID, "update", nil, nil, "password changed")
 	})
 }
 
@@ -202,7 +202,7 @@ func (t *tx) setDisabled(u *User, disabled bool) error {
 			return err
 		}
 	}
-	return t.revise("user", u.ID, "update", before, u, "")
+	return t.revise(timeline.KindUser, u.ID, "update", before, u, "")
 }
 
 // setRole changes u's role with its revision.
@@ -215,7 +215,7 @@ func (t *tx) setRole(u *User, role string) error {
 	if _, err := t.exec(`UPDATE users SET role = ? WHERE id = ?`, role, u.ID); err != nil {
 		return err
 	}
-	return t.revise("user", u.ID, "update", before, u, "")
+	return t.revise(timeline.KindUser, u.ID, "update", before, u, "")
 }
 
 func (t *tx) userByName(name string) (*User, error) {

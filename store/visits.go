@@ -91,15 +91,16 @@ func (s *Store) TripTitles(ctx context.Context, personID int64) (map[int64]strin
 
 // TripOf returns the trip a stop, goal, quote or claim belongs to, so that
 // its permalink can lead to its place on the trip's page.
-func (s *Store) TripOf(ctx context.Context, kind string, id int64) (int64, error) {
-	table := map[string]string{timeline.KindStop: "stops", timeline.KindGoal: "goals", timeline.KindQuote: "quotes", timeline.KindClaim: "claims"}[kind]
-	if table == "" {
-		return 0, notFound("A " + kind)
+func (s *Store) TripOf(ctx context.Context, kind timeline.Kind, id int64) (int64, error) {
+	info := kind.Info()
+	if !info.OnTrip {
+		return 0, notFound("A " + string(kind))
 	}
+	table := info.Table
 	var tripID int64
 	err := s.r.QueryRowContext(ctx, `SELECT coalesce(trip_id, 0) FROM `+table+` WHERE id = ?`, id).Scan(&tripID)
 	if isNoRows(err) || (err == nil && tripID == 0) {
-		return 0, notFound("The " + kind + " " + strconvI64(id))
+		return 0, notFound("The " + string(kind) + " " + strconvI64(id))
 	}
 	return tripID, err
 }

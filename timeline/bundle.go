@@ -249,7 +249,7 @@ func ReadBundleMax(files map[string]io.Reader, maxRows int) (*Bundle, error) {
 				cl := Claim{ID: c.id("id"), TripID: c.id("trip_id"), CounterID: c.id("counter_id"), Stated: c.int("stated"), Text: c.text("text", true), Status: Published}
 				b.Claims = append(b.Claims, Row[Claim]{name, c.row, cl})
 			case "citations.csv":
-				ct := Citation{ID: c.id("id"), SourceID: c.id("source_id"), SubjectKind: c.text("subject_kind", true), SubjectID: c.id("subject_id"), Passage: c.text("passage", false)}
+				ct := Citation{ID: c.id("id"), SourceID: c.id("source_id"), SubjectKind: Kind(c.text("subject_kind", true)), SubjectID: c.id("subject_id"), Passage: c.text("passage", false)}
 				if c.err == nil && !Citable(ct.SubjectKind) {
 					c.fail("subject_kind", fmt.Sprintf("%q cannot be cited", ct.SubjectKind))
 				}

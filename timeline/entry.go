@@ -51,7 +51,7 @@ type SourceRef struct {
 func (e Entry) Cursor() Cursor { return Cursor{e.Start, e.Seq} }
 
 // Path is the entry's permalink on the site.
-func (e Entry) Path() string { return RecordPath(e.Kind, e.RecordID) }
+func (e Entry) Path() string { return RecordPath(Kind(e.Kind), e.RecordID) }
 
 // When writes the entry's dates for a reader.
 func (e Entry) When() string {
@@ -59,18 +59,6 @@ func (e Entry) When() string {
 		return e.Precision.Format(e.Start)
 	}
 	return FormatRange(e.Start, e.End)
-}
-
-// RecordPath is the permalink of a record of the given kind.
-func RecordPath(kind string, id int64) string {
-	seg := map[string]string{
-		KindTrip: "trips", KindMeeting: "meetings", KindEvent: "events", KindStop: "stops",
-		KindSource: "sources", KindClaim: "claims", KindCounter: "counters", KindGoal: "goals", KindQuote: "quotes",
-	}[kind]
-	if seg == "" {
-		seg = kind + "s"
-	}
-	return "/" + seg + "/" + strconv.FormatInt(id, 10)
 }
 
 // EntryCSVHeader names the columns of the timeline export, in order. The

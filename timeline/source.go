@@ -45,35 +45,11 @@ func (s *Source) Validate() error {
 	return fe.Err()
 }
 
-// Subject kinds: the facts a citation can support.
-const (
-	KindTrip    = "trip"
-	KindStop    = "stop"
-	KindMeeting = "meeting"
-	KindGoal    = "goal"
-	KindEvent   = "event"
-	KindClaim   = "claim"
-	KindQuote   = "quote"
-	KindPerson  = "person"
-	KindCounter = "counter"
-	KindSource  = "source"
-	KindRegion  = "region"
-)
-
-// Citable reports whether a citation may point at kind.
-func Citable(kind string) bool {
-	switch kind {
-	case KindTrip, KindStop, KindMeeting, KindGoal, KindEvent, KindClaim, KindQuote:
-		return true
-	}
-	return false
-}
-
 // Citation links a source to one fact, with the passage that supports it.
 type Citation struct {
 	ID          int64
 	SourceID    int64
-	SubjectKind string
+	SubjectKind Kind
 	SubjectID   int64
 	Passage     string
 	Source      Source // filled when read with its source

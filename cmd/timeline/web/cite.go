@@ -12,7 +12,7 @@ import (
 
 // citeForm reads the fact a citation is for from the query or the form.
 func (a *Server) citeForm(w http.ResponseWriter, r *http.Request, v url.Values) (views.CiteForm, error) {
-	kind := v.Get("kind")
+	kind := timeline.Kind(v.Get("kind"))
 	id, err := strconv.ParseInt(v.Get("id"), 10, 64)
 	if err != nil || id <= 0 || !timeline.Citable(kind) {
 		return views.CiteForm{}, timeline.Errorf(timeline.ENotFound, "There is no such fact to cite.")
@@ -21,7 +21,7 @@ func (a *Server) citeForm(w http.ResponseWriter, r *http.Request, v url.Values) 
 	if err != nil {
 		return views.CiteForm{}, err
 	}
-	return views.CiteForm{Site: a.site(w, r, "Add a source"), Kind: kind, ID: id, Label: label, Back: back}, nil
+	return views.CiteForm{Site: a.site(w, r, "Add a source"), Kind: string(kind), ID: id, Label: label, Back: back}, nil
 }
 
 // citePage serves GET /cite?kind=&id=[&q=]: the form, with the sources on
@@ -56,7 +56,7 @@ func (a *Server) cite(w http.ResponseWriter, r *http.Request) error {
 	f.SourceID, f.URL, f.Title, f.Publisher, f.Author, f.Published, f.Passage =
 		pf.Get("source"), strings.TrimSpace(pf.Get("url")), pf.Get("title"), pf.Get("publisher"), pf.Get("author"), strings.TrimSpace(pf.Get("published")), pf.Get("passage")
 	fe := timeline.FieldErrors{}
-	c := &timeline.Citation{SubjectKind: f.Kind, SubjectID: f.ID, Passage: f.Passage}
+	c := &timeline.Citation{SubjectKind: timeline.Kind(f.Kind), SubjectID: f.ID, Passage: f.Passage}
 	var src *timeline.Source
 	switch {
 	case f.SourceID != "" && f.URL != "":

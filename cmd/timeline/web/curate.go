@@ -1,6 +1,7 @@
 package web
 
 import (
+	"github.com/diplomatic-travel/tracker/timeline"
 	"net/http"
 	"strings"
 
@@ -19,7 +20,7 @@ func (a *Server) curatePage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	q := r.URL.Query()
-	revs, err := a.store.RecentRevisions(ctx, strings.TrimSpace(q.Get("actor")), strings.TrimSpace(q.Get("kind")), 100)
+	revs, err := a.store.RecentRevisions(ctx, strings.TrimSpace(q.Get("actor")), timeline.Kind(strings.TrimSpace(q.Get("kind"))), 100)
 	if err != nil {
 		return err
 	}

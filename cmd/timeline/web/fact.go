@@ -14,18 +14,18 @@ import (
 )
 
 // historyPath is the history page of any record.
-func historyPath(kind string, id int64) string {
+func historyPath(kind timeline.Kind, id int64) string {
 	if kind == timeline.KindTrip {
 		return timeline.RecordPath(kind, id) + "/history"
 	}
-	return "/history/" + kind + "/" + itoa(int(id))
+	return "/history/" + string(kind) + "/" + itoa(int(id))
 }
 
 // setDeleted deletes or restores a record of a soft-deletable kind and
 // goes to its history, where it can be restored (or read).
-func (a *Server) setDeleted(kind string, deleted bool) handlerFunc {
+func (a *Server) setDeleted(kind timeline.Kind, deleted bool) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
-		id, err := pathID(r, kind)
+		id, err := pathID(r, string(kind))
 		if err != nil {
 			return err
 		}
@@ -45,8 +45,8 @@ func (a *Server) setDeleted(kind string, deleted bool) handlerFunc {
 
 // history serves GET /history/{kind}/{id}: the changes of any record.
 func (a *Server) history(w http.ResponseWriter, r *http.Request) error {
-	kind := r.PathValue("kind")
-	id, err := pathID(r, kind)
+	kind := timeline.Kind(r.PathValue("kind"))
+	id, err := pathID(r, string(kind))
 	if err != nil {
 		return err
 	}
@@ -66,7 +66,7 @@ func (a *Server) history(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	slices.Reverse(revs)
-	title, path := kind+" "+itoa(int(id)), timeline.RecordPath(kind, id)
+	title, path := string(kind)+" "+itoa(int(id)), timeline.RecordPath(kind, id)
 	if kind == timeline.KindPerson {
 		slug, err := a.store.PersonSlugByID(r.Context(), id)
 		if err != nil {
@@ -75,7 +75,7 @@ func (a *Server) history(w http.ResponseWriter, r *http.Request) error {
 		title, path = "person "+slug, "/people/"+slug
 	}
 	return render(w, r, http.StatusOK, views.History(views.HistoryPage{
-		Site: a.site(w, r, "History of "+title), Kind: kind, RecordID: id, Title: title,
+		Site: a.site(w, r, "History of "+title), Kind: string(kind), RecordID: id, Title: title,
 		Path: path, Deleted: deleted, Changes: changes(revs),
 		Restorable: store.SoftDeletable(kind), Versions: store.Restorable(kind),
 	}))
@@ -83,8 +83,8 @@ func (a *Server) history(w http.ResponseWriter, r *http.Request) error {
 
 // restoreVersion serves POST /history/{kind}/{id}/revisions/{rev}/restore.
 func (a *Server) restoreVersion(w http.ResponseWriter, r *http.Request) error {
-	kind := r.PathValue("kind")
-	id, err := pathID(r, kind)
+	kind := timeline.Kind(r.PathValue("kind"))
+	id, err := pathID(r, string(kind))
 	if err != nil {
 		return err
 	}
@@ -100,9 +100,9 @@ func (a *Server) restoreVersion(w http.ResponseWriter, r *http.Request) error {
 
 // publish makes a draft goal, quote, claim or counter public and goes back
 // to where it is shown.
-func (a *Server) publish(kind string) handlerFunc {
+func (a *Server) publish(kind timeline.Kind) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
-		id, err := pathID(r, kind)
+		id, err := pathID(r, string(kind))
 		if err != nil {
 			return err
 		}
@@ -122,9 +122,9 @@ func (a *Server) publish(kind string) handlerFunc {
 // factRedirect gives stops, goals, quotes and claims their permalinks: each
 // leads to its place on its trip's page, where it is told in context. A
 // fact of an unpublished trip is not found.
-func (a *Server) factRedirect(kind string) handlerFunc {
+func (a *Server) factRedirect(kind timeline.Kind) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
-		id, err := pathID(r, kind)
+		id, err := pathID(r, string(kind))
 		if err != nil {
 			return err
 		}
@@ -135,7 +135,7 @@ func (a *Server) factRedirect(kind string) handlerFunc {
 		if _, err := a.store.Trip(r.Context(), tripID, false); err != nil {
 			return err
 		}
-		http.Redirect(w, r, timeline.RecordPath(timeline.KindTrip, tripID)+"#"+kind+"-"+itoa(int(id)), http.StatusFound)
+		http.Redirect(w, r, timeline.RecordPath(timeline.KindTrip, tripID)+"#"+string(kind)+"-"+itoa(int(id)), http.StatusFound)
 		return nil
 	}
 }
@@ -144,9 +144,10 @@ func (a *Server) factRedirect(kind string) handlerFunc {
 func changes(revs []store.Revision) []views.Change {
 	out := make([]views.Change, 0, len(revs))
 	for _, rv := range revs {
-		c := views.Change{ID: rv.ID, At: rv.At, Actor: rv.Actor, Kind: rv.Kind, RecordID: rv.RecordID, Action: rv.Action, Reason: rv.Reason, Fields: diffFields(rv.Before, rv.After)}
-		switch rv.Kind {
-		case timeline.KindTrip, timeline.KindEvent, timeline.KindSource, timeline.KindCounter, timeline.KindMeeting, timeline.KindStop, timeline.KindGoal, timeline.KindQuote, timeline.KindClaim:
+		c := views.Change{ID: rv.ID, At: rv.At, Actor: rv.Actor, Kind: string(rv.Kind), RecordID: rv.RecordID, Action: rv.Action, Reason: rv.Reason, Fields: diffFields(rv.Before, rv.After)}
+		// A change links to its record's page, for the kinds whose
+		// pages are by id (a person's is by slug, a region's by code).
+		if rv.Kind != timeline.KindPerson && rv.Kind != timeline.KindRegion && rv.Kind.Info().Path != "" {
 			c.Path = timeline.RecordPath(rv.Kind, rv.RecordID)
 		}
 		out = append(out, c)

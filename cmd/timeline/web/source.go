@@ -65,7 +65,7 @@ func (a *Server) sourcePage(w http.ResponseWriter, r *http.Request) error {
 	}
 	page := views.SourcePage{Site: a.site(w, r, src.Title), Source: *src, Curator: userOf(r) != nil}
 	for _, s := range sup {
-		page.Supported = append(page.Supported, views.Supported{Kind: s.Kind, Label: s.Label, Passage: s.Passage, Path: s.Path})
+		page.Supported = append(page.Supported, views.Supported{Kind: string(s.Kind), Label: s.Label, Passage: s.Passage, Path: s.Path})
 	}
 	return render(w, r, http.StatusOK, views.Source(page))
 }

@@ -63,7 +63,7 @@ func (a *Server) tripPage(w http.ResponseWriter, r *http.Request) error {
 	}
 
 	cites := store.Citations{}
-	load := func(kind string, ids []int64) error { return a.store.CitationsFor(ctx, kind, ids, cites) }
+	load := func(kind timeline.Kind, ids []int64) error { return a.store.CitationsFor(ctx, kind, ids, cites) }
 	var stopIDs, meetingIDs, goalIDs, quoteIDs, claimIDs []int64
 	for _, s := range trip.Stops {
 		stopIDs = append(stopIDs, s.ID)
@@ -81,7 +81,7 @@ func (a *Server) tripPage(w http.ResponseWriter, r *http.Request) error {
 		claimIDs = append(claimIDs, c.ID)
 	}
 	for _, l := range []struct {
-		kind string
+		kind timeline.Kind
 		ids  []int64
 	}{
 		{timeline.KindTrip, []int64{id}}, {timeline.KindStop, stopIDs}, {timeline.KindMeeting, meetingIDs},
@@ -500,7 +500,7 @@ func (a *Server) tripHistory(w http.ResponseWriter, r *http.Request) error {
 	}
 	slices.Reverse(revs)
 	return render(w, r, http.StatusOK, views.History(views.HistoryPage{
-		Site: a.site(w, r, "History of "+trip.Title), Kind: timeline.KindTrip, RecordID: id, Title: trip.Title,
+		Site: a.site(w, r, "History of "+trip.Title), Kind: string(timeline.KindTrip), RecordID: id, Title: trip.Title,
 		Path: timeline.RecordPath(timeline.KindTrip, id), Deleted: deleted, Changes: changes(revs),
 	}))
 }
