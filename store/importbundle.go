@@ -105,9 +105,8 @@ func (s *Store) ImportBundle(ctx context.Context, a Actor, b *timeline.Bundle) (
 				if err := country("stops.csv", 0, "country", st.Country); err != nil {
 					return timeline.Errorf(timeline.EInvalid, "stops.csv, stop %d: unknown country %q", st.ID, st.Country)
 				}
-				_, err := t.exec(`INSERT INTO stops(id, trip_id, person_id, seq, country, locality, start_date, end_date, remarks, ref) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-					st.ID, tr.ID, pid, st.Seq, st.Country, st.Locality, st.Start, st.End, st.Remarks, st.Ref)
-				if err != nil {
+				st.TripID, st.PersonID = tr.ID, pid
+				if err := t.insertStop(&st, ""); err != nil {
 					return timeline.Errorf(timeline.EInvalid, "stops.csv, stop %d: %s", st.ID, timeline.ErrorMessage(mapErr(err)))
 				}
 				rep.Stops++

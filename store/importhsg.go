@@ -273,7 +273,7 @@ func (t *tx) importStops(s *Store, pid int64, incoming []timeline.Stop, src *tim
 	for rows.Next() {
 		var h have
 		st := &h.stop
-		if err := rows.Scan(&st.ID, &st.TripID, &st.PersonID, &st.Seq, &st.Country, &st.Locality, &st.Start, &st.End, &st.Remarks, &st.Ref, &h.hash); err != nil {
+		if err := rows.Scan(append(stopDest(st), &h.hash)...); err != nil {
 			rows.Close()
 			return err
 		}
@@ -458,11 +458,12 @@ func (t *tx) importStops(s *Store, pid int64, incoming []timeline.Stop, src *tim
 		}
 		for _, st := range news {
 			seq++
-			id, err := t.insert(`INSERT INTO stops(trip_id, person_id, seq, country, locality, start_date, end_date, remarks, ref, import_hash)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, tripID, pid, seq, st.Country, st.Locality, st.Start, st.End, st.Remarks, st.Ref, importHash(st))
-			if err != nil {
+			row := st
+			row.ID, row.TripID, row.PersonID, row.Seq = 0, tripID, pid, seq
+			if err := t.insertStop(&row, importHash(st)); err != nil {
 				return err
 			}
+			id := row.ID
 			if _, err := t.exec(`INSERT INTO citations(source_id, subject_kind, subject_id, passage, created_at) VALUES (?, 'stop', ?, '', ?)`, src.ID, id, t.now); err != nil {
 				return err
 			}

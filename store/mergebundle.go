@@ -141,12 +141,12 @@ func (s *Store) MergeBundle(ctx context.Context, a Actor, b *timeline.Bundle, dr
 			}
 			trips[tr.ID] = id
 			for _, st := range tr.Stops {
-				sid, err := t.insert(`INSERT INTO stops(trip_id, person_id, seq, country, locality, start_date, end_date, remarks, ref) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-					id, pid, st.Seq, st.Country, st.Locality, st.Start, st.End, st.Remarks, st.Ref)
-				if err != nil {
+				added := st
+				added.ID, added.TripID, added.PersonID = 0, id, pid // merged stops take new ids
+				if err := t.insertStop(&added, ""); err != nil {
 					return timeline.Errorf(timeline.EInvalid, "stops.csv, stop %d: %s", st.ID, timeline.ErrorMessage(mapErr(err)))
 				}
-				stops[st.ID] = sid
+				stops[st.ID] = added.ID
 			}
 			if err := t.reviseRow(timeline.KindTrip, "trips", id, "create", nil, reason); err != nil {
 				return err

@@ -88,15 +88,11 @@ func (t *tx) updateTrip(s *Store, trip *timeline.Trip, reason, action string) er
 			_, err = t.exec(`UPDATE stops SET person_id = ?, seq = ?, country = ?, locality = ?, start_date = ?, end_date = ?, remarks = ?, ref = ? WHERE id = ?`,
 				trip.PersonID, st.Seq, st.Country, st.Locality, st.Start, st.End, st.Remarks, st.Ref, st.ID)
 		} else {
-			st.ID, err = t.insert(`INSERT INTO stops(trip_id, person_id, seq, country, locality, start_date, end_date, remarks, ref)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, trip.ID, trip.PersonID, st.Seq, st.Country, st.Locality, st.Start, st.End, st.Remarks, st.Ref)
+			st.ID = 0 // a new stop, or one of another trip: a new row
+			err = t.insertStop(st, "")
 		}
 		if err != nil {
-			if timeline.ErrorCode(mapErr(err)) == timeline.EConflict {
-				return &timeline.Error{Code: timeline.EConflict, Field: "stops." + strconvI(i) + ".country",
-					Message: "The traveller already has this stop (same dates, country and locality) on another trip."}
-			}
-			return err
+			return stopConflict(i, err)
 		}
 	}
 	after, _, err := t.tripState(trip.ID)

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"strconv"
+	"strings"
 
 	"github.com/diplomatic-travel/tracker/timeline"
 )
@@ -41,14 +42,9 @@ func (t *tx) createTrip(s *Store, trip *timeline.Trip) error {
 	for i := range trip.Stops {
 		st := &trip.Stops[i]
 		st.TripID, st.PersonID = id, trip.PersonID
-		st.ID, err = t.insert(`INSERT INTO stops(trip_id, person_id, seq, country, locality, start_date, end_date, remarks, ref)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, id, trip.PersonID, st.Seq, st.Country, st.Locality, st.Start, st.End, st.Remarks, st.Ref)
-		if err != nil {
-			if timeline.ErrorCode(mapErr(err)) == timeline.EConflict {
-				return &timeline.Error{Code: timeline.EConflict, Field: "stops." + strconvI(i) + ".country",
-					Message: "The traveller already has this stop (same dates, country and locality) on another trip."}
-			}
-			return err
+		st.ID = 0
+		if err := t.insertStop(st, ""); err != nil {
+			return stopConflict(i, err)
 		}
 	}
 	if err := t.revise(timeline.KindTrip, id, "create", nil, trip, ""); err != nil {
@@ -65,14 +61,49 @@ func (t *tx) tripStops(tripID int64) ([]timeline.Stop, error) {
 	return scanStops(rows)
 }
 
+// insertStop stores a stop of a trip (its TripID and PersonID set) and
+// sets its id; a stop that has one (a bundle's, loaded into an empty
+// record) keeps it. hash marks a stop of the Office of the Historian's
+// record ("" for the others). Every stop is written here but for the
+// synthetic record of "timeline gen", which prepares its own statement for
+// speed.
+func (t *tx) insertStop(st *timeline.Stop, hash string) error {
+	id, err := t.insert(`INSERT INTO stops(id, trip_id, person_id, seq, country, locality, start_date, end_date, remarks, ref, import_hash)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, nullID(st.ID), st.TripID, st.PersonID, st.Seq, st.Country, st.Locality, st.Start, st.End, st.Remarks, st.Ref, hash)
+	if err == nil {
+		st.ID = id
+	}
+	return err
+}
+
+// stopConflict is a curator's message for the i-th stop of a trip that the
+// traveller already has on another.
+func stopConflict(i int, err error) error {
+	if timeline.ErrorCode(mapErr(err)) == timeline.EConflict {
+		return &timeline.Error{Code: timeline.EConflict, Field: "stops." + strconv.Itoa(i) + ".country",
+			Message: "The traveller already has this stop (same dates, country and locality) on another trip."}
+	}
+	return err
+}
+
 const stopCols = `id, trip_id, person_id, seq, country, locality, start_date, end_date, remarks, ref`
+
+// stopColsOf is stopCols of the stops table under an alias, for a join.
+func stopColsOf(alias string) string {
+	return alias + "." + strings.ReplaceAll(stopCols, ", ", ", "+alias+".")
+}
+
+// stopDest is where stopCols are scanned to.
+func stopDest(st *timeline.Stop) []any {
+	return []any{&st.ID, &st.TripID, &st.PersonID, &st.Seq, &st.Country, &st.Locality, &st.Start, &st.End, &st.Remarks, &st.Ref}
+}
 
 func scanStops(rows *sql.Rows) ([]timeline.Stop, error) {
 	defer rows.Close()
 	var out []timeline.Stop
 	for rows.Next() {
 		var st timeline.Stop
-		if err := rows.Scan(&st.ID, &st.TripID, &st.PersonID, &st.Seq, &st.Country, &st.Locality, &st.Start, &st.End, &st.Remarks, &st.Ref); err != nil {
+		if err := rows.Scan(stopDest(&st)...); err != nil {
 			return nil, err
 		}
 		out = append(out, st)
@@ -109,7 +140,7 @@ func (s *Store) Trip(ctx context.Context, id int64, drafts bool) (*timeline.Trip
 // TravellerStops returns every published stop of a traveller's published
 // trips, in date order: the input of the counters.
 func (s *Store) TravellerStops(ctx context.Context, personID int64) ([]timeline.Stop, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT s.id, s.trip_id, s.person_id, s.seq, s.country, s.locality, s.start_date, s.end_date, s.remarks, s.ref
+	rows, err := s.r.QueryContext(ctx, `SELECT `+stopColsOf("s")+`
 		FROM stops s JOIN trips t ON t.id = s.trip_id
 		WHERE s.person_id = ? AND t.status = 'published' AND t.deleted_at IS NULL
 		ORDER BY s.start_date, s.end_date, s.id`, personID)

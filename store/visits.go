@@ -40,8 +40,7 @@ type Visit struct {
 
 // VisitsTo lists published stops in a country, newest first, at most limit.
 func (s *Store) VisitsTo(ctx context.Context, country string, limit int) ([]Visit, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT st.id, st.trip_id, st.person_id, st.seq, st.country, st.locality, st.start_date, st.end_date, st.remarks, st.ref,
-			e.title, p.slug, p.name
+	rows, err := s.r.QueryContext(ctx, `SELECT `+stopColsOf("st")+`, e.title, p.slug, p.name
 		FROM stops st JOIN entries e ON e.kind = 'trip' AND e.record_id = st.trip_id AND e.status = 'published'
 		JOIN people p ON p.id = st.person_id
 		WHERE st.country = ? ORDER BY st.start_date DESC, st.id DESC LIMIT ?`, country, limit)
@@ -53,8 +52,7 @@ func (s *Store) VisitsTo(ctx context.Context, country string, limit int) ([]Visi
 	for rows.Next() {
 		var v Visit
 		st := &v.Stop
-		if err := rows.Scan(&st.ID, &st.TripID, &st.PersonID, &st.Seq, &st.Country, &st.Locality, &st.Start, &st.End, &st.Remarks, &st.Ref,
-			&v.TripTitle, &v.PersonSlug, &v.PersonName); err != nil {
+		if err := rows.Scan(append(stopDest(st), &v.TripTitle, &v.PersonSlug, &v.PersonName)...); err != nil {
 			return nil, err
 		}
 		out = append(out, v)
