@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"strconv"
 
 	"github.com/diplomatic-travel/tracker/timeline"
 )
@@ -101,7 +102,7 @@ func (s *Store) CounterFor(ctx context.Context, id int64, drafts bool) (*timelin
 		return nil, err
 	}
 	if len(cs) == 0 {
-		return nil, notFound("Counter " + strconvI64(id))
+		return nil, notFound("Counter " + strconv.FormatInt(id, 10))
 	}
 	return &cs[0], nil
 }
@@ -161,66 +162,6 @@ func (n *Numberer) Number(c timeline.Counter) (timeline.Numbering, error) {
 	return res, nil
 }
 
-// CreateClaim stores a claim.
-func (s *Store) CreateClaim(ctx context.Context, a Actor, c *timeline.Claim) error {
-	if err := c.Validate(); err != nil {
-		return err
-	}
-	return s.write(ctx, a, func(t *tx) error { return t.createClaim(c) })
-}
-
-func (t *tx) createClaim(c *timeline.Claim) error {
-	if err := c.Validate(); err != nil {
-		return err
-	}
-	id, err := t.insert(`INSERT INTO claims(trip_id, counter_id, stated, text, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-		c.TripID, c.CounterID, c.Stated, c.Text, c.Status, t.now, t.now)
-	if err != nil {
-		return err
-	}
-	c.ID = id
-	if err := t.reviseRow(timeline.KindClaim, "claims", id, "create", nil, ""); err != nil {
-		return err
-	}
-	return t.refreshFor(timeline.KindClaim, id)
-}
-
-// ClaimsOfTrip returns the claims about a trip, drafts only when drafts is
-// set.
-func (s *Store) ClaimsOfTrip(ctx context.Context, tripID int64, drafts bool) ([]timeline.Claim, error) {
-	return s.claims(ctx, `WHERE trip_id = ? AND deleted_at IS NULL AND (status = 'published' OR ?) ORDER BY id`, tripID, drafts)
-}
-
-// ClaimsOfCounter returns the published claims a counter checks.
-func (s *Store) ClaimsOfCounter(ctx context.Context, counterID int64) ([]timeline.Claim, error) {
-	return s.claims(ctx, `WHERE counter_id = ? AND deleted_at IS NULL AND status = 'published' ORDER BY id`, counterID)
-}
-
-func (s *Store) claims(ctx context.Context, where string, args ...any) ([]timeline.Claim, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT id, trip_id, counter_id, stated, text, status FROM claims `+where, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []timeline.Claim
-	for rows.Next() {
-		var c timeline.Claim
-		if err := rows.Scan(&c.ID, &c.TripID, &c.CounterID, &c.Stated, &c.Text, &c.Status); err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
-}
-
-// ClaimsOfTrips returns the published claims about any of the trips.
-func (s *Store) ClaimsOfTrips(ctx context.Context, tripIDs []int64) ([]timeline.Claim, error) {
-	if len(tripIDs) == 0 {
-		return nil, nil
-	}
-	return s.claims(ctx, `WHERE trip_id IN (`+placeholders(len(tripIDs))+`) AND deleted_at IS NULL AND status = 'published' ORDER BY id`, anys(tripIDs)...)
-}
-
 // AllClaims returns every published claim, in the order they were entered.
 func (s *Store) AllClaims(ctx context.Context) ([]timeline.Claim, error) {
 	return s.claims(ctx, `WHERE deleted_at IS NULL AND status = 'published' ORDER BY id`)
@@ -229,4 +170,18 @@ func (s *Store) AllClaims(ctx context.Context) ([]timeline.Claim, error) {
 // CountersByID returns the published counters with these ids.
 func (s *Store) CountersByID(ctx context.Context, ids []int64) ([]timeline.Counter, error) {
 	return s.countersWhere(ctx, "c.id", anys(ids), false)
+}
+
+// UpdateCounter changes a counter's scope, since-date, unit, rule and label.
+func (s *Store) UpdateCounter(ctx context.Context, a Actor, c *timeline.Counter, reason string) error {
+	var err error
+	if c.Country, err = s.countries.Code("country", c.Country); err != nil {
+		return err
+	}
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	return s.update(ctx, a, timeline.KindCounter, "counters", c.ID, reason,
+		`region = ?, country = ?, since = ?, unit = ?, rule = ?, gap_days = ?, label = ?`,
+		nullStr(c.Region), nullStr(c.Country), c.Since, c.Unit, c.Rule.Kind, c.Rule.GapDays, c.Label)
 }

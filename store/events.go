@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"strconv"
 
 	"github.com/diplomatic-travel/tracker/timeline"
 )
@@ -44,7 +45,7 @@ func (s *Store) Event(ctx context.Context, id int64, drafts bool) (*timeline.Eve
 		WHERE id = ? AND deleted_at IS NULL AND (status = 'published' OR ?)`, id, drafts).
 		Scan(&e.ID, &e.Title, &e.Kind, &e.Date, &e.Precision, &e.EndDate, &country, &e.Summary, &e.Status)
 	if isNoRows(err) {
-		return nil, notFound("Event " + strconvI64(id))
+		return nil, notFound("Event " + strconv.FormatInt(id, 10))
 	} else if err != nil {
 		return nil, err
 	}
@@ -71,4 +72,18 @@ func (s *Store) EventsAround(ctx context.Context, r timeline.Range, days int) ([
 		out = append(out, e)
 	}
 	return out, rows.Err()
+}
+
+// UpdateEvent changes an event's fields.
+func (s *Store) UpdateEvent(ctx context.Context, a Actor, e *timeline.Event, reason string) error {
+	if err := e.Validate(); err != nil {
+		return err
+	}
+	var err error
+	if e.Country, err = s.countries.Code("country", e.Country); err != nil {
+		return err
+	}
+	return s.update(ctx, a, timeline.KindEvent, "events", e.ID, reason,
+		`title = ?, kind = ?, date = ?, precision = ?, end_date = ?, country = ?, summary = ?`,
+		e.Title, e.Kind, e.Date, e.Precision, nullDate(e.EndDate), nullStr(e.Country), e.Summary)
 }

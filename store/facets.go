@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"time"
 
@@ -225,7 +226,7 @@ func (s *Store) yearFacet(ctx context.Context, f timeline.Filter) ([]FacetCount,
 	for y := range counts {
 		years = append(years, y)
 	}
-	sortInts(years)
+	slices.Sort(years)
 	out := make([]FacetCount, len(years))
 	for i, y := range years {
 		out[i] = FacetCount{Value: strconv.Itoa(y), Label: strconv.Itoa(y), Count: counts[y]}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"strconv"
 
 	"github.com/diplomatic-travel/tracker/timeline"
 )
@@ -51,47 +52,21 @@ func (s *Store) GoalsOfTrip(ctx context.Context, tripID int64, drafts bool) ([]t
 	return out, rows.Err()
 }
 
-// CreateQuote stores words said by a person.
-func (s *Store) CreateQuote(ctx context.Context, a Actor, q *timeline.Quote) error {
-	if err := q.Validate(); err != nil {
+// UpdateGoal changes a goal's words, who stated it and its outcome.
+func (s *Store) UpdateGoal(ctx context.Context, a Actor, g *timeline.Goal, reason string) error {
+	if err := g.Validate(); err != nil {
 		return err
 	}
-	return s.write(ctx, a, func(t *tx) error { return t.createQuote(q) })
+	return s.update(ctx, a, timeline.KindGoal, "goals", g.ID, reason, `text = ?, stated_by = ?, outcome = ?`, g.Text, nullID(g.StatedByID), g.Outcome)
 }
 
-func (t *tx) createQuote(q *timeline.Quote) error {
-	if err := q.Validate(); err != nil {
-		return err
+// Goal returns one goal.
+func (s *Store) Goal(ctx context.Context, id int64) (*timeline.Goal, error) {
+	var g timeline.Goal
+	err := s.r.QueryRowContext(ctx, `SELECT g.id, g.trip_id, g.text, coalesce(g.stated_by, 0), coalesce(p.name, ''), g.outcome
+		FROM goals g LEFT JOIN people p ON p.id = g.stated_by WHERE g.id = ? AND g.deleted_at IS NULL`, id).Scan(&g.ID, &g.TripID, &g.Text, &g.StatedByID, &g.StatedBy, &g.Outcome)
+	if isNoRows(err) {
+		return nil, notFound("Goal " + strconv.FormatInt(id, 10))
 	}
-	id, err := t.insert(`INSERT INTO quotes(person_id, date, trip_id, stop_id, meeting_id, text, status) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-		q.PersonID, q.Date, nullID(q.TripID), nullID(q.StopID), nullID(q.MeetingID), q.Text, q.Status)
-	if err != nil {
-		return err
-	}
-	q.ID = id
-	if err := t.reviseRow(timeline.KindQuote, "quotes", id, "create", nil, ""); err != nil {
-		return err
-	}
-	return t.refreshFor(timeline.KindQuote, id)
-}
-
-// QuotesOfTrip returns the quotes said on a trip, in date order; drafts
-// only when drafts is set.
-func (s *Store) QuotesOfTrip(ctx context.Context, tripID int64, drafts bool) ([]timeline.Quote, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT q.id, q.person_id, p.name, p.slug, q.date, coalesce(q.trip_id, 0), coalesce(q.stop_id, 0), coalesce(q.meeting_id, 0), q.text, q.status
-		FROM quotes q JOIN people p ON p.id = q.person_id
-		WHERE q.trip_id = ? AND q.deleted_at IS NULL AND (q.status = 'published' OR ?) ORDER BY q.date, q.id`, tripID, drafts)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []timeline.Quote
-	for rows.Next() {
-		var q timeline.Quote
-		if err := rows.Scan(&q.ID, &q.PersonID, &q.PersonName, &q.PersonSlug, &q.Date, &q.TripID, &q.StopID, &q.MeetingID, &q.Text, &q.Status); err != nil {
-			return nil, err
-		}
-		out = append(out, q)
-	}
-	return out, rows.Err()
+	return &g, err
 }

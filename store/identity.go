@@ -3,6 +3,7 @@ package store
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/diplomatic-travel/tracker/timeline"
@@ -226,7 +227,7 @@ func freeSlug(base, country string, taken map[string]bool) string {
 		base = c
 	}
 	for n := 2; ; n++ {
-		c := base + "-" + strconvI64(int64(n))
+		c := base + "-" + strconv.FormatInt(int64(n), 10)
 		if !taken[c] {
 			return c
 		}

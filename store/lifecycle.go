@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"strconv"
 	"strings"
 
 	"github.com/diplomatic-travel/tracker/timeline"
@@ -69,7 +70,7 @@ func (s *Store) SetDeleted(ctx context.Context, a Actor, kind timeline.Kind, id 
 	return s.write(ctx, a, func(t *tx) error {
 		before, err := t.rowJSON(table, id)
 		if isNoRows(err) {
-			return notFound("The " + string(kind) + " " + strconvI64(id))
+			return notFound("The " + string(kind) + " " + strconv.FormatInt(id, 10))
 		} else if err != nil {
 			return err
 		}
@@ -158,7 +159,7 @@ func (s *Store) RestoreVersion(ctx context.Context, a Actor, kind timeline.Kind,
 	return s.write(ctx, a, func(t *tx) error {
 		before, err := t.rowJSON(table, id)
 		if isNoRows(err) {
-			return notFound("The " + string(kind) + " " + strconvI64(id))
+			return notFound("The " + string(kind) + " " + strconv.FormatInt(id, 10))
 		} else if err != nil {
 			return err
 		}
@@ -182,7 +183,7 @@ func (s *Store) RestoreVersion(ctx context.Context, a Actor, kind timeline.Kind,
 		if _, err := t.exec(`UPDATE `+table+` SET `+strings.Join(sets, ", ")+` WHERE id = ?`, append(args, id)...); err != nil {
 			return err
 		}
-		if err := t.reviseRow(kind, table, id, "restore", before, "restored the version of revision "+strconvI64(revID)); err != nil {
+		if err := t.reviseRow(kind, table, id, "restore", before, "restored the version of revision "+strconv.FormatInt(revID, 10)); err != nil {
 			return err
 		}
 		if kind == timeline.KindSource {
@@ -202,7 +203,7 @@ func (s *Store) SetStatus(ctx context.Context, a Actor, kind timeline.Kind, id i
 	return s.write(ctx, a, func(t *tx) error {
 		before, err := t.rowJSON(table, id)
 		if isNoRows(err) {
-			return notFound("The " + string(kind) + " " + strconvI64(id))
+			return notFound("The " + string(kind) + " " + strconv.FormatInt(id, 10))
 		} else if err != nil {
 			return err
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strconv"
 
 	"github.com/diplomatic-travel/tracker/timeline"
 )
@@ -76,7 +77,7 @@ func (s *Store) Meeting(ctx context.Context, id int64, drafts bool) (*timeline.M
 		return nil, err
 	}
 	if len(ms) == 0 {
-		return nil, notFound("Meeting " + strconvI64(id))
+		return nil, notFound("Meeting " + strconv.FormatInt(id, 10))
 	}
 	if err := s.fillParticipants(ctx, ms); err != nil {
 		return nil, err
@@ -179,3 +180,27 @@ func placeholders(n int) string {
 var errNoRows = sql.ErrNoRows
 
 func isNoRows(err error) bool { return errors.Is(err, errNoRows) }
+
+// UpdateMeeting changes a meeting's date, stop, title and summary (its
+// participants are kept).
+func (s *Store) UpdateMeeting(ctx context.Context, a Actor, m *timeline.Meeting, reason string) error {
+	if err := m.Validate(); err != nil {
+		return err
+	}
+	return s.update(ctx, a, timeline.KindMeeting, "meetings", m.ID, reason,
+		`date = ?, stop_id = ?, title = ?, summary = ?`, m.Date, nullID(m.StopID), m.Title, m.Summary)
+}
+
+// CreateMeetingWith stores a meeting, creating the people and offices its
+// participants need, all in one transaction.
+func (s *Store) CreateMeetingWith(ctx context.Context, a Actor, m *timeline.Meeting, parts []NewParticipant) error {
+	if err := m.Validate(); err != nil {
+		return err
+	}
+	return s.write(ctx, a, func(t *tx) error {
+		if err := t.resolveParticipants(m, parts); err != nil {
+			return err
+		}
+		return t.createMeeting(m)
+	})
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"slices"
 	"strings"
 
 	"github.com/diplomatic-travel/tracker/timeline"
@@ -181,4 +182,82 @@ func (s *Store) PersonSlugByID(ctx context.Context, id int64) (string, error) {
 		return "", notFound("The person")
 	}
 	return slug, err
+}
+
+// UpdatePerson changes a person's name, home country and notes (the slug,
+// a public id, stays).
+func (s *Store) UpdatePerson(ctx context.Context, a Actor, p *timeline.Person, reason string) error {
+	p.Name = strings.TrimSpace(p.Name)
+	if p.Name == "" {
+		return timeline.FieldErrorf("name", "A person needs a name.")
+	}
+	var err error
+	if p.Country, err = s.countries.Code("country", p.Country); err != nil {
+		return err
+	}
+	// Identifiers given (a nil slice leaves them) replace the person's.
+	var also func(*tx) error
+	if p.Identifiers != nil {
+		for _, id := range p.Identifiers {
+			if err := id.Validate(); err != nil {
+				return err
+			}
+		}
+		have, err := s.Identifiers(ctx, p.ID)
+		if err != nil {
+			return err
+		}
+		if !slices.Equal(have, p.Identifiers) {
+			reason = strings.TrimSpace(reason + " (identifiers: " + identifierList(have) + " → " + identifierList(p.Identifiers) + ")")
+		}
+		also = func(t *tx) error { return t.setIdentifiers(p.ID, p.Identifiers) }
+	}
+	return s.updateWith(ctx, a, timeline.KindPerson, "people", p.ID, reason, also, `name = ?, country = ?, notes = ?`, p.Name, nullStr(p.Country), p.Notes)
+}
+
+func identifierList(ids []timeline.Identifier) string {
+	if len(ids) == 0 {
+		return "none"
+	}
+	var parts []string
+	for _, id := range ids {
+		parts = append(parts, id.Scheme+" "+id.Value)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// AddOffice records an office a person held.
+func (s *Store) AddOffice(ctx context.Context, a Actor, o *timeline.Office) error {
+	o.Title, o.Body = timeline.NormalizeSpace(o.Title), timeline.NormalizeSpace(o.Body)
+	fe := timeline.FieldErrors{}
+	if o.Title == "" {
+		fe.Add("title", "An office needs a title.")
+	}
+	if o.From.Valid() && o.To.Valid() && o.To.Before(o.From) {
+		fe.Add("to", "An office cannot end before it starts.")
+	}
+	var err error
+	o.Country, err = s.countries.Code("country", o.Country)
+	fe.Merge(err)
+	if err := fe.Err(); err != nil {
+		return err
+	}
+	return s.write(ctx, a, func(t *tx) error {
+		before, err := t.rowJSON("people", o.PersonID)
+		if err != nil {
+			return err
+		}
+		id, err := t.insert(`INSERT INTO offices(person_id, title, body, country, start_date, end_date) VALUES (?, ?, ?, ?, ?, ?)`,
+			o.PersonID, o.Title, o.Body, nullStr(o.Country), nullDate(o.From), nullDate(o.To))
+		if err != nil {
+			return err
+		}
+		o.ID = id
+		after := map[string]any{}
+		for k, v := range before {
+			after[k] = v
+		}
+		after["office_added"] = o.Label()
+		return t.revise(timeline.KindPerson, o.PersonID, "update", before, after, "office added: "+o.Label())
+	})
 }

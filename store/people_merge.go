@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/diplomatic-travel/tracker/timeline"
@@ -452,7 +453,7 @@ func (s *Store) UndoPersonMerge(ctx context.Context, a Actor, id int64) error {
 		err := t.QueryRowContext(t.ctx, `SELECT kind, person_id, coalesce(other_id, 0), moved, undone_at FROM person_merges WHERE id = ?`, id).
 			Scan(&kind, &person, &other, &js, &undone)
 		if isNoRows(err) {
-			return notFound("The merge " + strconvI64(id))
+			return notFound("The merge " + strconv.FormatInt(id, 10))
 		} else if err != nil {
 			return err
 		}

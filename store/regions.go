@@ -23,7 +23,7 @@ func (s *Store) Regions(ctx context.Context) ([]timeline.Region, error) {
 		if err := rows.Scan(&r.Code, &r.Name, &r.Notes, &r.Builtin, &members); err != nil {
 			return nil, err
 		}
-		r.Members = splitFields(members)
+		r.Members = strings.Fields(members)
 		out = append(out, r)
 	}
 	return out, rows.Err()
@@ -42,7 +42,7 @@ func (s *Store) Region(ctx context.Context, code string) (*timeline.Region, erro
 	} else if err != nil {
 		return nil, err
 	}
-	r.Members = splitFields(members)
+	r.Members = strings.Fields(members)
 	return &r, nil
 }
 
@@ -114,4 +114,71 @@ func (s *Store) DeletedRegions(ctx context.Context) ([]string, error) {
 		out = append(out, c)
 	}
 	return out, rows.Err()
+}
+
+// UpdateRegion changes a curator's region: its name, notes and members.
+// The built-in bureaus are reference data and are not edited here.
+func (s *Store) UpdateRegion(ctx context.Context, a Actor, r *timeline.Region, reason string) error {
+	r.Name = timeline.NormalizeSpace(r.Name)
+	fe := timeline.FieldErrors{}
+	if r.Name == "" {
+		fe.Add("name", "A region needs a name.")
+	}
+	if len(r.Members) == 0 {
+		fe.Add("members", "A region needs at least one country.")
+	}
+	if err := fe.Err(); err != nil {
+		return err
+	}
+	before, err := s.Region(ctx, r.Code)
+	if err != nil {
+		return err
+	}
+	if before.Builtin {
+		return timeline.Errorf(timeline.EForbidden, "The built-in regions are the State Department's bureaus and are not edited; define a region of your own.")
+	}
+	return s.write(ctx, a, func(t *tx) error {
+		if _, err := t.exec(`UPDATE regions SET name = ?, notes = ? WHERE code = ?`, r.Name, r.Notes, r.Code); err != nil {
+			return err
+		}
+		if _, err := t.exec(`DELETE FROM region_members WHERE region = ?`, r.Code); err != nil {
+			return err
+		}
+		for _, m := range r.Members {
+			if _, err := t.exec(`INSERT OR IGNORE INTO region_members(region, country) VALUES (?, ?)`, r.Code, m); err != nil {
+				return err
+			}
+		}
+		return t.revise(timeline.KindRegion, 0, "update", before, r, "region "+r.Code+": "+reason)
+	})
+}
+
+// SetRegionDeleted deletes (marks) or restores a curator's region; the
+// built-in bureaus stay.
+func (s *Store) SetRegionDeleted(ctx context.Context, a Actor, code string, deleted bool) error {
+	return s.write(ctx, a, func(t *tx) error {
+		var builtin bool
+		var at *string
+		err := t.QueryRowContext(t.ctx, `SELECT builtin, deleted_at FROM regions WHERE code = ?`, code).Scan(&builtin, &at)
+		if isNoRows(err) {
+			return &timeline.Error{Code: timeline.ENotFound, Message: "There is no region " + code + "."}
+		} else if err != nil {
+			return err
+		}
+		if builtin {
+			return timeline.Errorf(timeline.EForbidden, "The built-in regions are the State Department's bureaus and are not deleted.")
+		}
+		if (at != nil) == deleted {
+			return timeline.Errorf(timeline.EConflict, "The region %s is already in that state.", code)
+		}
+		var v any
+		action := "restore"
+		if deleted {
+			v, action = t.now, "delete"
+		}
+		if _, err := t.exec(`UPDATE regions SET deleted_at = ? WHERE code = ?`, v, code); err != nil {
+			return err
+		}
+		return t.revise(timeline.KindRegion, 0, action, map[string]any{"code": code}, map[string]any{"code": code, "deleted": deleted}, "region "+code)
+	})
 }

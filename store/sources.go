@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"database/sql"
+	"strconv"
+	"strings"
 
 	"github.com/diplomatic-travel/tracker/timeline"
 )
@@ -55,7 +57,7 @@ func (s *Store) Source(ctx context.Context, id int64) (*timeline.Source, error) 
 	var src timeline.Source
 	err := scanSource(s.r.QueryRowContext(ctx, `SELECT `+sourceCols+` FROM sources s WHERE s.id = ? AND s.deleted_at IS NULL`, id), &src)
 	if isNoRows(err) {
-		return nil, notFound("Source " + strconvI64(id))
+		return nil, notFound("Source " + strconv.FormatInt(id, 10))
 	}
 	return &src, err
 }
@@ -172,9 +174,73 @@ func (s *Store) SupportedBy(ctx context.Context, sourceID int64) ([]Supported, e
 		sp.Label = label.String
 		sp.Path = timeline.RecordPath(sp.Kind, sp.ID)
 		if tripID.Valid {
-			sp.Path = timeline.RecordPath(timeline.KindTrip, tripID.Int64) + "#" + string(sp.Kind) + "-" + strconvI64(sp.ID)
+			sp.Path = timeline.RecordPath(timeline.KindTrip, tripID.Int64) + "#" + string(sp.Kind) + "-" + strconv.FormatInt(sp.ID, 10)
 		}
 		out = append(out, sp)
 	}
 	return out, rows.Err()
+}
+
+// UpdateSource changes a source's details; a new URL must not be another
+// source's.
+func (s *Store) UpdateSource(ctx context.Context, a Actor, src *timeline.Source, reason string) error {
+	if err := src.Validate(); err != nil {
+		return err
+	}
+	// The address is checked in the write's own transaction, so no other
+	// source can take it in between.
+	urlFree := func(t *tx) error {
+		var other int64
+		err := t.QueryRowContext(t.ctx, `SELECT id FROM sources WHERE url = ? AND id != ?`, src.URL, src.ID).Scan(&other)
+		if err == nil {
+			return &timeline.Error{Code: timeline.EConflict, Field: "url", Message: "Another source already has this address."}
+		}
+		if isNoRows(err) {
+			return nil
+		}
+		return err
+	}
+	return s.updateWith(ctx, a, timeline.KindSource, "sources", src.ID, reason, urlFree,
+		`url = ?, title = ?, publisher = ?, author = ?, published = ?, archive_url = ?, notes = ?`,
+		src.URL, src.Title, src.Publisher, src.Author, nullDate(src.Published), src.ArchiveURL, src.Notes)
+}
+
+// SearchSources finds sources whose title or URL contains every word of q,
+// newest first.
+func (s *Store) SearchSources(ctx context.Context, q string, limit int) ([]timeline.Source, error) {
+	where, args := "s.deleted_at IS NULL", []any{}
+	for _, w := range strings.Fields(q) {
+		like := "%" + escapeLike(w) + "%"
+		where += ` AND (s.title LIKE ? ESCAPE '\' OR s.url LIKE ? ESCAPE '\' OR s.publisher LIKE ? ESCAPE '\')`
+		args = append(args, like, like, like)
+	}
+	args = append(args, limit)
+	rows, err := s.r.QueryContext(ctx, `SELECT `+sourceCols+` FROM sources s WHERE `+where+` ORDER BY s.id DESC LIMIT ?`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []timeline.Source
+	for rows.Next() {
+		var src timeline.Source
+		if err := scanSource(rows, &src); err != nil {
+			return nil, err
+		}
+		out = append(out, src)
+	}
+	return out, rows.Err()
+}
+
+// SourceByURL returns the source with the canonical form of raw, or nil.
+func (s *Store) SourceByURL(ctx context.Context, raw string) (*timeline.Source, error) {
+	u, err := timeline.CanonicalURL(raw)
+	if err != nil {
+		return nil, err
+	}
+	var src timeline.Source
+	err = scanSource(s.r.QueryRowContext(ctx, `SELECT `+sourceCols+` FROM sources s WHERE s.url = ? AND s.deleted_at IS NULL`, u), &src)
+	if isNoRows(err) {
+		return nil, nil
+	}
+	return &src, err
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"strconv"
 
 	"github.com/diplomatic-travel/tracker/timeline"
 )
@@ -17,7 +18,7 @@ func (t *tx) tripState(id int64) (*timeline.Trip, bool, error) {
 		FROM trips t JOIN people p ON p.id = t.person_id WHERE t.id = ?`, id).
 		Scan(&trip.ID, &trip.PersonID, &trip.PersonSlug, &trip.PersonName, &trip.Title, &trip.Summary, &trip.Status, &trip.Start, &trip.End, &deleted)
 	if isNoRows(err) {
-		return nil, false, notFound("Trip " + strconvI64(id))
+		return nil, false, notFound("Trip " + strconv.FormatInt(id, 10))
 	} else if err != nil {
 		return nil, false, err
 	}
@@ -231,7 +232,7 @@ func (s *Store) RestoreTripRevision(ctx context.Context, a Actor, tripID, revID 
 				trip.Stops[i].ID = 0
 			}
 		}
-		return t.updateTrip(s, &trip, "restored the version of revision "+strconvI64(revID), "restore")
+		return t.updateTrip(s, &trip, "restored the version of revision "+strconv.FormatInt(revID, 10), "restore")
 	})
 }
 

@@ -120,7 +120,7 @@ func (s *Store) Trip(ctx context.Context, id int64, drafts bool) (*timeline.Trip
 		WHERE t.id = ? AND t.deleted_at IS NULL AND (t.status = 'published' OR ?)`, id, drafts).
 		Scan(&trip.ID, &trip.PersonID, &trip.PersonSlug, &trip.PersonName, &trip.Title, &trip.Summary, &trip.Status, &trip.Start, &trip.End)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, notFound("Trip " + strconvI64(id))
+		return nil, notFound("Trip " + strconv.FormatInt(id, 10))
 	} else if err != nil {
 		return nil, err
 	}

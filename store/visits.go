@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"strconv"
 	"strings"
 
 	"github.com/diplomatic-travel/tracker/timeline"
@@ -98,7 +99,7 @@ func (s *Store) TripOf(ctx context.Context, kind timeline.Kind, id int64) (int64
 	var tripID int64
 	err := s.r.QueryRowContext(ctx, `SELECT coalesce(trip_id, 0) FROM `+table+` WHERE id = ?`, id).Scan(&tripID)
 	if isNoRows(err) || (err == nil && tripID == 0) {
-		return 0, notFound("The " + string(kind) + " " + strconvI64(id))
+		return 0, notFound("The " + string(kind) + " " + strconv.FormatInt(id, 10))
 	}
 	return tripID, err
 }
