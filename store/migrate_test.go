@@ -73,7 +73,7 @@ func TestPragmasOnEveryConnection(t *testing.T) {
 		// Hold several reader connections at once so the pool opens new
 		// ones, then check each.
 		for i := 0; i < 5; i++ {
-			p, err := s.Pragmas(ctx, reader)
+			p, err := s.Debug().Pragmas(ctx, reader)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -91,7 +91,7 @@ func TestPragmasOnEveryConnection(t *testing.T) {
 		}
 	}
 	// Many connections at once: each new one is set up by the DSN.
-	got, err := s.ReaderPragmasConcurrently(ctx, store.ReaderPool)
+	got, err := s.Debug().ReaderPragmasConcurrently(ctx, store.ReaderPool)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -19,7 +19,7 @@ func TestRoundTrip(t *testing.T) {
 	ctx := context.Background()
 	s := MustOpen(t)
 	revisions := func() int {
-		n, err := s.RevisionCount(ctx)
+		n, err := s.Debug().RevisionCount(ctx)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -58,14 +58,6 @@ func (s *Store) Revisions(ctx context.Context, kind timeline.Kind, id int64) ([]
 	return scanRevisions(rows)
 }
 
-// RevisionCount returns the number of revisions stored, for tests and the
-// admin overview.
-func (s *Store) RevisionCount(ctx context.Context) (int, error) {
-	var n int
-	err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM revisions`).Scan(&n)
-	return n, err
-}
-
 // RecentRevisions lists the latest changes across the record, newest
 // first, optionally of one actor or one kind.
 func (s *Store) RecentRevisions(ctx context.Context, actor string, kind timeline.Kind, limit int) ([]Revision, error) {

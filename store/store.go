@@ -188,29 +188,6 @@ func (s *Store) Checkpoint(ctx context.Context) error {
 	return err
 }
 
-// Pragmas returns the settings a connection of the given pool reports, for
-// the tests that prove every pooled connection carries them.
-func (s *Store) Pragmas(ctx context.Context, reader bool) (map[string]string, error) {
-	db := s.w
-	if reader {
-		db = s.r.DB
-	}
-	conn, err := db.Conn(ctx)
-	if err != nil {
-		return nil, err
-	}
-	defer conn.Close()
-	out := map[string]string{}
-	for _, p := range []string{"journal_mode", "synchronous", "foreign_keys", "busy_timeout", "query_only", "journal_size_limit"} {
-		var v string
-		if err := conn.QueryRowContext(ctx, "PRAGMA "+p).Scan(&v); err != nil {
-			return nil, fmt.Errorf("PRAGMA %s: %w", p, err)
-		}
-		out[p] = v
-	}
-	return out, nil
-}
-
 // Actor is who makes a change: an account, or a command when none does.
 type Actor struct {
 	UserID int64
@@ -310,62 +287,6 @@ func nullID(id int64) any {
 
 func notFound(what string) error {
 	return &timeline.Error{Code: timeline.ENotFound, Message: what + " was not found."}
-}
-
-// ReaderPragmasConcurrently holds n (at most ReaderPool) reader
-// connections open at once and
-// reports the settings of each, so a test can see that connections the pool
-// opens later carry the same settings as the first.
-func (s *Store) ReaderPragmasConcurrently(ctx context.Context, n int) ([]map[string]string, error) {
-	var conns []*sql.Conn
-	defer func() {
-		for _, c := range conns {
-			c.Close()
-		}
-	}()
-	if n > ReaderPool {
-		return nil, fmt.Errorf("store: the reader pool has %d connections, not %d", ReaderPool, n)
-	}
-	var out []map[string]string
-	for i := 0; i < n; i++ {
-		c, err := s.r.Conn(ctx)
-		if err != nil {
-			return nil, err
-		}
-		conns = append(conns, c)
-		p := map[string]string{}
-		for _, name := range []string{"journal_mode", "synchronous", "foreign_keys", "query_only"} {
-			var v string
-			if err := c.QueryRowContext(ctx, "PRAGMA "+name).Scan(&v); err != nil {
-				return nil, err
-			}
-			p[name] = v
-		}
-		out = append(out, p)
-	}
-	return out, nil
-}
-
-// LimitPages sets the writer's PRAGMA max_page_count to n (when n > 0) and
-// returns the database's page count: the stress suite fills "the disk"
-// with it to prove a full disk fails writes cleanly.
-func (s *Store) LimitPages(ctx context.Context, n int) (int, error) {
-	if n > 0 {
-		if _, err := s.w.ExecContext(ctx, fmt.Sprintf("PRAGMA max_page_count = %d", n)); err != nil {
-			return 0, err
-		}
-	}
-	var pages int
-	err := s.w.QueryRowContext(ctx, "PRAGMA page_count").Scan(&pages)
-	return pages, err
-}
-
-// ImportedStops counts the stops that carry an import's fingerprint: the
-// crash drills check an import is all there or not at all.
-func (s *Store) ImportedStops(ctx context.Context) (int, error) {
-	var n int
-	err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM stops WHERE import_hash <> ''`).Scan(&n)
-	return n, err
 }
 
 // PublicVersion is a number that changes with every committed write that

@@ -56,7 +56,7 @@ func (ts *testServer) userCount(t *testing.T) int {
 
 func (ts *testServer) revisionCount(t *testing.T) int {
 	t.Helper()
-	n, err := ts.store.RevisionCount(context.Background())
+	n, err := ts.store.Debug().RevisionCount(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}

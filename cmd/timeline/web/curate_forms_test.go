@@ -88,7 +88,7 @@ func TestMeetingForm(t *testing.T) {
 		{"ErrUnknownPerson", url.Values{"date": {"2024-10-24"}, "title": {"x"}, "part_person": {"nobody-at-all"}, "part_name": {""}}, "participants.0.person", "No person has the slug"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			before, _ := ts.store.RevisionCount(ctx)
+			before, _ := ts.store.Debug().RevisionCount(ctx)
 			tc.form.Set("op", "save")
 			resp, body := c.post(t, path+"/meetings", tc.form)
 			if resp.StatusCode != http.StatusUnprocessableEntity {
@@ -98,7 +98,7 @@ func TestMeetingForm(t *testing.T) {
 			if !containsText(msgs, tc.want) {
 				t.Errorf("messages %q, want %q", msgs, tc.want)
 			}
-			if after, _ := ts.store.RevisionCount(ctx); after != before {
+			if after, _ := ts.store.Debug().RevisionCount(ctx); after != before {
 				t.Error("a refused form wrote something")
 			}
 		})
@@ -181,7 +181,7 @@ func TestCiteForm(t *testing.T) {
 		{"ErrDuplicate", url.Values{"url": {"https://example.org/doha-talks"}, "passage": {"again"}}, "already cited"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			before, _ := ts.store.RevisionCount(ctx)
+			before, _ := ts.store.Debug().RevisionCount(ctx)
 			tc.form.Set("kind", "trip")
 			tc.form.Set("id", itoa(int(tour)))
 			resp, body := c.post(t, "/cite", tc.form)
@@ -191,7 +191,7 @@ func TestCiteForm(t *testing.T) {
 			if msgs := texts(docOf(t, body).Find(`[data-testid=field-error]`)); !containsText(msgs, tc.want) {
 				t.Errorf("messages %q, want %q", msgs, tc.want)
 			}
-			if after, _ := ts.store.RevisionCount(ctx); after != before {
+			if after, _ := ts.store.Debug().RevisionCount(ctx); after != before {
 				t.Error("a refused form wrote something")
 			}
 		})

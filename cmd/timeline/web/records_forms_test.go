@@ -26,7 +26,7 @@ func checkRefused(t *testing.T, ts *testServer, c *curatorClient, path string, c
 	t.Helper()
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			before, _ := ts.store.RevisionCount(context.Background())
+			before, _ := ts.store.Debug().RevisionCount(context.Background())
 			resp, body := c.post(t, path, tc.form)
 			if resp.StatusCode != http.StatusUnprocessableEntity {
 				t.Fatalf("status %d, want 422", resp.StatusCode)
@@ -41,7 +41,7 @@ func checkRefused(t *testing.T, ts *testServer, c *curatorClient, path string, c
 					t.Errorf("field %s kept as %q, want %q", k, got, v[0])
 				}
 			}
-			if after, _ := ts.store.RevisionCount(context.Background()); after != before {
+			if after, _ := ts.store.Debug().RevisionCount(context.Background()); after != before {
 				t.Error("a refused form wrote something")
 			}
 		})

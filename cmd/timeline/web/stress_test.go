@@ -248,12 +248,12 @@ func TestStressDiskFull(t *testing.T) {
 	ts.addUser(t, "ada", store.RoleCurator)
 	c := ts.login(t, "ada")
 	ctx := context.Background()
-	pages, err := ts.store.LimitPages(ctx, 0)
+	pages, err := ts.store.Debug().LimitPages(ctx, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
 	before, _ := ts.store.DataVersion(ctx)
-	if _, err := ts.store.LimitPages(ctx, pages); err != nil { // no room for one more page
+	if _, err := ts.store.Debug().LimitPages(ctx, pages); err != nil { // no room for one more page
 		t.Fatal(err)
 	}
 	big := strings.Repeat("A long summary that needs pages. ", 400)
@@ -267,8 +267,8 @@ func TestStressDiskFull(t *testing.T) {
 	}
 	_, impErr := ts.store.ImportHSG(ctx, store.Actor{Name: "stress"}, recs, 3, store.ImportOptions{GapDays: 1})
 	afterImport, _ := ts.store.DataVersion(ctx)
-	imported, _ := ts.store.ImportedStops(ctx)
-	if _, err := ts.store.LimitPages(ctx, 1<<30); err != nil {
+	imported, _ := ts.store.Debug().ImportedStops(ctx)
+	if _, err := ts.store.Debug().LimitPages(ctx, 1<<30); err != nil {
 		t.Fatal(err)
 	}
 	resp2, _ := c.post(t, "/curate/events", url.Values{"title": {"After the disk was freed"}, "kind": {"other"}, "date": {"2020-06-01"}, "precision": {"day"}, "summary": {big}})
@@ -636,7 +636,7 @@ func TestStressCrashLoop(t *testing.T) {
 			}
 		}
 		mu.Unlock()
-		refs, err := s.ImportedStops(context.Background())
+		refs, err := s.Debug().ImportedStops(context.Background())
 		s.Close()
 		if err != nil {
 			t.Fatal(err)
