@@ -89,7 +89,7 @@ func TestBrowserStoredPayloads(t *testing.T) {
 	ts.addUser(t, curatorBrowserUser, store.RoleAdmin)
 	pages, _ := ts.seedPayloads(t, ts.login(t, "ada"))
 	ctx := browserStart(t, chromium)
-	dialogs := curatorBrowserWatchDialogs(t, ctx)
+	dialogs := browserWatchDialogs(t, ctx)
 	const hook = `window.__violations = [];
 		document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline')));`
 	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: hook}); err != nil {

@@ -7,15 +7,11 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/url"
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 
-	"github.com/chromedp/cdproto/network"
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"github.com/diplomatic-travel/tracker/store"
@@ -67,7 +63,7 @@ func TestCuratorBrowser(t *testing.T) {
 	ts := newTestServer(t)
 	ts.addUser(t, curatorBrowserUser, store.RoleCurator)
 	ctx := browserStart(t, chromium)
-	dialogs := curatorBrowserWatchDialogs(t, ctx)
+	dialogs := browserWatchDialogs(t, ctx)
 
 	// What a step learnt and a later one uses.
 	var tripPath, meetingID string
@@ -86,20 +82,20 @@ func TestCuratorBrowser(t *testing.T) {
 		fn   func(t *testing.T)
 	}{
 		{"enter a trip", func(t *testing.T) {
-			curatorBrowserClick(t, ctx, `header nav a[href="/curate"]`, "the Curate link of the header")
-			curatorBrowserAt(t, ctx, ts.URL, "/curate")
-			curatorBrowserClick(t, ctx, `a[data-testid=new-trip]`, "Enter a new trip")
-			curatorBrowserAt(t, ctx, ts.URL, "/curate/trips/new")
+			browserClick(t, ctx, `header nav a[href="/curate"]`, "the Curate link of the header")
+			browserAt(t, ctx, ts.URL, "/curate")
+			browserClick(t, ctx, `a[data-testid=new-trip]`, "Enter a new trip")
+			browserAt(t, ctx, ts.URL, "/curate/trips/new")
 
-			curatorBrowserSet(t, ctx, `select#trip-person`, curatorBrowserTraveller)
-			curatorBrowserType(t, ctx, `#trip-title`, curatorBrowserTourTitle)
+			browserSet(t, ctx, `select#trip-person`, curatorBrowserTraveller)
+			browserType(t, ctx, `#trip-title`, curatorBrowserTourTitle)
 			for i, s := range curatorBrowserStops {
 				if i > 0 {
-					resp := curatorBrowserClick(t, ctx, `button[data-testid=add-stop]`, "Add a stop")
+					resp := browserClick(t, ctx, `button[data-testid=add-stop]`, "Add a stop")
 					if resp.Status != http.StatusOK {
 						t.Errorf("Add a stop answered %d, want 200", resp.Status)
 					}
-					if n := curatorBrowserCount(t, ctx, `[data-testid=stop-row]`); n != i+1 {
+					if n := browserCount(t, ctx, `[data-testid=stop-row]`); n != i+1 {
 						t.Fatalf("after clicking Add a stop the form has %d stop rows, want %d", n, i+1)
 					}
 					// What was typed before the click comes back.
@@ -112,13 +108,13 @@ func TestCuratorBrowser(t *testing.T) {
 				curatorBrowserFillStop(t, ctx, i, s.Country, s.Locality, s.Start, end)
 			}
 
-			resp := curatorBrowserClick(t, ctx, `button[data-testid=save-trip]`, "Save trip, with stop 3 ending before it starts")
+			resp := browserClick(t, ctx, `button[data-testid=save-trip]`, "Save trip, with stop 3 ending before it starts")
 			if resp.Status != http.StatusUnprocessableEntity {
 				t.Errorf("saving a stop that ends before it starts answered %d, want 422", resp.Status)
 			}
-			curatorBrowserAt(t, ctx, ts.URL, "/curate/trips")
-			errs := curatorBrowserFieldErrors(t, ctx)
-			want := []curatorBrowserFieldError{{Field: "stop-end-2", Message: curatorBrowserEndError}}
+			browserAt(t, ctx, ts.URL, "/curate/trips")
+			errs := browserFieldErrors(t, ctx)
+			want := []browserFieldError{{Field: "stop-end-2", Message: curatorBrowserEndError}}
 			if !slices.Equal(errs, want) {
 				t.Errorf("the refused form shows the field errors %+v, want only %+v", errs, want)
 			}
@@ -126,19 +122,19 @@ func TestCuratorBrowser(t *testing.T) {
 			wrong[2].End = "2025-03-03"
 			curatorBrowserCheckTripForm(t, ctx, wrong, 3, "on the refused form")
 
-			curatorBrowserSet(t, ctx, `#stop-end-2`, curatorBrowserStops[2].End)
-			resp = curatorBrowserClick(t, ctx, `button[data-testid=save-trip]`, "Save trip")
+			browserSet(t, ctx, `#stop-end-2`, curatorBrowserStops[2].End)
+			resp = browserClick(t, ctx, `button[data-testid=save-trip]`, "Save trip")
 			if resp.Status != http.StatusOK {
 				t.Errorf("the trip page after saving answered %d, want 200", resp.Status)
 			}
-			u := curatorBrowserURL(t, ctx)
+			u := browserURL(t, ctx)
 			if !regexp.MustCompile(`^/trips/[0-9]+$`).MatchString(u.Path) {
 				t.Fatalf("after saving the browser is at %s, want a trip page /trips/{id}", u)
 			}
 			tripPath = u.Path
-			curatorBrowserCheckFlash(t, ctx, "Trip saved.")
+			browserCheckFlash(t, ctx, "Trip saved.")
 
-			trip := curatorBrowserReadTrip(t, ctx)
+			trip := browserReadTrip(t, ctx)
 			if trip.Title != curatorBrowserTourTitle {
 				t.Errorf("trip page heading is %q, want %q", trip.Title, curatorBrowserTourTitle)
 			}
@@ -148,13 +144,13 @@ func TestCuratorBrowser(t *testing.T) {
 			curatorBrowserCheckStops(t, trip)
 		}},
 		{"add a meeting", func(t *testing.T) {
-			curatorBrowserClick(t, ctx, `a[data-testid=add-meeting]`, "Add a meeting")
-			curatorBrowserAt(t, ctx, ts.URL, tripPath+"/meetings/new")
+			browserClick(t, ctx, `a[data-testid=add-meeting]`, "Add a meeting")
+			browserAt(t, ctx, ts.URL, tripPath+"/meetings/new")
 
-			curatorBrowserSet(t, ctx, `#m-date`, "2025-03-04")
-			stops := curatorBrowserEval[[]curatorBrowserOption](t, ctx, "the options of #m-stop",
+			browserSet(t, ctx, `#m-date`, "2025-03-04")
+			stops := browserEval[[]browserOption](t, ctx, "the options of #m-stop",
 				`[...document.querySelectorAll('#m-stop option')].map(o => ({value: o.value, label: o.textContent.trim()}))`)
-			var amman []curatorBrowserOption
+			var amman []browserOption
 			for _, o := range stops {
 				if strings.Contains(o.Label, "Amman") {
 					amman = append(amman, o)
@@ -163,28 +159,28 @@ func TestCuratorBrowser(t *testing.T) {
 			if len(amman) != 1 {
 				t.Fatalf("#m-stop offers %+v, want one option naming Amman", stops)
 			}
-			curatorBrowserSet(t, ctx, `#m-stop`, amman[0].Value)
-			curatorBrowserType(t, ctx, `#m-title`, curatorBrowserMeeting)
-			if n := curatorBrowserCount(t, ctx, `[data-testid=participant-row]`); n < 2 {
+			browserSet(t, ctx, `#m-stop`, amman[0].Value)
+			browserType(t, ctx, `#m-title`, curatorBrowserMeeting)
+			if n := browserCount(t, ctx, `[data-testid=participant-row]`); n < 2 {
 				t.Fatalf("the meeting form has %d participant rows, want at least 2", n)
 			}
-			curatorBrowserSet(t, ctx, `#p-person-0`, curatorBrowserTraveller)
-			curatorBrowserType(t, ctx, `#p-name-1`, curatorBrowserNewPerson)
-			curatorBrowserType(t, ctx, `#p-title-1`, "Foreign Minister")
-			curatorBrowserType(t, ctx, `#p-body-1`, "Jordan")
+			browserSet(t, ctx, `#p-person-0`, curatorBrowserTraveller)
+			browserType(t, ctx, `#p-name-1`, curatorBrowserNewPerson)
+			browserType(t, ctx, `#p-title-1`, "Foreign Minister")
+			browserType(t, ctx, `#p-body-1`, "Jordan")
 
-			resp := curatorBrowserClick(t, ctx, `button[data-testid=save-meeting]`, "Save meeting")
+			resp := browserClick(t, ctx, `button[data-testid=save-meeting]`, "Save meeting")
 			if resp.Status != http.StatusOK {
 				t.Errorf("the trip page after saving the meeting answered %d, want 200", resp.Status)
 			}
-			u := curatorBrowserURL(t, ctx)
+			u := browserURL(t, ctx)
 			if u.Path != tripPath || !strings.HasPrefix(u.Fragment, "meeting-") {
 				t.Fatalf("after saving the meeting the browser is at %s, want %s#meeting-{id}", u, tripPath)
 			}
 			meetingID = u.Fragment
-			curatorBrowserCheckFlash(t, ctx, "Meeting saved as a draft.")
+			browserCheckFlash(t, ctx, "Meeting saved as a draft.")
 
-			m := curatorBrowserFindMeeting(t, curatorBrowserReadTrip(t, ctx), meetingID)
+			m := curatorBrowserFindMeeting(t, browserReadTrip(t, ctx), meetingID)
 			if m.Title != curatorBrowserMeeting || m.Date != "2025-03-04" {
 				t.Errorf("meeting %s reads %q on %s, want %q on 2025-03-04", meetingID, m.Title, m.Date, curatorBrowserMeeting)
 			}
@@ -193,66 +189,66 @@ func TestCuratorBrowser(t *testing.T) {
 			}
 			curatorBrowserCheckParticipants(t, m)
 
-			resp = curatorBrowserClick(t, ctx, `#`+meetingID+` button[data-testid=publish-meeting]`, "Publish this meeting")
+			resp = browserClick(t, ctx, `#`+meetingID+` button[data-testid=publish-meeting]`, "Publish this meeting")
 			if resp.Status != http.StatusOK {
 				t.Errorf("the trip page after publishing the meeting answered %d, want 200", resp.Status)
 			}
-			if u := curatorBrowserURL(t, ctx); u.Path != tripPath || u.Fragment != meetingID {
+			if u := browserURL(t, ctx); u.Path != tripPath || u.Fragment != meetingID {
 				t.Errorf("after publishing the meeting the browser is at %s, want %s#%s", u, tripPath, meetingID)
 			}
-			curatorBrowserCheckFlash(t, ctx, "Meeting published.")
-			m = curatorBrowserFindMeeting(t, curatorBrowserReadTrip(t, ctx), meetingID)
+			browserCheckFlash(t, ctx, "Meeting published.")
+			m = curatorBrowserFindMeeting(t, browserReadTrip(t, ctx), meetingID)
 			if m.Draft || m.Publish {
 				t.Errorf("published meeting has draft badge=%v and publish button=%v, want neither", m.Draft, m.Publish)
 			}
 		}},
 		{"cite a new source", func(t *testing.T) {
-			trip := curatorBrowserReadTrip(t, ctx)
+			trip := browserReadTrip(t, ctx)
 			id := strings.TrimPrefix(tripPath, "/trips/")
 			if want := "/cite?kind=trip&id=" + id; trip.AddSource != want {
 				t.Fatalf("the first Add a source link of the trip header goes to %q, want %q", trip.AddSource, want)
 			}
-			curatorBrowserClick(t, ctx, `[data-testid=trip] header.record-header a[data-testid=add-source]`, "Add a source of the trip")
-			curatorBrowserAt(t, ctx, ts.URL, "/cite")
+			browserClick(t, ctx, `[data-testid=trip] header.record-header a[data-testid=add-source]`, "Add a source of the trip")
+			browserAt(t, ctx, ts.URL, "/cite")
 
-			curatorBrowserType(t, ctx, `#cite-url`, curatorBrowserSourceURL)
-			curatorBrowserType(t, ctx, `#cite-title`, curatorBrowserSourceName)
-			curatorBrowserType(t, ctx, `#cite-publisher`, curatorBrowserPublisher)
-			curatorBrowserSet(t, ctx, `#cite-published`, "2025-03-06")
-			curatorBrowserType(t, ctx, `#cite-passage`, curatorBrowserPassage)
-			resp := curatorBrowserClick(t, ctx, `button[data-testid=save-citation]`, "Link the source")
+			browserType(t, ctx, `#cite-url`, curatorBrowserSourceURL)
+			browserType(t, ctx, `#cite-title`, curatorBrowserSourceName)
+			browserType(t, ctx, `#cite-publisher`, curatorBrowserPublisher)
+			browserSet(t, ctx, `#cite-published`, "2025-03-06")
+			browserType(t, ctx, `#cite-passage`, curatorBrowserPassage)
+			resp := browserClick(t, ctx, `button[data-testid=save-citation]`, "Link the source")
 			if resp.Status != http.StatusOK {
 				t.Errorf("the page after linking the source answered %d, want 200", resp.Status)
 			}
-			curatorBrowserAt(t, ctx, ts.URL, tripPath)
-			curatorBrowserCheckFlash(t, ctx, "Source linked.")
-			curatorBrowserCheckCitation(t, curatorBrowserReadTrip(t, ctx))
+			browserAt(t, ctx, ts.URL, tripPath)
+			browserCheckFlash(t, ctx, "Source linked.")
+			curatorBrowserCheckCitation(t, browserReadTrip(t, ctx))
 		}},
 		{"publish", func(t *testing.T) {
-			resp := curatorBrowserClick(t, ctx, `aside[data-testid=curator-bar] button[data-testid=publish-trip]`, "Publish")
+			resp := browserClick(t, ctx, `aside[data-testid=curator-bar] button[data-testid=publish-trip]`, "Publish")
 			if resp.Status != http.StatusOK {
 				t.Errorf("the trip page after publishing answered %d, want 200", resp.Status)
 			}
-			curatorBrowserAt(t, ctx, ts.URL, tripPath)
-			curatorBrowserCheckFlash(t, ctx, "Trip published: it is now on the public timeline and in the exports.")
-			trip := curatorBrowserReadTrip(t, ctx)
+			browserAt(t, ctx, ts.URL, tripPath)
+			browserCheckFlash(t, ctx, "Trip published: it is now on the public timeline and in the exports.")
+			trip := browserReadTrip(t, ctx)
 			if trip.Status != "Published" || trip.Draft {
 				t.Errorf("after publishing the curator bar reads %q and the draft badge shows=%v, want Published and no badge", trip.Status, trip.Draft)
 			}
 		}},
 		{"public view", func(t *testing.T) {
-			curatorBrowserClick(t, ctx, `button[data-testid=logout]`, "Log out")
-			curatorBrowserAt(t, ctx, ts.URL, "/")
-			if n := curatorBrowserCount(t, ctx, `[data-testid=account]`); n != 0 {
+			browserClick(t, ctx, `button[data-testid=logout]`, "Log out")
+			browserAt(t, ctx, ts.URL, "/")
+			if n := browserCount(t, ctx, `[data-testid=account]`); n != 0 {
 				t.Errorf("after logging out the header shows %d account names, want none", n)
 			}
-			if n := curatorBrowserCount(t, ctx, `a[data-testid=login-link]`); n != 1 {
+			if n := browserCount(t, ctx, `a[data-testid=login-link]`); n != 1 {
 				t.Errorf("after logging out the header shows %d login links, want 1", n)
 			}
 
-			curatorBrowserOpen(t, ctx, ts.URL+"/?from=2025-03-01&to=2025-03-31")
-			entries := curatorBrowserReadEntries(t, ctx)
-			var tour []curatorBrowserEntry
+			browserOpen(t, ctx, ts.URL+"/?from=2025-03-01&to=2025-03-31")
+			entries := browserReadEntries(t, ctx)
+			var tour []browserEntry
 			for _, e := range entries {
 				if e.Title == curatorBrowserTourTitle {
 					tour = append(tour, e)
@@ -264,13 +260,13 @@ func TestCuratorBrowser(t *testing.T) {
 			if tour[0].Kind != "trip" || tour[0].Href != tripPath || tour[0].Draft {
 				t.Errorf("the timeline entry reads kind %q, link %q, draft badge %v; want trip, %s, no badge", tour[0].Kind, tour[0].Href, tour[0].Draft, tripPath)
 			}
-			if !slices.Contains(tour[0].Sources, curatorBrowserSourceName) {
-				t.Errorf("the timeline entry's sources are %q, want %q among them", tour[0].Sources, curatorBrowserSourceName)
+			if !slices.Contains(tour[0].SourceLabels, curatorBrowserSourceName) {
+				t.Errorf("the timeline entry's sources are %q, want %q among them", tour[0].SourceLabels, curatorBrowserSourceName)
 			}
 
-			curatorBrowserClick(t, ctx, `li[data-testid=entry] h4.entry-title a[href="`+tripPath+`"]`, "the title of the trip on the timeline")
-			curatorBrowserAt(t, ctx, ts.URL, tripPath)
-			trip := curatorBrowserReadTrip(t, ctx)
+			browserClick(t, ctx, `li[data-testid=entry] h4.entry-title a[href="`+tripPath+`"]`, "the title of the trip on the timeline")
+			browserAt(t, ctx, ts.URL, tripPath)
+			trip := browserReadTrip(t, ctx)
 			if trip.Bar || trip.AddSource != "" || trip.AddMeeting {
 				t.Errorf("a visitor sees curator bar=%v, Add a source %q, Add a meeting=%v; want none of them", trip.Bar, trip.AddSource, trip.AddMeeting)
 			}
@@ -301,25 +297,25 @@ func TestCuratorBrowser(t *testing.T) {
 			curatorBrowserCheckInert(t, ctx, dialogs, where)
 		}
 		// A failed step above can leave the session open.
-		curatorBrowserOpen(t, ctx, ts.URL+"/")
-		if curatorBrowserCount(t, ctx, `button[data-testid=logout]`) > 0 {
-			curatorBrowserClick(t, ctx, `button[data-testid=logout]`, "Log out")
+		browserOpen(t, ctx, ts.URL+"/")
+		if browserCount(t, ctx, `button[data-testid=logout]`) > 0 {
+			browserClick(t, ctx, `button[data-testid=logout]`, "Log out")
 		}
 		curatorBrowserLogin(t, ctx, ts.URL)
 		inert("after logging in")
 
-		curatorBrowserClick(t, ctx, `header nav a[href="/curate"]`, "the Curate link of the header")
+		browserClick(t, ctx, `header nav a[href="/curate"]`, "the Curate link of the header")
 		inert("on /curate")
-		curatorBrowserClick(t, ctx, `a[data-testid=new-trip]`, "Enter a new trip")
+		browserClick(t, ctx, `a[data-testid=new-trip]`, "Enter a new trip")
 		inert("on the trip form")
-		curatorBrowserSet(t, ctx, `select#trip-person`, curatorBrowserTraveller)
-		curatorBrowserType(t, ctx, `#trip-title`, curatorBrowserTitlePayload)
+		browserSet(t, ctx, `select#trip-person`, curatorBrowserTraveller)
+		browserType(t, ctx, `#trip-title`, curatorBrowserTitlePayload)
 		curatorBrowserFillStop(t, ctx, 0, "Qatar", curatorBrowserLocalityPayload, "2025-04-01", "")
-		resp := curatorBrowserClick(t, ctx, `button[data-testid=save-trip]`, "Save trip")
+		resp := browserClick(t, ctx, `button[data-testid=save-trip]`, "Save trip")
 		if resp.Status != http.StatusOK {
 			t.Errorf("the trip page after saving answered %d, want 200", resp.Status)
 		}
-		u := curatorBrowserURL(t, ctx)
+		u := browserURL(t, ctx)
 		if !regexp.MustCompile(`^/trips/[0-9]+$`).MatchString(u.Path) {
 			t.Fatalf("after saving the browser is at %s, want a trip page /trips/{id}", u)
 		}
@@ -327,27 +323,27 @@ func TestCuratorBrowser(t *testing.T) {
 		inert("on the draft trip page")
 		curatorBrowserCheckPayloadTrip(t, ctx)
 
-		curatorBrowserClick(t, ctx, `aside[data-testid=curator-bar] button[data-testid=publish-trip]`, "Publish")
-		curatorBrowserAt(t, ctx, ts.URL, xssPath)
+		browserClick(t, ctx, `aside[data-testid=curator-bar] button[data-testid=publish-trip]`, "Publish")
+		browserAt(t, ctx, ts.URL, xssPath)
 		inert("on the trip page after publishing")
-		curatorBrowserCheckFlash(t, ctx, "Trip published: it is now on the public timeline and in the exports.")
+		browserCheckFlash(t, ctx, "Trip published: it is now on the public timeline and in the exports.")
 
-		curatorBrowserOpen(t, ctx, ts.URL+xssPath)
+		browserOpen(t, ctx, ts.URL+xssPath)
 		inert("on the published trip page")
 		curatorBrowserCheckPayloadTrip(t, ctx)
 
-		curatorBrowserOpen(t, ctx, ts.URL+"/?from=2025-04-01&to=2025-04-30")
+		browserOpen(t, ctx, ts.URL+"/?from=2025-04-01&to=2025-04-30")
 		inert("on the timeline")
-		entries := curatorBrowserReadEntries(t, ctx)
-		if !slices.ContainsFunc(entries, func(e curatorBrowserEntry) bool {
+		entries := browserReadEntries(t, ctx)
+		if !slices.ContainsFunc(entries, func(e browserEntry) bool {
 			return e.Href == xssPath && e.RawTitle == curatorBrowserTitlePayload
 		}) {
 			t.Errorf("the timeline of April 2025 has no entry linking to %s whose title's text is %q; entries: %+v", xssPath, curatorBrowserTitlePayload, entries)
 		}
 
-		curatorBrowserOpen(t, ctx, ts.URL+"/curate")
+		browserOpen(t, ctx, ts.URL+"/curate")
 		inert("on /curate")
-		cells := curatorBrowserEval[[]string](t, ctx, "the changes of /curate",
+		cells := browserEval[[]string](t, ctx, "the changes of /curate",
 			`[...document.querySelectorAll('[data-testid=change] [data-testid=field-change] td')].map(td => td.textContent)`)
 		if !slices.Contains(cells, curatorBrowserTitlePayload) {
 			t.Errorf("the recent changes of /curate have no field whose text is %q; cells: %q", curatorBrowserTitlePayload, cells)
@@ -360,26 +356,26 @@ func TestCuratorBrowser(t *testing.T) {
 // with the form and checks that the header names the account.
 func curatorBrowserLogin(t *testing.T, ctx context.Context, base string) {
 	t.Helper()
-	curatorBrowserOpen(t, ctx, base+"/")
-	curatorBrowserClick(t, ctx, `a[data-testid=login-link]`, "the login link")
-	curatorBrowserAt(t, ctx, base, "/login")
-	curatorBrowserType(t, ctx, `#login-name`, curatorBrowserUser)
-	curatorBrowserType(t, ctx, `#login-password`, testPassword)
-	resp := curatorBrowserClick(t, ctx, `form[action="/login"] button[type=submit]`, "Log in")
+	browserOpen(t, ctx, base+"/")
+	browserClick(t, ctx, `a[data-testid=login-link]`, "the login link")
+	browserAt(t, ctx, base, "/login")
+	browserType(t, ctx, `#login-name`, curatorBrowserUser)
+	browserType(t, ctx, `#login-password`, testPassword)
+	resp := browserClick(t, ctx, `form[action="/login"] button[type=submit]`, "Log in")
 	if resp.Status != http.StatusOK {
 		t.Errorf("the page after logging in answered %d, want 200", resp.Status)
 	}
-	curatorBrowserAt(t, ctx, base, "/")
+	browserAt(t, ctx, base, "/")
 	if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(`[data-testid=account]`))); err != nil {
 		t.Fatalf("wait for the account name in the header: %v", err)
 	}
-	if got := curatorBrowserText(t, ctx, `[data-testid=account]`); got != curatorBrowserUser {
+	if got := browserText(t, ctx, `[data-testid=account]`); got != curatorBrowserUser {
 		t.Errorf("after logging in the header names the account %q, want %q", got, curatorBrowserUser)
 	}
-	if n := curatorBrowserCount(t, ctx, `button[data-testid=logout]`); n != 1 {
+	if n := browserCount(t, ctx, `button[data-testid=logout]`); n != 1 {
 		t.Errorf("after logging in the header has %d logout buttons, want 1", n)
 	}
-	curatorBrowserCheckFlash(t, ctx, "Logged in as "+curatorBrowserUser+".")
+	browserCheckFlash(t, ctx, "Logged in as "+curatorBrowserUser+".")
 }
 
 // curatorBrowserFillStop fills the row i of the trip form; an empty end is
@@ -387,11 +383,11 @@ func curatorBrowserLogin(t *testing.T, ctx context.Context, base string) {
 func curatorBrowserFillStop(t *testing.T, ctx context.Context, i int, country, locality, start, end string) {
 	t.Helper()
 	n := fmt.Sprint(i)
-	curatorBrowserType(t, ctx, `#stop-country-`+n, country)
-	curatorBrowserType(t, ctx, `#stop-locality-`+n, locality)
-	curatorBrowserSet(t, ctx, `#stop-start-`+n, start)
+	browserType(t, ctx, `#stop-country-`+n, country)
+	browserType(t, ctx, `#stop-locality-`+n, locality)
+	browserSet(t, ctx, `#stop-start-`+n, start)
 	if end != "" {
-		curatorBrowserSet(t, ctx, `#stop-end-`+n, end)
+		browserSet(t, ctx, `#stop-end-`+n, end)
 	}
 }
 
@@ -399,7 +395,7 @@ func curatorBrowserFillStop(t *testing.T, ctx context.Context, i int, country, l
 // traveller, the title and the stops typed so far, and has rows in all.
 func curatorBrowserCheckTripForm(t *testing.T, ctx context.Context, stops []curatorBrowserStop, rows int, when string) {
 	t.Helper()
-	got := curatorBrowserEval[map[string]string](t, ctx, "the trip form's values",
+	got := browserEval[map[string]string](t, ctx, "the trip form's values",
 		`Object.fromEntries([...document.querySelectorAll('form.stacked-form [id]')].filter(e => 'value' in e && e.type !== 'hidden' && e.tagName !== 'BUTTON').map(e => [e.id, e.value]))`)
 	want := map[string]string{"trip-person": curatorBrowserTraveller, "trip-title": curatorBrowserTourTitle}
 	for i := 0; i < rows; i++ {
@@ -420,123 +416,8 @@ func curatorBrowserCheckTripForm(t *testing.T, ctx context.Context, stops []cura
 	}
 }
 
-type curatorBrowserFieldError struct {
-	Field   string `json:"field"`
-	Message string `json:"message"`
-}
-
-// curatorBrowserFieldErrors lists the form's field errors, each with the id
-// of the input beside it.
-func curatorBrowserFieldErrors(t *testing.T, ctx context.Context) []curatorBrowserFieldError {
-	t.Helper()
-	return curatorBrowserEval[[]curatorBrowserFieldError](t, ctx, "the form's field errors", `[...document.querySelectorAll('[data-testid=field-error]')].map(e => {
-		const f = e.closest('.field, fieldset');
-		const input = f && f.querySelector('input[id], select[id], textarea[id]');
-		return {field: input && f.classList.contains('field') ? input.id : '', message: e.textContent.trim()};
-	})`)
-}
-
-type curatorBrowserOption struct {
-	Value string `json:"value"`
-	Label string `json:"label"`
-}
-
-// curatorBrowserTripPage is what a trip page shows of the facts a curator
-// enters.
-type curatorBrowserTripPage struct {
-	Title      string `json:"title"`
-	RawTitle   string `json:"rawTitle"`
-	Draft      bool   `json:"draft"`
-	Bar        bool   `json:"bar"`
-	Status     string `json:"status"`
-	AddSource  string `json:"addSource"`
-	AddMeeting bool   `json:"addMeeting"`
-	Stops      []struct {
-		Country     string `json:"country"`
-		CountryHref string `json:"countryHref"`
-		Locality    string `json:"locality"`
-		RawLocality string `json:"rawLocality"`
-		Start       string `json:"start"`
-		When        string `json:"when"`
-	} `json:"stops"`
-	Meetings []curatorBrowserMeetingView `json:"meetings"`
-	// Citations are the trip's own, in its header.
-	Citations []struct {
-		Title     string `json:"title"`
-		Href      string `json:"href"`
-		Publisher string `json:"publisher"`
-		Published string `json:"published"`
-		URL       string `json:"url"`
-		Passage   string `json:"passage"`
-	} `json:"citations"`
-}
-
-type curatorBrowserMeetingView struct {
-	ID           string `json:"id"`
-	Title        string `json:"title"`
-	Date         string `json:"date"`
-	Draft        bool   `json:"draft"`
-	Publish      bool   `json:"publish"`
-	Participants []struct {
-		Name   string `json:"name"`
-		Href   string `json:"href"`
-		Office string `json:"office"`
-	} `json:"participants"`
-}
-
-func curatorBrowserReadTrip(t *testing.T, ctx context.Context) curatorBrowserTripPage {
-	t.Helper()
-	if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(`[data-testid=trip]`))); err != nil {
-		t.Fatalf("wait for the trip page: %v", err)
-	}
-	return curatorBrowserEval[curatorBrowserTripPage](t, ctx, "the trip page", `(() => {
-		const text = el => el ? el.textContent.replace(/\s+/g, ' ').trim() : '';
-		const attr = (el, name) => el ? el.getAttribute(name) || '' : '';
-		const trip = document.querySelector('[data-testid=trip]');
-		const header = trip.querySelector('header.record-header');
-		const h1 = header.querySelector('h1');
-		const bar = trip.querySelector('aside[data-testid=curator-bar]');
-		return {
-			title: text(h1),
-			rawTitle: h1 ? h1.textContent : '',
-			draft: !!header.querySelector('.badge-draft'),
-			bar: !!bar,
-			status: bar ? text(bar.querySelector('[data-testid=trip-status]')) : '',
-			addSource: attr(header.querySelector('a[data-testid=add-source]'), 'href'),
-			addMeeting: !!trip.querySelector('a[data-testid=add-meeting]'),
-			stops: [...trip.querySelectorAll('li[data-testid=stop]')].map(li => {
-				const c = li.querySelector('h3 a');
-				const loc = li.querySelector('h3 .locality');
-				return {
-					country: text(c), countryHref: attr(c, 'href'),
-					locality: text(loc), rawLocality: loc ? loc.textContent : '',
-					start: attr(li.querySelector('.meta time'), 'datetime'), when: text(li.querySelector('.meta time')),
-				};
-			}),
-			meetings: [...trip.querySelectorAll('article[data-testid=meeting]')].map(m => ({
-				id: m.id,
-				title: text(m.querySelector('h3')),
-				date: attr(m.querySelector('.meta time'), 'datetime'),
-				draft: !!m.querySelector('.badge-draft'),
-				publish: !!m.querySelector('button[data-testid=publish-meeting]'),
-				participants: [...m.querySelectorAll('li[data-testid=participant]')].map(p => ({
-					name: text(p.querySelector('a')), href: attr(p.querySelector('a'), 'href'), office: text(p.querySelector('.office')),
-				})),
-			})),
-			citations: [...header.querySelectorAll('[data-testid=citation]')].map(c => ({
-				title: text(c.querySelector('a[href^="/sources/"]')),
-				href: attr(c.querySelector('a[href^="/sources/"]'), 'href'),
-				publisher: text(c.querySelector('.publisher')),
-				published: attr(c.querySelector('time'), 'datetime'),
-				url: attr(c.querySelector('a.external'), 'href'),
-				passage: text(c.querySelector('blockquote')),
-			})),
-		};
-	})()`)
-}
-
 // curatorBrowserCheckStops checks the three stops of the tour, in order.
-func curatorBrowserCheckStops(t *testing.T, trip curatorBrowserTripPage) {
+func curatorBrowserCheckStops(t *testing.T, trip browserTripPage) {
 	t.Helper()
 	if len(trip.Stops) != len(curatorBrowserStops) {
 		t.Fatalf("trip page shows %d stops %+v, want %d", len(trip.Stops), trip.Stops, len(curatorBrowserStops))
@@ -551,7 +432,7 @@ func curatorBrowserCheckStops(t *testing.T, trip curatorBrowserTripPage) {
 	}
 }
 
-func curatorBrowserFindMeeting(t *testing.T, trip curatorBrowserTripPage, id string) curatorBrowserMeetingView {
+func curatorBrowserFindMeeting(t *testing.T, trip browserTripPage, id string) browserMeetingView {
 	t.Helper()
 	var ids []string
 	for _, m := range trip.Meetings {
@@ -561,12 +442,12 @@ func curatorBrowserFindMeeting(t *testing.T, trip curatorBrowserTripPage, id str
 		ids = append(ids, m.ID)
 	}
 	t.Fatalf("trip page shows no meeting #%s; meetings seen: %q", id, ids)
-	return curatorBrowserMeetingView{}
+	return browserMeetingView{}
 }
 
 // curatorBrowserCheckParticipants checks the Secretary, picked from the
 // people on record, and the new person with the office typed for them.
-func curatorBrowserCheckParticipants(t *testing.T, m curatorBrowserMeetingView) {
+func curatorBrowserCheckParticipants(t *testing.T, m browserMeetingView) {
 	t.Helper()
 	if len(m.Participants) != 2 {
 		t.Fatalf("meeting %s lists %d participants %+v, want 2", m.ID, len(m.Participants), m.Participants)
@@ -581,7 +462,7 @@ func curatorBrowserCheckParticipants(t *testing.T, m curatorBrowserMeetingView) 
 
 // curatorBrowserCheckCitation checks the new source among the trip's own
 // citations.
-func curatorBrowserCheckCitation(t *testing.T, trip curatorBrowserTripPage) {
+func curatorBrowserCheckCitation(t *testing.T, trip browserTripPage) {
 	t.Helper()
 	for _, c := range trip.Citations {
 		if c.URL != curatorBrowserSourceURL {
@@ -670,14 +551,14 @@ func curatorBrowserCheckCSV(t *testing.T, ts *testServer, tripPath, meetingID st
 // element of them.
 func curatorBrowserCheckPayloadTrip(t *testing.T, ctx context.Context) {
 	t.Helper()
-	trip := curatorBrowserReadTrip(t, ctx)
+	trip := browserReadTrip(t, ctx)
 	if trip.RawTitle != curatorBrowserTitlePayload {
 		t.Errorf("the trip page's h1 has the text %q, want the title as typed, %q", trip.RawTitle, curatorBrowserTitlePayload)
 	}
 	if len(trip.Stops) != 1 || trip.Stops[0].RawLocality != curatorBrowserLocalityPayload {
 		t.Errorf("the trip page shows the stops %+v, want one whose locality's text is %q", trip.Stops, curatorBrowserLocalityPayload)
 	}
-	if n := curatorBrowserCount(t, ctx, `[data-testid=trip] h1 *, [data-testid=trip] .locality *`); n != 0 {
+	if n := browserCount(t, ctx, `[data-testid=trip] h1 *, [data-testid=trip] .locality *`); n != 0 {
 		t.Errorf("the trip page's h1 and locality hold %d elements, want none: the markup must be text", n)
 	}
 }
@@ -687,218 +568,20 @@ func curatorBrowserCheckPayloadTrip(t *testing.T, ctx context.Context) {
 // Content-Security-Policy forbids inline script, so window.__xss alone
 // would not tell an escaped payload from a blocked one: the elements are
 // counted too.
-func curatorBrowserCheckInert(t *testing.T, ctx context.Context, dialogs *curatorBrowserDialogs, where string) {
+func curatorBrowserCheckInert(t *testing.T, ctx context.Context, dialogs *browserDialogs, where string) {
 	t.Helper()
-	got := curatorBrowserEval[string](t, ctx, "typeof window.__xss "+where, `typeof window.__xss`)
+	got := browserEval[string](t, ctx, "typeof window.__xss "+where, `typeof window.__xss`)
 	if got != "undefined" {
-		v := curatorBrowserEval[string](t, ctx, "window.__xss "+where, `String(window.__xss)`)
+		v := browserEval[string](t, ctx, "window.__xss "+where, `String(window.__xss)`)
 		t.Errorf("%s window.__xss is a %s (%s), want undefined: a payload ran", where, got, v)
 	}
-	if n := curatorBrowserCount(t, ctx, `img[src="x"], [onerror]`); n != 0 {
+	if n := browserCount(t, ctx, `img[src="x"], [onerror]`); n != 0 {
 		t.Errorf("%s the page has %d elements made of the title's markup (img[src=x] or [onerror]), want none", where, n)
 	}
-	scripts := curatorBrowserEval[int](t, ctx, "the scripts "+where,
+	scripts := browserEval[int](t, ctx, "the scripts "+where,
 		`[...document.scripts].filter(s => s.textContent.includes('__xss')).length`)
 	if scripts != 0 {
 		t.Errorf("%s the page has %d script elements made of the locality's markup, want none", where, scripts)
 	}
 	dialogs.check(t, where)
-}
-
-// curatorBrowserDialogs records and dismisses every JavaScript dialog the
-// tab opens; a payload that ran could open one, and an open dialog would
-// stall the page.
-type curatorBrowserDialogs struct {
-	mu   sync.Mutex
-	seen []string
-	told int
-}
-
-func curatorBrowserWatchDialogs(t *testing.T, ctx context.Context) *curatorBrowserDialogs {
-	t.Helper()
-	d := &curatorBrowserDialogs{}
-	lctx, cancel := context.WithCancel(ctx)
-	events := chromedp.Events(lctx, page.JavascriptDialogOpening)
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		for ev, err := range events {
-			if err != nil {
-				return
-			}
-			d.mu.Lock()
-			d.seen = append(d.seen, fmt.Sprintf("%s %q at %s", ev.Type, ev.Message, ev.URL))
-			d.mu.Unlock()
-			// Dismiss it, so that the page and the test go on.
-			chromedp.Call(lctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: false})
-		}
-	}()
-	t.Cleanup(func() {
-		cancel()
-		<-done
-	})
-	return d
-}
-
-// check fails the test for each dialog opened since the last check.
-func (d *curatorBrowserDialogs) check(t *testing.T, where string) {
-	t.Helper()
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	for _, s := range d.seen[d.told:] {
-		t.Errorf("%s a JavaScript dialog opened (%s), want none", where, s)
-	}
-	d.told = len(d.seen)
-}
-
-// curatorBrowserEntry is what a timeline entry shows.
-type curatorBrowserEntry struct {
-	Kind     string   `json:"kind"`
-	Title    string   `json:"title"`
-	RawTitle string   `json:"rawTitle"`
-	Href     string   `json:"href"`
-	Draft    bool     `json:"draft"`
-	Sources  []string `json:"sources"`
-}
-
-func curatorBrowserReadEntries(t *testing.T, ctx context.Context) []curatorBrowserEntry {
-	t.Helper()
-	return curatorBrowserEval[[]curatorBrowserEntry](t, ctx, "the timeline entries", `(() => {
-		const text = el => el ? el.textContent.replace(/\s+/g, ' ').trim() : '';
-		return [...document.querySelectorAll('li[data-testid=entry]')].map(li => {
-			const a = li.querySelector('h4.entry-title a');
-			return {
-				kind: li.getAttribute('data-kind') || '',
-				title: text(a),
-				rawTitle: a ? a.textContent : '',
-				href: a ? a.getAttribute('href') || '' : '',
-				draft: !!li.querySelector('.badge-draft'),
-				sources: [...li.querySelectorAll('a[data-testid=entry-source]')].map(text),
-			};
-		});
-	})()`)
-}
-
-// curatorBrowserOpen navigates to the address and waits for its load; the
-// answer must be 200.
-func curatorBrowserOpen(t *testing.T, ctx context.Context, addr string) {
-	t.Helper()
-	resp, err := chromedp.Run(ctx, chromedp.NavigateResponse(addr))
-	if err != nil {
-		t.Fatalf("open %s: %v", addr, err)
-	}
-	if resp == nil || resp.Status != http.StatusOK {
-		t.Fatalf("open %s: answered %v, want 200", addr, curatorBrowserStatus(resp))
-	}
-}
-
-// curatorBrowserClick clicks the first element that matches the CSS
-// selector with the mouse, and waits for the page it leads to.
-func curatorBrowserClick(t *testing.T, ctx context.Context, sel, what string) *network.Response {
-	t.Helper()
-	resp, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(sel)))
-	if err != nil {
-		t.Fatalf("click %s (%s): %v", what, sel, err)
-	}
-	if resp == nil {
-		t.Fatalf("clicking %s (%s) loaded no page, want a navigation", what, sel)
-	}
-	return resp
-}
-
-func curatorBrowserStatus(resp *network.Response) any {
-	if resp == nil {
-		return "nothing"
-	}
-	return resp.Status
-}
-
-// curatorBrowserType types the text into the empty field with the keyboard
-// and checks that the field holds it.
-func curatorBrowserType(t *testing.T, ctx context.Context, sel, text string) {
-	t.Helper()
-	if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.CSS(sel), text)); err != nil {
-		t.Fatalf("type %q into %s: %v", text, sel, err)
-	}
-	if got := curatorBrowserValue(t, ctx, sel); got != text {
-		t.Fatalf("after typing %q into %s it holds %q", text, sel, got)
-	}
-}
-
-// curatorBrowserSet sets the value of a date input or a select, which have
-// no text to type, and checks that it took (a select refuses a value none
-// of its options has).
-func curatorBrowserSet(t *testing.T, ctx context.Context, sel, value string) {
-	t.Helper()
-	if err := chromedp.Do(ctx, chromedp.SetValue(chromedp.CSS(sel), value)); err != nil {
-		t.Fatalf("set %s to %q: %v", sel, value, err)
-	}
-	if got := curatorBrowserValue(t, ctx, sel); got != value {
-		t.Fatalf("after setting %s to %q it holds %q", sel, value, got)
-	}
-}
-
-func curatorBrowserValue(t *testing.T, ctx context.Context, sel string) string {
-	t.Helper()
-	v, err := chromedp.Run(ctx, chromedp.Value(chromedp.CSS(sel)))
-	if err != nil {
-		t.Fatalf("read the value of %s: %v", sel, err)
-	}
-	return v
-}
-
-func curatorBrowserText(t *testing.T, ctx context.Context, sel string) string {
-	t.Helper()
-	v, err := chromedp.Run(ctx, chromedp.TextContent(chromedp.CSS(sel)))
-	if err != nil {
-		t.Fatalf("read the text of %s: %v", sel, err)
-	}
-	return strings.TrimSpace(v)
-}
-
-func curatorBrowserCount(t *testing.T, ctx context.Context, sel string) int {
-	t.Helper()
-	return curatorBrowserEval[int](t, ctx, "the count of "+sel, fmt.Sprintf(`document.querySelectorAll(%q).length`, sel))
-}
-
-func curatorBrowserEval[T any](t *testing.T, ctx context.Context, what, js string) T {
-	t.Helper()
-	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js))
-	if err != nil {
-		t.Fatalf("read %s: %v", what, err)
-	}
-	return v
-}
-
-// curatorBrowserCheckFlash checks that the page shows the flash message.
-func curatorBrowserCheckFlash(t *testing.T, ctx context.Context, want string) {
-	t.Helper()
-	got := curatorBrowserEval[[]string](t, ctx, "the flash messages",
-		`[...document.querySelectorAll('[data-testid=flash] p')].map(p => p.textContent.trim())`)
-	if !slices.Contains(got, want) {
-		t.Errorf("the page shows the flash messages %q, want %q among them", got, want)
-	}
-}
-
-func curatorBrowserURL(t *testing.T, ctx context.Context) *url.URL {
-	t.Helper()
-	loc, err := chromedp.Run(ctx, chromedp.Location())
-	if err != nil {
-		t.Fatalf("read the browser's location: %v", err)
-	}
-	u, err := url.Parse(loc)
-	if err != nil {
-		t.Fatalf("parse the browser's location %q: %v", loc, err)
-	}
-	return u
-}
-
-// curatorBrowserAt checks that the browser shows a page of the server at
-// the path.
-func curatorBrowserAt(t *testing.T, ctx context.Context, base, path string) {
-	t.Helper()
-	u := curatorBrowserURL(t, ctx)
-	if got := u.Scheme + "://" + u.Host; got != base || u.Path != path {
-		t.Fatalf("the browser is at %s, want %s%s", u, base, path)
-	}
 }

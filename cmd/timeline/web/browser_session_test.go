@@ -49,7 +49,7 @@ func TestBrowserSession(t *testing.T) {
 	}
 	logout := func() {
 		t.Helper()
-		curatorBrowserClick(t, ctx, `button[data-testid=logout]`, "Log out")
+		browserClick(t, ctx, `button[data-testid=logout]`, "Log out")
 	}
 
 	curatorBrowserLogin(t, ctx, ts.URL)
@@ -95,13 +95,13 @@ func TestBrowserSession(t *testing.T) {
 	try := func(name, password string) string {
 		t.Helper()
 		at("/login")
-		curatorBrowserType(t, ctx, `#login-name`, name)
-		curatorBrowserType(t, ctx, `#login-password`, password)
-		curatorBrowserClick(t, ctx, `form[action="/login"] button[type=submit]`, "Log in")
-		if n := curatorBrowserCount(t, ctx, `[data-testid=login-error]`); n == 0 {
-			t.Fatalf("logging in as %s: no error shown; the page at %s says %q", name, browserLocation(t, ctx), timeline.Clip(curatorBrowserText(t, ctx, "main")))
+		browserType(t, ctx, `#login-name`, name)
+		browserType(t, ctx, `#login-password`, password)
+		browserClick(t, ctx, `form[action="/login"] button[type=submit]`, "Log in")
+		if n := browserCount(t, ctx, `[data-testid=login-error]`); n == 0 {
+			t.Fatalf("logging in as %s: no error shown; the page at %s says %q", name, browserLocation(t, ctx), timeline.Clip(browserText(t, ctx, "main")))
 		}
-		return curatorBrowserText(t, ctx, `[data-testid=login-error]`)
+		return browserText(t, ctx, `[data-testid=login-error]`)
 	}
 	wrong := try(curatorBrowserUser, "not the password at all")
 	unknown := try("nobody-at-all", "not the password at all")

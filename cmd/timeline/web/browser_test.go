@@ -8,24 +8,15 @@ import (
 	"io"
 	"net/http"
 	"net/url"
-	"os"
-	"os/exec"
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 
 	"github.com/diplomatic-travel/tracker/timeline"
 )
-
-// browserTimeout bounds the whole browser session, so that a hang fails the
-// test instead of blocking it forever. It is a safety bound, not a speed
-// assertion: the steps take a few seconds.
-const browserTimeout = 60 * time.Second
 
 const (
 	browserTourTitle     = "Middle East tour after the killing of Yahya Sinwar, October 2024"
@@ -114,11 +105,11 @@ func TestBrowser(t *testing.T) {
 		if claimed == 0 {
 			t.Errorf("trip page shows no claim stating 11th, want one confirmed as 11th; claims seen: %+v", trip.Claims)
 		}
-		if trip.Citations == 0 {
+		if trip.AllCitations == 0 {
 			t.Fatalf("trip page shows no [data-testid=citation], want at least one")
 		}
 		if len(trip.SourceLinks) == 0 {
-			t.Fatalf("trip page's %d citations have no link to /sources/N", trip.Citations)
+			t.Fatalf("trip page's %d citations have no link to /sources/N", trip.AllCitations)
 		}
 		srcPath := trip.SourceLinks[0]
 		if !regexp.MustCompile(`^/sources/[0-9]+$`).MatchString(srcPath) {
@@ -329,179 +320,6 @@ func TestBrowser(t *testing.T) {
 	})
 }
 
-// browserChromium returns the path of the Chromium binary, or skips the test
-// where there is none; under CI it fails instead, so that CI cannot skip it
-// silently.
-func browserChromium(t *testing.T) string {
-	t.Helper()
-	if fi, err := os.Stat("/usr/bin/chromium"); err == nil && !fi.IsDir() {
-		return "/usr/bin/chromium"
-	}
-	for _, name := range []string{"chromium", "chromium-browser"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	msg := "chromium is not installed (no /usr/bin/chromium, chromium or chromium-browser on PATH); CI installs it (.ci/run), where this test is required"
-	if os.Getenv("CI") != "" {
-		t.Fatal(msg)
-	}
-	t.Skip(msg)
-	return ""
-}
-
-// browserStart starts a headless Chromium with a fresh profile and returns
-// its context, bounded by browserTimeout. The browser is stopped and its
-// profile removed when the test ends.
-func browserStart(t *testing.T, execPath string) context.Context {
-	t.Helper()
-	profile := t.TempDir()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(execPath),
-		chromedp.Headless,
-		chromedp.NoSandbox, // tests run as root
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		// Without these Chromium keeps calling home, and this machine's
-		// network is closed.
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(profile),
-	)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	timeoutCtx, cancelTimeout := context.WithTimeout(allocCtx, browserTimeout)
-	logs := &browserLog{t: t}
-	ctx, cancelBrowser := chromedp.NewContext(timeoutCtx, chromedp.WithErrorf(logs.logf))
-	t.Cleanup(func() {
-		cancelBrowser()
-		cancelTimeout()
-		cancelAlloc() // waits for the browser process to end
-		logs.close()
-		// Helpers of the browser can write into the profile a moment
-		// after it ends; empty it here so that TempDir's removal succeeds.
-		deadline := time.Now().Add(5 * time.Second)
-		for {
-			err := os.RemoveAll(profile)
-			if err == nil || time.Now().After(deadline) {
-				break
-			}
-			time.Sleep(50 * time.Millisecond)
-		}
-	})
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("start %s: %v", execPath, err)
-	}
-	return ctx
-}
-
-// browserLog passes chromedp's error messages to t.Logf until the test ends.
-type browserLog struct {
-	mu     sync.Mutex
-	t      *testing.T
-	closed bool
-}
-
-func (l *browserLog) logf(format string, args ...any) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if !l.closed {
-		l.t.Logf("chromedp: "+format, args...)
-	}
-}
-
-func (l *browserLog) close() {
-	l.mu.Lock()
-	l.closed = true
-	l.mu.Unlock()
-}
-
-// browserEntry is what a timeline entry shows.
-type browserEntry struct {
-	Kind      string   `json:"kind"`
-	Title     string   `json:"title"`
-	Href      string   `json:"href"`
-	Date      string   `json:"date"`
-	Ordinals  []string `json:"ordinals"`
-	Countries []string `json:"countries"`
-	Sources   []string `json:"sources"`
-}
-
-// browserReadEntries reads every entry the timeline page shows.
-func browserReadEntries(t *testing.T, ctx context.Context) []browserEntry {
-	t.Helper()
-	entries, err := chromedp.Run(ctx, chromedp.Evaluate[[]browserEntry](`(() => {
-		const text = el => el ? el.textContent.replace(/\s+/g, ' ').trim() : '';
-		return [...document.querySelectorAll('li[data-testid=entry]')].map(li => {
-			const a = li.querySelector('h4.entry-title a');
-			const time = li.querySelector('time');
-			return {
-				kind: li.getAttribute('data-kind') || '',
-				title: text(a),
-				href: a ? a.getAttribute('href') : '',
-				date: time ? time.getAttribute('datetime') || '' : '',
-				ordinals: [...li.querySelectorAll('[data-testid=ordinal]')].map(text),
-				countries: [...li.querySelectorAll('.who-where a.country')].map(c => c.getAttribute('href')),
-				sources: [...li.querySelectorAll('a[data-testid=entry-source]')].map(s => s.getAttribute('href')),
-			};
-		});
-	})()`))
-	if err != nil {
-		t.Fatalf("read the timeline entries: %v", err)
-	}
-	return entries
-}
-
-func browserTitles(entries []browserEntry) []string {
-	out := make([]string, len(entries))
-	for i, e := range entries {
-		out[i] = e.Title
-	}
-	return out
-}
-
-// browserTripPage is what a trip page shows of its counts, claims and sources.
-type browserTripPage struct {
-	Title  string   `json:"title"`
-	Counts []string `json:"counts"`
-	Claims []struct {
-		Text     string `json:"text"`
-		Verdict  string `json:"verdict"`
-		Stated   string `json:"stated"`
-		Computed string `json:"computed"`
-	} `json:"claims"`
-	Citations   int      `json:"citations"`
-	SourceLinks []string `json:"sourceLinks"`
-}
-
-func browserReadTrip(t *testing.T, ctx context.Context) browserTripPage {
-	t.Helper()
-	if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(`[data-testid=trip]`))); err != nil {
-		t.Fatalf("wait for the trip page: %v", err)
-	}
-	p, err := chromedp.Run(ctx, chromedp.Evaluate[browserTripPage](`(() => {
-		const text = el => el ? el.textContent.replace(/\s+/g, ' ').trim() : '';
-		const trip = document.querySelector('[data-testid=trip]');
-		return {
-			title: text(trip.querySelector('h1')),
-			counts: [...trip.querySelectorAll('[data-testid=count] strong')].map(text),
-			claims: [...trip.querySelectorAll('[data-testid=claim]')].map(c => ({
-				text: text(c.querySelector('.claim-text')),
-				verdict: text(c.querySelector('[data-testid=verdict]')),
-				stated: text(c.querySelector('[data-testid=stated]')),
-				computed: text(c.querySelector('[data-testid=computed]')),
-			})),
-			citations: trip.querySelectorAll('[data-testid=citation]').length,
-			sourceLinks: [...trip.querySelectorAll('[data-testid=citation] a[href^="/sources/"]')].map(a => a.getAttribute('href')),
-		};
-	})()`))
-	if err != nil {
-		t.Fatalf("read the trip page: %v", err)
-	}
-	return p
-}
-
 // browserCheckForm checks that the filter form holds region NEA and the
 // dates of 2024.
 func browserCheckForm(t *testing.T, ctx context.Context, when string) {
@@ -515,26 +333,4 @@ func browserCheckForm(t *testing.T, ctx context.Context, when string) {
 			t.Errorf("%s holds %q %s, want %q", sel, got, when, want)
 		}
 	}
-}
-
-func browserLocation(t *testing.T, ctx context.Context) string {
-	t.Helper()
-	loc, err := chromedp.Run(ctx, chromedp.Location())
-	if err != nil {
-		t.Fatalf("read the browser's location: %v", err)
-	}
-	return loc
-}
-
-// browserXPathString quotes s as an XPath string literal.
-func browserXPathString(t *testing.T, s string) string {
-	t.Helper()
-	switch {
-	case !strings.Contains(s, `"`):
-		return `"` + s + `"`
-	case !strings.Contains(s, `'`):
-		return `'` + s + `'`
-	}
-	t.Fatalf("cannot quote %q as one XPath literal", s)
-	return ""
 }
