@@ -12,57 +12,6 @@ import (
 	"github.com/diplomatic-travel/tracker/store"
 )
 
-// loginWith logs in with a given password and returns the client.
-func (ts *testServer) loginWith(t *testing.T, name, password string) *curatorClient {
-	t.Helper()
-	c := ts.client(t)
-	resp, body := c.post(t, "/login", url.Values{"name": {name}, "password": {password}, "next": {"/curate"}})
-	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/curate" {
-		t.Fatalf("login as %s: %d to %q\n%s", name, resp.StatusCode, resp.Header.Get("Location"), clipBody([]byte(body)))
-	}
-	return c
-}
-
-// loginStatus is the status of a login attempt with a fresh client.
-func (ts *testServer) loginStatus(t *testing.T, name, password string) int {
-	t.Helper()
-	resp, _ := ts.client(t).post(t, "/login", url.Values{"name": {name}, "password": {password}})
-	return resp.StatusCode
-}
-
-func (ts *testServer) user(t *testing.T, name string) store.User {
-	t.Helper()
-	users, err := ts.store.Users(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, u := range users {
-		if u.Name == name {
-			return u
-		}
-	}
-	t.Fatalf("no account %s", name)
-	return store.User{}
-}
-
-func (ts *testServer) userCount(t *testing.T) int {
-	t.Helper()
-	users, err := ts.store.Users(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return len(users)
-}
-
-func (ts *testServer) revisionCount(t *testing.T) int {
-	t.Helper()
-	n, err := ts.store.Debug().RevisionCount(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return n
-}
-
 // accountRow finds an account's row in the list.
 func accountRow(d *goquery.Document, name string) *goquery.Selection {
 	return d.Find(`tr[data-testid=account-row]`).FilterFunction(func(_ int, s *goquery.Selection) bool {

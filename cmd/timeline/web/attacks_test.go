@@ -12,11 +12,8 @@ import (
 	"mime/multipart"
 	"net"
 	"net/http"
-	"net/http/cookiejar"
-	"net/http/httptest"
 	"net/url"
 	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -31,48 +28,6 @@ import (
 // The attacks of issue 11, each against the real server on loopback, each
 // printing its figure. Attackers come from loopback addresses of their own
 // (127.0.0.2 and up), as distinct clients would.
-
-// newGuardedServer is the server over a fresh demo with the given limits,
-// behind its connection limiter, as serve runs it; more adds to the record
-// first.
-func newGuardedServer(tb testing.TB, l Limits, more func(*store.Store)) *testServer {
-	tb.Helper()
-	ctx := context.Background()
-	s, err := store.Open(ctx, filepath.Join(tb.TempDir(), "timeline.db"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { s.Close() })
-	if _, err := s.Seed(ctx); err != nil {
-		tb.Fatal(err)
-	}
-	if more != nil {
-		more(s)
-	}
-	a, err := New(ctx, s, testLogger(), Config{Limits: &l, BaseURL: "https://travel.example.org"})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	srv := httptest.NewUnstartedServer(a.Handler())
-	lim := newConnLimiter(srv.Listener, l, false)
-	srv.Listener = lim
-	cfg := newServer("", a.Handler(), testLogger())
-	srv.Config.ReadHeaderTimeout, srv.Config.ReadTimeout, srv.Config.WriteTimeout = cfg.ReadHeaderTimeout, cfg.ReadTimeout, cfg.WriteTimeout
-	srv.Config.ConnState = lim.ConnState
-	srv.Start()
-	tb.Cleanup(srv.Close)
-	return &testServer{Server: srv, store: s, app: a}
-}
-
-// from is an HTTP client whose connections come from a loopback address of
-// its own.
-func from(ip string) *http.Client {
-	d := &net.Dialer{LocalAddr: &net.TCPAddr{IP: net.ParseIP(ip)}, Timeout: 5 * time.Second}
-	jar, _ := cookiejar.New(nil)
-	return &http.Client{Jar: jar, Timeout: 30 * time.Second,
-		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
-		Transport:     &http.Transport{DialContext: d.DialContext, MaxIdleConnsPerHost: 16}}
-}
 
 func dialFrom(t *testing.T, ip, addr string) net.Conn {
 	t.Helper()
@@ -111,12 +66,6 @@ func status(t *testing.T, c *http.Client, method, u string, body url.Values) int
 	io.Copy(io.Discard, resp.Body)
 	resp.Body.Close()
 	return resp.StatusCode
-}
-
-// loginAs logs c in as name and says whether it worked.
-func loginAs(t *testing.T, c *http.Client, base, name, password string) int {
-	t.Helper()
-	return status(t, c, http.MethodPost, base+"/login", url.Values{"name": {name}, "password": {password}, "next": {"/curate"}})
 }
 
 // Eight clients open a large export and never read it: they never hold a

@@ -3,7 +3,6 @@ package web
 import (
 	"bytes"
 	"context"
-	"encoding/csv"
 	"encoding/xml"
 	"io"
 	"net/http"
@@ -237,26 +236,4 @@ func TestFiguresOnPages(t *testing.T) {
 	if ts.doc(t, "/charts?from=1900-01-01&to=1900-12-31", http.StatusOK).Find(`[data-testid=no-trips]`).Length() != 1 {
 		t.Error("an empty view does not say it has no trips")
 	}
-}
-
-// csvRows reads an export as maps from the header's names.
-func (ts *testServer) csvRows(t *testing.T, path string) []map[string]string {
-	t.Helper()
-	resp, body := ts.get(t, path)
-	if resp.StatusCode != http.StatusOK {
-		t.Fatalf("GET %s = %d", path, resp.StatusCode)
-	}
-	recs, err := csv.NewReader(bytes.NewReader(body)).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []map[string]string
-	for _, r := range recs[1:] {
-		m := map[string]string{}
-		for i, h := range recs[0] {
-			m[h] = r[i]
-		}
-		out = append(out, m)
-	}
-	return out
 }

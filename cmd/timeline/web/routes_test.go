@@ -4,65 +4,15 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"github.com/diplomatic-travel/tracker/store"
+	"io"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
-
-	"github.com/diplomatic-travel/tracker/timeline"
 )
-
-func (ts *testServer) doc(t *testing.T, path string, wantStatus int) *goquery.Document {
-	t.Helper()
-	resp, body := ts.get(t, path)
-	if resp.StatusCode != wantStatus {
-		t.Fatalf("GET %s = %d, want %d\n%s", path, resp.StatusCode, wantStatus, clipBody(body))
-	}
-	if ct := resp.Header.Get("Content-Type"); !strings.HasPrefix(ct, "text/html") {
-		t.Fatalf("GET %s: Content-Type %q", path, ct)
-	}
-	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return doc
-}
-
-func clipBody(b []byte) string {
-	if len(b) > 800 {
-		return string(b[:800]) + "…"
-	}
-	return string(b)
-}
-
-func texts(sel *goquery.Selection) []string {
-	var out []string
-	sel.Each(func(_ int, s *goquery.Selection) { out = append(out, strings.Join(strings.Fields(s.Text()), " ")) })
-	return out
-}
-
-func containsText(list []string, want string) bool {
-	for _, s := range list {
-		if strings.Contains(s, want) {
-			return true
-		}
-	}
-	return false
-}
-
-// tourID finds the October 2024 tour: the newest trip of the demo.
-func (ts *testServer) tourID(t *testing.T) int64 {
-	t.Helper()
-	p, err := ts.store.Timeline(context.Background(), timeline.Filter{Kinds: []string{"trip"}, Limit: 1})
-	if err != nil || len(p.Entries) != 1 {
-		t.Fatalf("no trip: %v", err)
-	}
-	if p.Entries[0].Start != timeline.MustDate("2024-10-22") {
-		t.Fatalf("newest trip starts %s", p.Entries[0].Start)
-	}
-	return p.Entries[0].RecordID
-}
 
 const tourTitle = "Middle East tour after the killing of Yahya Sinwar, October 2024"
 
@@ -399,4 +349,92 @@ func TestHealthz(t *testing.T) {
 	if resp.StatusCode != http.StatusServiceUnavailable {
 		t.Errorf("healthz with the database closed = %d, want 503", resp.StatusCode)
 	}
+}
+
+// writeRoutes lists the POST routes of the table, with ids filled in.
+func writeRoutes(a *Server) []string {
+	var out []string
+	for _, rt := range a.routeTable() {
+		method, path, _ := strings.Cut(rt.pattern, " ")
+		if method != http.MethodPost {
+			continue
+		}
+		path = strings.NewReplacer("{id}", "1", "{rev}", "1").Replace(path)
+		out = append(out, path)
+	}
+	return out
+}
+
+func TestWriteProtection(t *testing.T) {
+	ts := newTestServer(t)
+	ts.addUser(t, "ada", store.RoleCurator)
+	routes := writeRoutes(ts.app)
+	if len(routes) < 8 {
+		t.Fatalf("only %d write routes found: %v", len(routes), routes)
+	}
+	revisions := func() int {
+		n, err := ts.store.Debug().RevisionCount(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+
+	t.Run("CrossOriginRefused", func(t *testing.T) {
+		c := ts.login(t, "ada")
+		before := revisions()
+		for _, path := range routes {
+			req, _ := http.NewRequest(http.MethodPost, ts.URL+path, strings.NewReader("name=ada&password="+url.QueryEscape(testPassword)))
+			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+			req.Header.Set("Sec-Fetch-Site", "cross-site")
+			req.Header.Set("Origin", "http://evil.example")
+			resp, err := c.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != http.StatusForbidden || !strings.Contains(string(body), "came from another site") {
+				t.Errorf("cross-site POST %s: %d, want a 403 page that says why", path, resp.StatusCode)
+			}
+		}
+		if revisions() != before {
+			t.Error("a cross-site request wrote something")
+		}
+	})
+
+	t.Run("LoggedOutRefused", func(t *testing.T) {
+		c := ts.client(t)
+		before := revisions()
+		for _, path := range routes {
+			if path == "/login" || path == "/logout" {
+				continue
+			}
+			resp, _ := c.post(t, path, url.Values{"person": {"blinken-antony-j"}, "stop_country": {"QA"}, "stop_start": {"2025-01-01"}})
+			if resp.StatusCode != http.StatusUnauthorized {
+				t.Errorf("logged-out POST %s: %d, want 401", path, resp.StatusCode)
+			}
+		}
+		if revisions() != before {
+			t.Error("a logged-out request wrote something")
+		}
+		if resp, _ := c.get(t, "/curate/trips/new"); resp.StatusCode != http.StatusSeeOther || !strings.HasPrefix(resp.Header.Get("Location"), "/login?next=") {
+			t.Errorf("logged-out form: %d to %q, want the login form", resp.StatusCode, resp.Header.Get("Location"))
+		}
+	})
+
+	t.Run("NoGETChangesData", func(t *testing.T) {
+		c := ts.login(t, "ada")
+		before := revisions()
+		for _, rt := range ts.app.routeTable() {
+			method, path, _ := strings.Cut(rt.pattern, " ")
+			if method != http.MethodGet {
+				continue
+			}
+			c.get(t, strings.NewReplacer("{id}", "1", "{slug}", "blinken-antony-j", "{code}", "QA", "{$}", "").Replace(path))
+		}
+		if revisions() != before {
+			t.Error("a GET wrote a revision")
+		}
+	})
 }

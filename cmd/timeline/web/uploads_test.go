@@ -6,47 +6,11 @@ import (
 	"io"
 	"mime/multipart"
 	"net/http"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/diplomatic-travel/tracker/store"
 )
-
-// upload posts files to the import page as a browser's form would.
-func (c *curatorClient) upload(t *testing.T, fields map[string]string, files map[string][]byte) (*http.Response, string) {
-	t.Helper()
-	var body bytes.Buffer
-	mw := multipart.NewWriter(&body)
-	for k, v := range fields {
-		mw.WriteField(k, v)
-	}
-	for name, b := range files {
-		fw, err := mw.CreateFormFile("files", name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		fw.Write(b)
-	}
-	mw.Close()
-	resp, err := c.Post(c.ts.URL+importPath, mw.FormDataContentType(), &body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	return resp, string(b)
-}
-
-func fixtureBytes(t *testing.T, name string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join("..", "..", "..", "timeline", "testdata", "hsg", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
 
 // An admin uploads XML files, reads the dry run (nothing written), applies
 // it, and the import is in the history under the admin's name; broken
