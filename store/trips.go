@@ -176,3 +176,116 @@ func (s *Store) resolveStops(trip *timeline.Trip) error {
 	}
 	return nil
 }
+
+// TripFacts is everything a trip's page tells: the trip and its facts,
+// each fact's citations, the counters of its traveller (and those its
+// claims are counted by), the events around it, and the record's versions
+// of its stops.
+type TripFacts struct {
+	Trip     *timeline.Trip
+	Deleted  bool
+	Meetings []timeline.Meeting
+	Goals    []timeline.Goal
+	Quotes   []timeline.Quote
+	Claims   []timeline.Claim
+	// Counters are the traveller's; ClaimCounters those of claims counted
+	// by another traveller's counter, by id.
+	Counters      []timeline.Counter
+	ClaimCounters map[int64]timeline.Counter
+	Around        []timeline.Event
+	Citations     Citations
+	Versions      map[int64]RecordVersion
+}
+
+// tripAroundDays is how far before and after a trip its page lists events.
+const tripAroundDays = 30
+
+// TripFacts reads what a trip's page tells. A curator's includes drafts
+// and a deleted trip; a reader's only what is published.
+func (s *Store) TripFacts(ctx context.Context, id int64, curator bool) (*TripFacts, error) {
+	f := &TripFacts{Citations: Citations{}, ClaimCounters: map[int64]timeline.Counter{}}
+	var err error
+	if curator {
+		f.Trip, f.Deleted, err = s.TripForCurator(ctx, id)
+	} else {
+		f.Trip, err = s.Trip(ctx, id, false)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if f.Meetings, err = s.MeetingsOfTrip(ctx, id, curator); err != nil {
+		return nil, err
+	}
+	if f.Goals, err = s.GoalsOfTrip(ctx, id, curator); err != nil {
+		return nil, err
+	}
+	if f.Quotes, err = s.QuotesOfTrip(ctx, id, curator); err != nil {
+		return nil, err
+	}
+	if f.Claims, err = s.ClaimsOfTrip(ctx, id, curator); err != nil {
+		return nil, err
+	}
+	if curator {
+		f.Counters, err = s.CountersForCurator(ctx, f.Trip.PersonID)
+	} else {
+		f.Counters, err = s.CountersOf(ctx, f.Trip.PersonID)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := f.claimCounters(ctx, s, curator); err != nil {
+		return nil, err
+	}
+	if f.Around, err = s.EventsAround(ctx, timeline.Range{Start: f.Trip.Start, End: f.Trip.End}, tripAroundDays); err != nil {
+		return nil, err
+	}
+	stopIDs := make([]int64, len(f.Trip.Stops))
+	for i, st := range f.Trip.Stops {
+		stopIDs[i] = st.ID
+	}
+	for kind, ids := range map[timeline.Kind][]int64{
+		timeline.KindTrip: {id}, timeline.KindStop: stopIDs, timeline.KindMeeting: idsOf(f.Meetings, func(m timeline.Meeting) int64 { return m.ID }),
+		timeline.KindGoal: idsOf(f.Goals, func(g timeline.Goal) int64 { return g.ID }), timeline.KindQuote: idsOf(f.Quotes, func(q timeline.Quote) int64 { return q.ID }),
+		timeline.KindClaim: idsOf(f.Claims, func(c timeline.Claim) int64 { return c.ID }),
+	} {
+		if err := s.CitationsFor(ctx, kind, ids, f.Citations); err != nil {
+			return nil, err
+		}
+	}
+	if f.Versions, err = s.RecordVersions(ctx, stopIDs); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// claimCounters reads the counters of the trip's claims that are not its
+// traveller's; a claim whose counter was deleted has none, and nothing to
+// be checked by.
+func (f *TripFacts) claimCounters(ctx context.Context, s *Store, curator bool) error {
+	own := map[int64]bool{}
+	for _, c := range f.Counters {
+		own[c.ID] = true
+	}
+	for _, cl := range f.Claims {
+		if own[cl.CounterID] {
+			continue
+		}
+		k, err := s.CounterFor(ctx, cl.CounterID, curator)
+		if timeline.ErrorCode(err) == timeline.ENotFound {
+			continue
+		} else if err != nil {
+			return err
+		}
+		f.ClaimCounters[k.ID] = *k
+	}
+	return nil
+}
+
+// idsOf lists the ids of records.
+func idsOf[T any](xs []T, id func(T) int64) []int64 {
+	out := make([]int64, len(xs))
+	for i, x := range xs {
+		out[i] = id(x)
+	}
+	return out
+}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"slices"
@@ -14,154 +15,68 @@ import (
 )
 
 // tripPage serves GET /trips/{id}: the trip with every fact and its
-// sources, the counters' ordinals and the claims' checks.
+// sources, the counters' ordinals and the claims' checks. Curators see
+// drafts and deleted trips too, with the actions on them.
 func (a *Server) tripPage(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
 	id, err := pathID(r, "trip")
 	if err != nil {
 		return err
 	}
-	// Curators see drafts and deleted trips too, with the actions on them.
 	curator := userOf(r) != nil
-	var trip *timeline.Trip
-	var bar *views.CuratorTripBar
+	f, err := a.store.TripFacts(r.Context(), id, curator)
+	if err != nil {
+		return err
+	}
+	p, err := a.tripView(r.Context(), f)
+	if err != nil {
+		return err
+	}
 	if curator {
-		t, deleted, err := a.store.TripForCurator(ctx, id)
-		if err != nil {
-			return err
-		}
-		trip, bar = t, &views.CuratorTripBar{TripID: id, Status: t.Status, Deleted: deleted}
-	} else if trip, err = a.store.Trip(ctx, id, false); err != nil {
-		return err
+		p.Curator = &views.CuratorTripBar{TripID: id, Status: f.Trip.Status, Deleted: f.Deleted}
 	}
-	meetings, err := a.store.MeetingsOfTrip(ctx, id, curator)
-	if err != nil {
-		return err
-	}
-	goals, err := a.store.GoalsOfTrip(ctx, id, curator)
-	if err != nil {
-		return err
-	}
-	quotes, err := a.store.QuotesOfTrip(ctx, id, curator)
-	if err != nil {
-		return err
-	}
-	claims, err := a.store.ClaimsOfTrip(ctx, id, curator)
-	if err != nil {
-		return err
-	}
-	counters, err := a.store.CountersOf(ctx, trip.PersonID)
-	if curator {
-		counters, err = a.store.CountersForCurator(ctx, trip.PersonID)
-	}
-	if err != nil {
-		return err
-	}
-	context, err := a.store.EventsAround(ctx, timeline.Range{Start: trip.Start, End: trip.End}, 30)
-	if err != nil {
-		return err
-	}
+	p.Site = a.site(w, r, f.Trip.Title)
+	return render(w, r, http.StatusOK, views.Trip(p))
+}
 
-	cites := store.Citations{}
-	load := func(kind timeline.Kind, ids []int64) error { return a.store.CitationsFor(ctx, kind, ids, cites) }
-	var stopIDs, meetingIDs, goalIDs, quoteIDs, claimIDs []int64
-	for _, s := range trip.Stops {
-		stopIDs = append(stopIDs, s.ID)
-	}
-	for _, m := range meetings {
-		meetingIDs = append(meetingIDs, m.ID)
-	}
-	for _, g := range goals {
-		goalIDs = append(goalIDs, g.ID)
-	}
-	for _, q := range quotes {
-		quoteIDs = append(quoteIDs, q.ID)
-	}
-	for _, c := range claims {
-		claimIDs = append(claimIDs, c.ID)
-	}
-	for _, l := range []struct {
-		kind timeline.Kind
-		ids  []int64
-	}{
-		{timeline.KindTrip, []int64{id}}, {timeline.KindStop, stopIDs}, {timeline.KindMeeting, meetingIDs},
-		{timeline.KindGoal, goalIDs}, {timeline.KindQuote, quoteIDs}, {timeline.KindClaim, claimIDs},
-	} {
-		if err := load(l.kind, l.ids); err != nil {
-			return err
-		}
-	}
-
+// tripView maps a trip's facts to its page: each fact with its citations,
+// the counters' ordinals (claimed counts first) and the claims' checks.
+func (a *Server) tripView(ctx context.Context, f *store.TripFacts) (views.TripPage, error) {
+	trip, cites := f.Trip, f.Citations
 	p := views.TripPage{
-		Site:      a.site(w, r, trip.Title),
 		Trip:      *trip,
 		Names:     a.store.Countries(),
-		Citations: cites.For(timeline.KindTrip, id),
-		Context:   context,
-		Curator:   bar,
+		Citations: cites.For(timeline.KindTrip, trip.ID),
+		Context:   f.Around,
 	}
 	n, err := a.currentNumberer(ctx)
 	if err != nil {
-		return err
+		return p, err
 	}
-	byID := map[int64]timeline.Counter{}
-	stopCounts := map[int64][]views.CountBy{}
-	// The counts a claim of the trip uses come first; the same questions
-	// under other rules are comparisons, never the headline.
-	claimed, questions := map[int64]bool{}, map[string]bool{}
-	question := func(c timeline.Counter) string {
-		return fmt.Sprint(c.PersonID, c.Region, c.Country, c.Since, c.Unit)
+	stopCounts, err := a.tripCounts(n, f, &p)
+	if err != nil {
+		return p, err
 	}
-	for _, cl := range claims {
-		claimed[cl.CounterID] = true
-		for _, c := range counters {
-			if c.ID == cl.CounterID {
-				questions[question(c)] = true
+	for _, c := range f.Claims {
+		counter, ok := f.ClaimCounters[c.CounterID]
+		for _, k := range f.Counters {
+			if k.ID == c.CounterID {
+				counter, ok = k, true
 			}
 		}
-	}
-	for _, c := range counters {
-		byID[c.ID] = c
-		res, err := n.Number(c)
-		if err != nil {
-			return err
-		}
-		for _, it := range res.ForTrip(id) {
-			cb := views.CountBy{CounterID: c.ID, Phrase: c.Phrase(it.Ordinal), Unit: c.Unit, Rule: c.Rule.Short(),
-				Claimed: claimed[c.ID], Comparison: !claimed[c.ID] && questions[question(c)]}
-			if c.Unit == timeline.UnitStops {
-				stopCounts[it.Stops[0].ID] = append(stopCounts[it.Stops[0].ID], cb)
-			}
-			p.Counts = append(p.Counts, cb)
-		}
-	}
-	sort.SliceStable(p.Counts, func(i, j int) bool { return p.Counts[i].Claimed && !p.Counts[j].Claimed })
-	for _, c := range claims {
-		counter, ok := byID[c.CounterID]
 		if !ok {
-			k, err := a.store.CounterFor(ctx, c.CounterID, curator)
-			if timeline.ErrorCode(err) == timeline.ENotFound {
-				continue // its counter was deleted: there is nothing to check it by
-			} else if err != nil {
-				return err
-			}
-			counter = *k
+			continue // its counter was deleted: there is nothing to check it by
 		}
 		res, err := n.Number(counter)
 		if err != nil {
-			return err
+			return p, err
 		}
 		p.Claims = append(p.Claims, views.ClaimView{Claim: c, Counter: counter, Check: timeline.CheckClaim(c, res), Citations: cites.For(timeline.KindClaim, c.ID)})
 	}
 	stopWhere := map[int64]string{}
-	versions, err := a.store.RecordVersions(ctx, stopIDs)
-	if err != nil {
-		return err
-	}
 	p.Sourcing.Stops = len(trip.Stops)
 	for _, s := range trip.Stops {
 		sv := views.StopView{Stop: s, Citations: cites.For(timeline.KindStop, s.ID), Counts: stopCounts[s.ID]}
-		if v, ok := versions[s.ID]; ok {
+		if v, ok := f.Versions[s.ID]; ok {
 			sv.Record, sv.RecordFields = &v.Stop, v.Fields
 		}
 		if len(sv.Citations) > 0 {
@@ -174,13 +89,13 @@ func (a *Server) tripPage(w http.ResponseWriter, r *http.Request) error {
 		}
 		stopWhere[s.ID] = where
 	}
-	for _, m := range meetings {
+	for _, m := range f.Meetings {
 		p.Meetings = append(p.Meetings, views.MeetingView{Meeting: m, Citations: cites.For(timeline.KindMeeting, m.ID)})
 	}
-	for _, g := range goals {
+	for _, g := range f.Goals {
 		p.Goals = append(p.Goals, views.GoalView{Goal: g, Citations: cites.For(timeline.KindGoal, g.ID)})
 	}
-	for _, q := range quotes {
+	for _, q := range f.Quotes {
 		p.Quotes = append(p.Quotes, views.QuoteView{Quote: q, Where: stopWhere[q.StopID], Citations: cites.For(timeline.KindQuote, q.ID)})
 	}
 	seen := map[int64]bool{}
@@ -195,7 +110,43 @@ func (a *Server) tripPage(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	sortSources(p.Sources)
-	return render(w, r, http.StatusOK, views.Trip(p))
+	return p, nil
+}
+
+// tripCounts numbers the trip by its traveller's counters into p.Counts,
+// the counts a claim of the trip uses first (the same questions under
+// other rules are comparisons, never the headline), and returns the stop
+// counts by stop.
+func (a *Server) tripCounts(n *numberer, f *store.TripFacts, p *views.TripPage) (map[int64][]views.CountBy, error) {
+	stopCounts := map[int64][]views.CountBy{}
+	claimed, questions := map[int64]bool{}, map[string]bool{}
+	question := func(c timeline.Counter) string {
+		return fmt.Sprint(c.PersonID, c.Region, c.Country, c.Since, c.Unit)
+	}
+	for _, cl := range f.Claims {
+		claimed[cl.CounterID] = true
+		for _, c := range f.Counters {
+			if c.ID == cl.CounterID {
+				questions[question(c)] = true
+			}
+		}
+	}
+	for _, c := range f.Counters {
+		res, err := n.Number(c)
+		if err != nil {
+			return nil, err
+		}
+		for _, it := range res.ForTrip(f.Trip.ID) {
+			cb := views.CountBy{CounterID: c.ID, Phrase: c.Phrase(it.Ordinal), Unit: c.Unit, Rule: c.Rule.Short(),
+				Claimed: claimed[c.ID], Comparison: !claimed[c.ID] && questions[question(c)]}
+			if c.Unit == timeline.UnitStops {
+				stopCounts[it.Stops[0].ID] = append(stopCounts[it.Stops[0].ID], cb)
+			}
+			p.Counts = append(p.Counts, cb)
+		}
+	}
+	sort.SliceStable(p.Counts, func(i, j int) bool { return p.Counts[i].Claimed && !p.Counts[j].Claimed })
+	return stopCounts, nil
 }
 
 // tripFormFrom builds the form's view model with its pickers.
