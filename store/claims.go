@@ -108,9 +108,6 @@ func (s *Store) ClaimsOfTrips(ctx context.Context, tripIDs []int64) ([]timeline.
 
 // CreateClaim stores a claim.
 func (s *Store) CreateClaim(ctx context.Context, a Actor, c *timeline.Claim) error {
-	if err := c.Validate(); err != nil {
-		return err
-	}
 	return s.write(ctx, a, func(t *tx) error { return t.createClaim(c) })
 }
 
@@ -124,8 +121,5 @@ func (t *tx) createClaim(c *timeline.Claim) error {
 		return err
 	}
 	c.ID = id
-	if err := t.reviseRow(timeline.KindClaim, "claims", id, "create", nil, ""); err != nil {
-		return err
-	}
-	return t.refreshFor(timeline.KindClaim, id)
+	return t.created(timeline.KindClaim, id)
 }

@@ -9,9 +9,6 @@ import (
 
 // CreateGoal stores a goal stated for a trip.
 func (s *Store) CreateGoal(ctx context.Context, a Actor, g *timeline.Goal) error {
-	if err := g.Validate(); err != nil {
-		return err
-	}
 	return s.write(ctx, a, func(t *tx) error { return t.createGoal(g) })
 }
 
@@ -25,10 +22,7 @@ func (t *tx) createGoal(g *timeline.Goal) error {
 		return err
 	}
 	g.ID = id
-	if err := t.reviseRow(timeline.KindGoal, "goals", id, "create", nil, ""); err != nil {
-		return err
-	}
-	return t.refreshFor(timeline.KindGoal, id)
+	return t.created(timeline.KindGoal, id)
 }
 
 // GoalsOfTrip returns a trip's stated goals in the order entered; drafts

@@ -227,3 +227,14 @@ func (s *Store) SetStatus(ctx context.Context, a Actor, kind timeline.Kind, id i
 		return t.refreshFor(kind, id)
 	})
 }
+
+// created records a new record's revision (its whole row) and refreshes
+// the entries that show it. It ends each tx's createX, which validates the
+// record first: Store's CreateX runs it in a transaction of its own, and
+// the imports call it within theirs.
+func (t *tx) created(kind timeline.Kind, id int64) error {
+	if err := t.reviseRow(kind, kind.Info().Table, id, "create", nil, ""); err != nil {
+		return err
+	}
+	return t.refreshFor(kind, id)
+}

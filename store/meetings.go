@@ -11,9 +11,6 @@ import (
 
 // CreateMeeting stores a meeting with its participants.
 func (s *Store) CreateMeeting(ctx context.Context, a Actor, m *timeline.Meeting) error {
-	if err := m.Validate(); err != nil {
-		return err
-	}
 	return s.write(ctx, a, func(t *tx) error { return t.createMeeting(m) })
 }
 

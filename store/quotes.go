@@ -29,9 +29,6 @@ func (s *Store) Quote(ctx context.Context, id int64) (*timeline.Quote, error) {
 
 // CreateQuote stores words said by a person.
 func (s *Store) CreateQuote(ctx context.Context, a Actor, q *timeline.Quote) error {
-	if err := q.Validate(); err != nil {
-		return err
-	}
 	return s.write(ctx, a, func(t *tx) error { return t.createQuote(q) })
 }
 
@@ -45,10 +42,7 @@ func (t *tx) createQuote(q *timeline.Quote) error {
 		return err
 	}
 	q.ID = id
-	if err := t.reviseRow(timeline.KindQuote, "quotes", id, "create", nil, ""); err != nil {
-		return err
-	}
-	return t.refreshFor(timeline.KindQuote, id)
+	return t.created(timeline.KindQuote, id)
 }
 
 // QuotesOfTrip returns the quotes said on a trip, in date order; drafts
