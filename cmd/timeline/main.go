@@ -79,6 +79,12 @@ func exitCode(err error) int {
 	return 1
 }
 
+// commands are the subcommands by name; usage lists them.
+var commands = map[string]func(*env, []string) error{
+	"serve": cmdServe, "seed": cmdSeed, "gen": cmdGen, "import": cmdImport, "check": cmdCheck,
+	"export": cmdExport, "backup": cmdBackup, "user": cmdUser, "keys": cmdKeys,
+}
+
 // run parses the global flags and dispatches to the subcommand.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, log *slog.Logger) error {
 	fs := flag.NewFlagSet("timeline", flag.ContinueOnError)
@@ -94,26 +100,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	cmd, rest := fs.Arg(0), fs.Args()[1:]
 	e := &env{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr, log: log, db: *dbPath}
-	switch cmd {
-	case "serve":
-		return cmdServe(e, rest)
-	case "seed":
-		return cmdSeed(e, rest)
-	case "gen":
-		return cmdGen(e, rest)
-	case "import":
-		return cmdImport(e, rest)
-	case "check":
-		return cmdCheck(e, rest)
-	case "export":
-		return cmdExport(e, rest)
-	case "backup":
-		return cmdBackup(e, rest)
-	case "user":
-		return cmdUser(e, rest)
-	case "keys":
-		return cmdKeys(e, rest)
-	case "help", "-h", "--help":
+	if c := commands[cmd]; c != nil {
+		return c(e, rest)
+	}
+	if cmd == "help" || cmd == "-h" || cmd == "--help" {
 		fmt.Fprint(stdout, usage)
 		return nil
 	}
