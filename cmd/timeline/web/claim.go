@@ -106,26 +106,12 @@ func (a *Server) claimPage(w http.ResponseWriter, r *http.Request, tripID, edit 
 	return a.showForm(w, r, p, f.fields(opts, false), fe)
 }
 
-func (a *Server) newClaimForm(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "trip")
-	if err != nil {
-		return err
-	}
-	return a.claimPage(w, r, id, 0, claimForm{}, nil)
+func (a *Server) newClaimForm(w http.ResponseWriter, r *http.Request, trip *timeline.Trip) error {
+	return a.claimPage(w, r, trip.ID, 0, claimForm{}, nil)
 }
 
-func (a *Server) createClaim(w http.ResponseWriter, r *http.Request) error {
-	tripID, err := pathID(r, "trip")
-	if err != nil {
-		return err
-	}
-	if _, _, err := a.store.TripForCurator(r.Context(), tripID); err != nil {
-		return err
-	}
-	f, fe, err := readForm[claimForm](r)
-	if err != nil {
-		return err
-	}
+func (a *Server) createClaim(w http.ResponseWriter, r *http.Request, trip *timeline.Trip, f claimForm, fe timeline.FieldErrors) error {
+	tripID := trip.ID
 	c := claim(f, tripID, fe)
 	c.Status = timeline.Draft
 	cite, src := a.citation(r.Context(), f, fe)
@@ -139,30 +125,14 @@ func (a *Server) createClaim(w http.ResponseWriter, r *http.Request) error {
 
 // claimOf is the claim of the path.
 func (a *Server) claimOf(r *http.Request) (*timeline.Claim, error) {
-	id, err := pathID(r, "claim")
-	if err != nil {
-		return nil, err
-	}
-	return a.store.Claim(r.Context(), id)
+	return byID(r, timeline.KindClaim, a.store.Claim)
 }
 
-func (a *Server) editClaimForm(w http.ResponseWriter, r *http.Request) error {
-	c, err := a.claimOf(r)
-	if err != nil {
-		return err
-	}
+func (a *Server) editClaimForm(w http.ResponseWriter, r *http.Request, c *timeline.Claim) error {
 	return a.claimPage(w, r, c.TripID, c.ID, claimFormOf(c), nil)
 }
 
-func (a *Server) updateClaim(w http.ResponseWriter, r *http.Request) error {
-	old, err := a.claimOf(r)
-	if err != nil {
-		return err
-	}
-	f, fe, err := readForm[claimForm](r)
-	if err != nil {
-		return err
-	}
+func (a *Server) updateClaim(w http.ResponseWriter, r *http.Request, old *timeline.Claim, f claimForm, fe timeline.FieldErrors) error {
 	c := claim(f, old.TripID, fe)
 	c.ID, c.Status = old.ID, old.Status
 	return a.submit(w, r, fe, save{field: "counter", flash: "Claim saved; its check is shown below.",

@@ -90,11 +90,7 @@ func (a *Server) newCounterForm(w http.ResponseWriter, r *http.Request) error {
 	return a.counterFormPage(w, r, 0, newCounterDefaults, nil)
 }
 
-func (a *Server) createCounter(w http.ResponseWriter, r *http.Request) error {
-	f, fe, err := readForm[counterForm](r)
-	if err != nil {
-		return err
-	}
+func (a *Server) createCounter(w http.ResponseWriter, r *http.Request, f counterForm, fe timeline.FieldErrors) error {
 	c := a.counter(f, fe)
 	c.Status = timeline.Draft
 	return a.submit(w, r, fe, save{field: "person", flash: "Counter saved as a draft: publish it to show its ordinals.",
@@ -105,30 +101,16 @@ func (a *Server) createCounter(w http.ResponseWriter, r *http.Request) error {
 
 // counterOf is the counter of the path, drafts included.
 func (a *Server) counterOf(r *http.Request) (*timeline.Counter, error) {
-	id, err := pathID(r, "counter")
-	if err != nil {
-		return nil, err
-	}
-	return a.store.CounterFor(r.Context(), id, true)
+	return byID(r, timeline.KindCounter, func(ctx context.Context, id int64) (*timeline.Counter, error) {
+		return a.store.CounterFor(ctx, id, true)
+	})
 }
 
-func (a *Server) editCounterForm(w http.ResponseWriter, r *http.Request) error {
-	c, err := a.counterOf(r)
-	if err != nil {
-		return err
-	}
+func (a *Server) editCounterForm(w http.ResponseWriter, r *http.Request, c *timeline.Counter) error {
 	return a.counterFormPage(w, r, c.ID, counterFormOf(c), nil)
 }
 
-func (a *Server) updateCounter(w http.ResponseWriter, r *http.Request) error {
-	old, err := a.counterOf(r)
-	if err != nil {
-		return err
-	}
-	f, fe, err := readForm[counterForm](r)
-	if err != nil {
-		return err
-	}
+func (a *Server) updateCounter(w http.ResponseWriter, r *http.Request, old *timeline.Counter, f counterForm, fe timeline.FieldErrors) error {
 	f.Person = old.PersonSlug
 	c := a.counter(f, fe)
 	c.ID, c.PersonID, c.Status = old.ID, old.PersonID, old.Status

@@ -101,11 +101,7 @@ func (a *Server) newEventForm(w http.ResponseWriter, r *http.Request) error {
 	return a.showForm(w, r, newEventPage, eventForm{}.fields(), nil)
 }
 
-func (a *Server) createEvent(w http.ResponseWriter, r *http.Request) error {
-	f, fe, err := readForm[eventForm](r)
-	if err != nil {
-		return err
-	}
+func (a *Server) createEvent(w http.ResponseWriter, r *http.Request, f eventForm, fe timeline.FieldErrors) error {
 	e := a.event(f, fe)
 	e.Status = timeline.Draft
 	return a.submit(w, r, fe, save{field: "title", flash: "Event saved as a draft.",
@@ -116,30 +112,14 @@ func (a *Server) createEvent(w http.ResponseWriter, r *http.Request) error {
 
 // eventOf is the event of the path, drafts included.
 func (a *Server) eventOf(r *http.Request) (*timeline.Event, error) {
-	id, err := pathID(r, "event")
-	if err != nil {
-		return nil, err
-	}
-	return a.store.Event(r.Context(), id, true)
+	return byID(r, timeline.KindEvent, func(ctx context.Context, id int64) (*timeline.Event, error) { return a.store.Event(ctx, id, true) })
 }
 
-func (a *Server) editEventForm(w http.ResponseWriter, r *http.Request) error {
-	e, err := a.eventOf(r)
-	if err != nil {
-		return err
-	}
+func (a *Server) editEventForm(w http.ResponseWriter, r *http.Request, e *timeline.Event) error {
 	return a.showForm(w, r, editEventPage(e.ID), withReason(eventFormOf(e).fields(), ""), nil)
 }
 
-func (a *Server) updateEvent(w http.ResponseWriter, r *http.Request) error {
-	old, err := a.eventOf(r)
-	if err != nil {
-		return err
-	}
-	f, fe, err := readForm[eventForm](r)
-	if err != nil {
-		return err
-	}
+func (a *Server) updateEvent(w http.ResponseWriter, r *http.Request, old *timeline.Event, f eventForm, fe timeline.FieldErrors) error {
 	e := a.event(f, fe)
 	e.ID, e.Status = old.ID, old.Status
 	return a.submit(w, r, fe, save{field: "title", flash: "Event saved.",

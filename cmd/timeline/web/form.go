@@ -256,3 +256,49 @@ func reasonField(value string) views.FormField {
 func withReason(fields []views.FormField, reason string) []views.FormField {
 	return append(fields, reasonField(reason))
 }
+
+// withRecord serves a route of one record: load reads it from the request
+// (a missing one is the error page) and fn serves it.
+func withRecord[R any](load func(*http.Request) (R, error), fn func(http.ResponseWriter, *http.Request, R) error) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		rec, err := load(r)
+		if err != nil {
+			return err
+		}
+		return fn(w, r, rec)
+	}
+}
+
+// withForm reads the posted form of type F for fn, which is given the
+// record of the route and the form's list of messages.
+func withForm[R, F any](fn func(http.ResponseWriter, *http.Request, R, F, timeline.FieldErrors) error) func(http.ResponseWriter, *http.Request, R) error {
+	return func(w http.ResponseWriter, r *http.Request, rec R) error {
+		f, fe, err := readForm[F](r)
+		if err != nil {
+			return err
+		}
+		return fn(w, r, rec, f, fe)
+	}
+}
+
+// posted reads the posted form of type F for fn, with its list of
+// messages: a new record's form.
+func posted[F any](fn func(http.ResponseWriter, *http.Request, F, timeline.FieldErrors) error) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		f, fe, err := readForm[F](r)
+		if err != nil {
+			return err
+		}
+		return fn(w, r, f, fe)
+	}
+}
+
+// byID reads the id of the path, of a record of kind, and loads the record.
+func byID[R any](r *http.Request, kind timeline.Kind, load func(context.Context, int64) (R, error)) (R, error) {
+	id, err := pathID(r, string(kind))
+	if err != nil {
+		var zero R
+		return zero, err
+	}
+	return load(r.Context(), id)
+}

@@ -67,26 +67,12 @@ func (a *Server) goalPage(w http.ResponseWriter, r *http.Request, tripID, edit i
 	return a.showForm(w, r, p, f.fields(people), fe)
 }
 
-func (a *Server) newGoalForm(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "trip")
-	if err != nil {
-		return err
-	}
-	return a.goalPage(w, r, id, 0, goalForm{}, nil)
+func (a *Server) newGoalForm(w http.ResponseWriter, r *http.Request, trip *timeline.Trip) error {
+	return a.goalPage(w, r, trip.ID, 0, goalForm{}, nil)
 }
 
-func (a *Server) createGoal(w http.ResponseWriter, r *http.Request) error {
-	tripID, err := pathID(r, "trip")
-	if err != nil {
-		return err
-	}
-	if _, _, err := a.store.TripForCurator(r.Context(), tripID); err != nil {
-		return err
-	}
-	f, fe, err := readForm[goalForm](r)
-	if err != nil {
-		return err
-	}
+func (a *Server) createGoal(w http.ResponseWriter, r *http.Request, trip *timeline.Trip, f goalForm, fe timeline.FieldErrors) error {
+	tripID := trip.ID
 	g := a.goal(r.Context(), f, tripID, fe)
 	g.Status = timeline.Draft
 	return a.submit(w, r, fe, save{field: "text", flash: "Goal saved as a draft.",
@@ -97,30 +83,14 @@ func (a *Server) createGoal(w http.ResponseWriter, r *http.Request) error {
 
 // goalOf is the goal of the path.
 func (a *Server) goalOf(r *http.Request) (*timeline.Goal, error) {
-	id, err := pathID(r, "goal")
-	if err != nil {
-		return nil, err
-	}
-	return a.store.Goal(r.Context(), id)
+	return byID(r, timeline.KindGoal, a.store.Goal)
 }
 
-func (a *Server) editGoalForm(w http.ResponseWriter, r *http.Request) error {
-	g, err := a.goalOf(r)
-	if err != nil {
-		return err
-	}
+func (a *Server) editGoalForm(w http.ResponseWriter, r *http.Request, g *timeline.Goal) error {
 	return a.goalPage(w, r, g.TripID, g.ID, a.goalFormOf(r.Context(), g), nil)
 }
 
-func (a *Server) updateGoal(w http.ResponseWriter, r *http.Request) error {
-	old, err := a.goalOf(r)
-	if err != nil {
-		return err
-	}
-	f, fe, err := readForm[goalForm](r)
-	if err != nil {
-		return err
-	}
+func (a *Server) updateGoal(w http.ResponseWriter, r *http.Request, old *timeline.Goal, f goalForm, fe timeline.FieldErrors) error {
 	g := a.goal(r.Context(), f, old.TripID, fe)
 	g.ID = old.ID
 	return a.submit(w, r, fe, save{field: "text", flash: "Goal saved.",

@@ -255,30 +255,14 @@ func (a *Server) meetingEditPage(w http.ResponseWriter, r *http.Request, m *time
 
 // meetingOf is the meeting of the path, drafts included.
 func (a *Server) meetingOf(r *http.Request) (*timeline.Meeting, error) {
-	id, err := pathID(r, "meeting")
-	if err != nil {
-		return nil, err
-	}
-	return a.store.Meeting(r.Context(), id, true)
+	return byID(r, timeline.KindMeeting, func(ctx context.Context, id int64) (*timeline.Meeting, error) { return a.store.Meeting(ctx, id, true) })
 }
 
-func (a *Server) editMeetingForm(w http.ResponseWriter, r *http.Request) error {
-	m, err := a.meetingOf(r)
-	if err != nil {
-		return err
-	}
+func (a *Server) editMeetingForm(w http.ResponseWriter, r *http.Request, m *timeline.Meeting) error {
 	return a.meetingEditPage(w, r, m, meetingEditFormOf(m), nil)
 }
 
-func (a *Server) updateMeeting(w http.ResponseWriter, r *http.Request) error {
-	m, err := a.meetingOf(r)
-	if err != nil {
-		return err
-	}
-	f, fe, err := readForm[meetingEditForm](r)
-	if err != nil {
-		return err
-	}
+func (a *Server) updateMeeting(w http.ResponseWriter, r *http.Request, m *timeline.Meeting, f meetingEditForm, fe timeline.FieldErrors) error {
 	m.Date = dateField(fe, "date", f.Date, true)
 	m.Title, m.Summary = f.Title, f.Summary
 	m.StopID = idField(fe, "stop", f.Stop)

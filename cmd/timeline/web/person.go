@@ -143,11 +143,7 @@ func (a *Server) newPersonForm(w http.ResponseWriter, r *http.Request) error {
 	return a.showForm(w, r, newPersonPage, personForm{}.fields(false), nil)
 }
 
-func (a *Server) createPerson(w http.ResponseWriter, r *http.Request) error {
-	f, fe, err := readForm[personForm](r)
-	if err != nil {
-		return err
-	}
+func (a *Server) createPerson(w http.ResponseWriter, r *http.Request, f personForm, fe timeline.FieldErrors) error {
 	p := a.newPerson(f, fe)
 	return a.submit(w, r, fe, save{field: "slug", flash: "Person saved.",
 		run:   func(ctx context.Context, by store.Actor) error { return a.store.CreatePerson(ctx, by, p) },
@@ -160,23 +156,11 @@ func (a *Server) personOf(r *http.Request) (*timeline.Person, error) {
 	return a.store.PersonBySlug(r.Context(), r.PathValue("slug"), true)
 }
 
-func (a *Server) editPersonForm(w http.ResponseWriter, r *http.Request) error {
-	p, err := a.personOf(r)
-	if err != nil {
-		return err
-	}
+func (a *Server) editPersonForm(w http.ResponseWriter, r *http.Request, p *timeline.Person) error {
 	return a.showForm(w, r, editPersonPage(p.Slug), personFormOf(p).fields(true), nil)
 }
 
-func (a *Server) updatePerson(w http.ResponseWriter, r *http.Request) error {
-	p, err := a.personOf(r)
-	if err != nil {
-		return err
-	}
-	f, fe, err := readForm[personForm](r)
-	if err != nil {
-		return err
-	}
+func (a *Server) updatePerson(w http.ResponseWriter, r *http.Request, p *timeline.Person, f personForm, fe timeline.FieldErrors) error {
 	p.Name, p.Country, p.Notes = f.Name, f.Country, f.Notes
 	p.Identifiers = withIdentifier(p.Identifiers, "wikidata", f.Wikidata)
 	return a.submit(w, r, fe, save{field: "name", flash: "Person saved.",
@@ -219,23 +203,11 @@ func newOfficePage(slug string) formPage {
 	return formPage{Title: "New office", Heading: "Add an office", Action: "/people/" + slug + "/offices", Back: "/people/" + slug, Submit: "Save office"}
 }
 
-func (a *Server) newOfficeForm(w http.ResponseWriter, r *http.Request) error {
-	p, err := a.personOf(r)
-	if err != nil {
-		return err
-	}
+func (a *Server) newOfficeForm(w http.ResponseWriter, r *http.Request, p *timeline.Person) error {
 	return a.showForm(w, r, newOfficePage(p.Slug), officeForm{}.fields(), nil)
 }
 
-func (a *Server) createOffice(w http.ResponseWriter, r *http.Request) error {
-	p, err := a.personOf(r)
-	if err != nil {
-		return err
-	}
-	f, fe, err := readForm[officeForm](r)
-	if err != nil {
-		return err
-	}
+func (a *Server) createOffice(w http.ResponseWriter, r *http.Request, p *timeline.Person, f officeForm, fe timeline.FieldErrors) error {
 	o := f.office(fe)
 	o.PersonID = p.ID
 	return a.submit(w, r, fe, save{field: "title", flash: "Office added.",

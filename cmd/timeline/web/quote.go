@@ -69,31 +69,17 @@ func (a *Server) quotePage(w http.ResponseWriter, r *http.Request, trip *timelin
 
 // tripOf is the trip a new fact is added to: the trip of the path.
 func (a *Server) tripOf(r *http.Request) (*timeline.Trip, error) {
-	id, err := pathID(r, "trip")
-	if err != nil {
-		return nil, err
-	}
-	trip, _, err := a.store.TripForCurator(r.Context(), id)
-	return trip, err
+	return byID(r, timeline.KindTrip, func(ctx context.Context, id int64) (*timeline.Trip, error) {
+		trip, _, err := a.store.TripForCurator(ctx, id)
+		return trip, err
+	})
 }
 
-func (a *Server) newQuoteForm(w http.ResponseWriter, r *http.Request) error {
-	trip, err := a.tripOf(r)
-	if err != nil {
-		return err
-	}
+func (a *Server) newQuoteForm(w http.ResponseWriter, r *http.Request, trip *timeline.Trip) error {
 	return a.quotePage(w, r, trip, 0, quoteForm{Person: trip.PersonSlug}, nil)
 }
 
-func (a *Server) createQuote(w http.ResponseWriter, r *http.Request) error {
-	trip, err := a.tripOf(r)
-	if err != nil {
-		return err
-	}
-	f, fe, err := readForm[quoteForm](r)
-	if err != nil {
-		return err
-	}
+func (a *Server) createQuote(w http.ResponseWriter, r *http.Request, trip *timeline.Trip, f quoteForm, fe timeline.FieldErrors) error {
 	q := a.quote(r.Context(), f, trip, fe)
 	q.Status = timeline.Draft
 	return a.submit(w, r, fe, save{field: "text", flash: "Quote saved as a draft. It has no source yet: add one.",
@@ -102,37 +88,28 @@ func (a *Server) createQuote(w http.ResponseWriter, r *http.Request) error {
 		again: func() error { return a.quotePage(w, r, trip, 0, f, fe) }})
 }
 
+// tripQuote is a quote with its trip, whose stops it may be said at.
+type tripQuote struct {
+	*timeline.Quote
+	trip *timeline.Trip
+}
+
 // quoteOf is the quote of the path, with its trip.
-func (a *Server) quoteOf(r *http.Request) (*timeline.Quote, *timeline.Trip, error) {
-	id, err := pathID(r, "quote")
+func (a *Server) quoteOf(r *http.Request) (tripQuote, error) {
+	q, err := byID(r, timeline.KindQuote, a.store.Quote)
 	if err != nil {
-		return nil, nil, err
-	}
-	q, err := a.store.Quote(r.Context(), id)
-	if err != nil {
-		return nil, nil, err
+		return tripQuote{}, err
 	}
 	trip, _, err := a.store.TripForCurator(r.Context(), q.TripID)
-	return q, trip, err
+	return tripQuote{q, trip}, err
 }
 
-func (a *Server) editQuoteForm(w http.ResponseWriter, r *http.Request) error {
-	q, trip, err := a.quoteOf(r)
-	if err != nil {
-		return err
-	}
-	return a.quotePage(w, r, trip, q.ID, quoteFormOf(q), nil)
+func (a *Server) editQuoteForm(w http.ResponseWriter, r *http.Request, q tripQuote) error {
+	return a.quotePage(w, r, q.trip, q.ID, quoteFormOf(q.Quote), nil)
 }
 
-func (a *Server) updateQuote(w http.ResponseWriter, r *http.Request) error {
-	old, trip, err := a.quoteOf(r)
-	if err != nil {
-		return err
-	}
-	f, fe, err := readForm[quoteForm](r)
-	if err != nil {
-		return err
-	}
+func (a *Server) updateQuote(w http.ResponseWriter, r *http.Request, old tripQuote, f quoteForm, fe timeline.FieldErrors) error {
+	trip := old.trip
 	q := a.quote(r.Context(), f, trip, fe)
 	q.ID, q.MeetingID, q.Status = old.ID, old.MeetingID, old.Status
 	return a.submit(w, r, fe, save{field: "text", flash: "Quote saved.",

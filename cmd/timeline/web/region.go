@@ -94,11 +94,7 @@ func (a *Server) newRegionForm(w http.ResponseWriter, r *http.Request) error {
 	return a.showForm(w, r, newRegionPage, regionForm{}.fields(false), nil)
 }
 
-func (a *Server) createRegion(w http.ResponseWriter, r *http.Request) error {
-	f, fe, err := readForm[regionForm](r)
-	if err != nil {
-		return err
-	}
+func (a *Server) createRegion(w http.ResponseWriter, r *http.Request, f regionForm, fe timeline.FieldErrors) error {
 	rg := a.region(f, fe)
 	return a.submit(w, r, fe, save{field: "code", flash: "Region saved.",
 		run:   func(ctx context.Context, by store.Actor) error { return a.store.CreateRegion(ctx, by, rg) },
@@ -120,11 +116,7 @@ func (a *Server) editRegionForm(w http.ResponseWriter, r *http.Request) error {
 	return a.showForm(w, r, editRegionPage(rg.Code), a.regionFormOf(rg).fields(true), nil)
 }
 
-func (a *Server) updateRegion(w http.ResponseWriter, r *http.Request) error {
-	f, fe, err := readForm[regionForm](r)
-	if err != nil {
-		return err
-	}
+func (a *Server) updateRegion(w http.ResponseWriter, r *http.Request, f regionForm, fe timeline.FieldErrors) error {
 	f.Code = regionCode(r)
 	rg := a.region(f, fe)
 	return a.submit(w, r, fe, save{field: "name", flash: "Region saved; its counters and filters use the new members.",

@@ -54,11 +54,7 @@ func editSourcePage(id int64) formPage {
 }
 
 // sourcePage serves GET /sources/{id}: the source and what it supports.
-func (a *Server) sourcePage(w http.ResponseWriter, r *http.Request) error {
-	src, err := a.sourceOf(r)
-	if err != nil {
-		return err
-	}
+func (a *Server) sourcePage(w http.ResponseWriter, r *http.Request, src *timeline.Source) error {
 	sup, err := a.store.SupportedBy(r.Context(), src.ID)
 	if err != nil {
 		return err
@@ -72,30 +68,14 @@ func (a *Server) sourcePage(w http.ResponseWriter, r *http.Request) error {
 
 // sourceOf is the source of the path.
 func (a *Server) sourceOf(r *http.Request) (*timeline.Source, error) {
-	id, err := pathID(r, "source")
-	if err != nil {
-		return nil, err
-	}
-	return a.store.Source(r.Context(), id)
+	return byID(r, timeline.KindSource, a.store.Source)
 }
 
-func (a *Server) editSourceForm(w http.ResponseWriter, r *http.Request) error {
-	s, err := a.sourceOf(r)
-	if err != nil {
-		return err
-	}
+func (a *Server) editSourceForm(w http.ResponseWriter, r *http.Request, s *timeline.Source) error {
 	return a.showForm(w, r, editSourcePage(s.ID), sourceFormOf(s).fields(), nil)
 }
 
-func (a *Server) updateSource(w http.ResponseWriter, r *http.Request) error {
-	old, err := a.sourceOf(r)
-	if err != nil {
-		return err
-	}
-	f, fe, err := readForm[sourceForm](r)
-	if err != nil {
-		return err
-	}
+func (a *Server) updateSource(w http.ResponseWriter, r *http.Request, old *timeline.Source, f sourceForm, fe timeline.FieldErrors) error {
 	s := f.source(fe)
 	s.ID = old.ID
 	return a.submit(w, r, fe, save{field: "url", flash: "Source saved.",
