@@ -148,22 +148,9 @@ func (s *Store) Charts(ctx context.Context, f timeline.Filter, maxBars int) (*Ch
 // is counted where it began, whole.
 func (s *Store) buckets(ctx context.Context, w string, args []any, n int) ([]Bucket, error) {
 	k := strconv.Itoa(n)
-	rows, err := s.r.QueryContext(ctx, `SELECT substr(e.start_date, 1, `+k+`), count(*),
+	return list(ctx, s.r, func(b *Bucket) []any { return []any{&b.Key, &b.Trips, &b.Days} }, `SELECT substr(e.start_date, 1, `+k+`), count(*),
 		CAST(sum(julianday(e.end_date) - julianday(e.start_date) + 1) AS INTEGER)
 		FROM entries e`+w+` GROUP BY 1 ORDER BY 1`, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Bucket
-	for rows.Next() {
-		var b Bucket
-		if err := rows.Scan(&b.Key, &b.Trips, &b.Days); err != nil {
-			return nil, err
-		}
-		out = append(out, b)
-	}
-	return out, rows.Err()
 }
 
 // fillYears adds the years without trips between the first and the last,

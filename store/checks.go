@@ -240,21 +240,10 @@ type checkStop struct {
 
 // checkStops reads every stop of the trips not deleted, with names.
 func (s *Store) checkStops(ctx context.Context) ([]checkStop, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT s.id, s.trip_id, s.person_id, s.seq, s.country, s.locality, s.start_date, s.end_date, p.name,
+	return list(ctx, s.r, func(st *checkStop) []any {
+		return []any{&st.ID, &st.TripID, &st.PersonID, &st.Seq, &st.Country, &st.Locality, &st.Start, &st.End, &st.person, &st.tripTitle}
+	}, `SELECT s.id, s.trip_id, s.person_id, s.seq, s.country, s.locality, s.start_date, s.end_date, p.name,
 			coalesce(e.title, t.title)
 		FROM stops s JOIN trips t ON t.id = s.trip_id AND t.deleted_at IS NULL JOIN people p ON p.id = s.person_id
 		LEFT JOIN entries e ON e.kind = 'trip' AND e.record_id = t.id`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []checkStop
-	for rows.Next() {
-		var st checkStop
-		if err := rows.Scan(&st.ID, &st.TripID, &st.PersonID, &st.Seq, &st.Country, &st.Locality, &st.Start, &st.End, &st.person, &st.tripTitle); err != nil {
-			return nil, err
-		}
-		out = append(out, st)
-	}
-	return out, rows.Err()
 }

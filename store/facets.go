@@ -60,20 +60,7 @@ func (s *Store) Facets(ctx context.Context, f timeline.Filter) (*Facets, error) 
 		if limit > 0 {
 			q += ` LIMIT ` + strconv.Itoa(limit)
 		}
-		rows, err := s.r.QueryContext(ctx, q, args...)
-		if err != nil {
-			return nil, err
-		}
-		defer rows.Close()
-		var fc []FacetCount
-		for rows.Next() {
-			var c FacetCount
-			if err := rows.Scan(&c.Value, &c.Label, &c.Count); err != nil {
-				return nil, err
-			}
-			fc = append(fc, c)
-		}
-		return fc, rows.Err()
+		return list(ctx, s.r, func(c *FacetCount) []any { return []any{&c.Value, &c.Label, &c.Count} }, q, args...)
 	}
 	if out.Kinds, err = group(f.With(func(g *timeline.Filter) { g.Kinds = nil }),
 		`e.kind, e.kind, count(*)`, ``, `e.kind`, `e.kind`, 0); err != nil {

@@ -68,10 +68,8 @@ func (s *Store) SetDeleted(ctx context.Context, a Actor, kind timeline.Kind, id 
 		return timeline.Errorf(timeline.EInvalid, "A %s cannot be deleted here.", kind)
 	}
 	return s.write(ctx, a, func(t *tx) error {
-		before, err := t.rowJSON(table, id)
-		if isNoRows(err) {
-			return notFound("The " + string(kind) + " " + strconv.FormatInt(id, 10))
-		} else if err != nil {
+		before, err := t.recordRow(kind, table, id)
+		if err != nil {
 			return err
 		}
 		if (before["deleted_at"] != nil) == deleted {
@@ -157,10 +155,8 @@ func (s *Store) RestoreVersion(ctx context.Context, a Actor, kind timeline.Kind,
 		return timeline.Errorf(timeline.EInvalid, "Version %d was recorded before versions could be restored.", revID)
 	}
 	return s.write(ctx, a, func(t *tx) error {
-		before, err := t.rowJSON(table, id)
-		if isNoRows(err) {
-			return notFound("The " + string(kind) + " " + strconv.FormatInt(id, 10))
-		} else if err != nil {
+		before, err := t.recordRow(kind, table, id)
+		if err != nil {
 			return err
 		}
 		var sets []string
@@ -201,10 +197,8 @@ func (s *Store) SetStatus(ctx context.Context, a Actor, kind timeline.Kind, id i
 		return timeline.Errorf(timeline.EInvalid, "A %s cannot be published here.", kind)
 	}
 	return s.write(ctx, a, func(t *tx) error {
-		before, err := t.rowJSON(table, id)
-		if isNoRows(err) {
-			return notFound("The " + string(kind) + " " + strconv.FormatInt(id, 10))
-		} else if err != nil {
+		before, err := t.recordRow(kind, table, id)
+		if err != nil {
 			return err
 		}
 		if before["deleted_at"] != nil {
@@ -237,4 +231,14 @@ func (t *tx) created(kind timeline.Kind, id int64) error {
 		return err
 	}
 	return t.refreshFor(kind, id)
+}
+
+// recordRow reads a record's row as rowJSON does; a missing one is not
+// found, in words that name it.
+func (t *tx) recordRow(kind timeline.Kind, table string, id int64) (map[string]any, error) {
+	row, err := t.rowJSON(table, id)
+	if isNoRows(err) {
+		return nil, notFound("The " + string(kind) + " " + strconv.FormatInt(id, 10))
+	}
+	return row, err
 }

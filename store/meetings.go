@@ -139,25 +139,12 @@ type MeetingRef struct {
 
 // MeetingsOfPerson lists the published meetings a person took part in.
 func (s *Store) MeetingsOfPerson(ctx context.Context, personID int64) ([]MeetingRef, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT m.id, coalesce(m.trip_id, 0), m.date, m.title, coalesce(o.title || ', ' || o.body, o.title, '')
+	return list(ctx, s.r, func(r *MeetingRef) []any { return []any{&r.ID, &r.TripID, &r.Date, &r.Title, &r.Office} }, `SELECT m.id, coalesce(m.trip_id, 0), m.date, m.title, coalesce(o.title || ', ' || o.body, o.title, '')
 		FROM participants pa JOIN meetings m ON m.id = pa.meeting_id LEFT JOIN offices o ON o.id = pa.office_id
 		LEFT JOIN trips t ON t.id = m.trip_id
 		WHERE pa.person_id = ? AND m.deleted_at IS NULL AND m.status = 'published'
 		  AND (t.id IS NULL OR (t.status = 'published' AND t.deleted_at IS NULL))
 		ORDER BY m.date DESC, m.id LIMIT 1000`, personID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []MeetingRef
-	for rows.Next() {
-		var r MeetingRef
-		if err := rows.Scan(&r.ID, &r.TripID, &r.Date, &r.Title, &r.Office); err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
 }
 
 func placeholders(n int) string {

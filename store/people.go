@@ -136,22 +136,9 @@ type PersonSummary struct {
 
 // Travellers lists the people who have published trips, most trips first.
 func (s *Store) Travellers(ctx context.Context) ([]PersonSummary, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT p.slug, p.name, count(*) FROM trips t JOIN people p ON p.id = t.person_id
+	return list(ctx, s.r, func(ps *PersonSummary) []any { return []any{&ps.Slug, &ps.Name, &ps.Trips} }, `SELECT p.slug, p.name, count(*) FROM trips t JOIN people p ON p.id = t.person_id
 		WHERE t.status = 'published' AND t.deleted_at IS NULL AND p.status = 'published'
 		GROUP BY p.id ORDER BY count(*) DESC, p.name LIMIT 500`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []PersonSummary
-	for rows.Next() {
-		var ps PersonSummary
-		if err := rows.Scan(&ps.Slug, &ps.Name, &ps.Trips); err != nil {
-			return nil, err
-		}
-		out = append(out, ps)
-	}
-	return out, rows.Err()
 }
 
 // personIDBySlug finds a person inside a transaction.

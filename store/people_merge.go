@@ -77,20 +77,7 @@ type moved struct {
 
 // ids lists a query's ids.
 func (t *tx) ids(q string, args ...any) ([]int64, error) {
-	rows, err := t.QueryContext(t.ctx, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		out = append(out, id)
-	}
-	return out, rows.Err()
+	return list(t.ctx, t, func(id *int64) []any { return []any{id} }, q, args...)
 }
 
 func (t *tx) livePerson(slug, field string) (*timeline.Person, error) {

@@ -48,21 +48,8 @@ func (s *Store) Region(ctx context.Context, code string) (*timeline.Region, erro
 
 // RegionsOf returns the codes of the regions a country belongs to.
 func (s *Store) RegionsOf(ctx context.Context, country string) ([]string, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT m.region FROM region_members m JOIN regions r ON r.code = m.region
+	return list(ctx, s.r, func(c *string) []any { return []any{c} }, `SELECT m.region FROM region_members m JOIN regions r ON r.code = m.region
 		WHERE m.country = ? AND r.deleted_at IS NULL AND r.status = 'published' ORDER BY m.region`, country)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var c string
-		if err := rows.Scan(&c); err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
 }
 
 // CreateRegion stores a curator's region with its members.
@@ -100,20 +87,7 @@ func (s *Store) CreateRegion(ctx context.Context, a Actor, r *timeline.Region) e
 
 // DeletedRegions lists the codes of deleted regions, for restoring.
 func (s *Store) DeletedRegions(ctx context.Context) ([]string, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT code FROM regions WHERE deleted_at IS NOT NULL ORDER BY code`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var c string
-		if err := rows.Scan(&c); err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
+	return list(ctx, s.r, func(c *string) []any { return []any{c} }, `SELECT code FROM regions WHERE deleted_at IS NOT NULL ORDER BY code`)
 }
 
 // UpdateRegion changes a curator's region: its name, notes and members.

@@ -297,3 +297,27 @@ func (s *Store) PublicVersion(ctx context.Context) (int64, error) {
 	err := s.r.QueryRowContext(ctx, `SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'public_version'`).Scan(&v)
 	return v, err
 }
+
+// queryer runs a query: the reader pool, the writer or a transaction.
+type queryer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// list runs a query and scans each row into a T, at the fields dest
+// gives; the rows are closed whatever happens.
+func list[T any](ctx context.Context, db queryer, dest func(*T) []any, query string, args ...any) ([]T, error) {
+	rows, err := db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		var x T
+		if err := rows.Scan(dest(&x)...); err != nil {
+			return nil, err
+		}
+		out = append(out, x)
+	}
+	return out, rows.Err()
+}

@@ -159,21 +159,8 @@ func (s *Store) Timeline(ctx context.Context, f timeline.Filter) (*Page, error) 
 	q := `SELECT ` + entryCols + ` FROM entries e` + indexHint(f) + ` LEFT JOIN people p ON p.id = e.person_id` + w +
 		` ORDER BY e.start_date ` + dir + `, e.id ` + dir + ` LIMIT ?`
 	args = append(args, f.Limit+1)
-	rows, err := s.r.QueryContext(ctx, q, args...)
+	entries, err := s.queryEntries(ctx, q, args...)
 	if err != nil {
-		return nil, err
-	}
-	var entries []timeline.Entry
-	for rows.Next() {
-		var e timeline.Entry
-		if err := scanEntry(rows, &e); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		entries = append(entries, e)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return nil, err
 	}
 	more := len(entries) > f.Limit
@@ -216,21 +203,8 @@ func (s *Store) searchPage(ctx context.Context, f timeline.Filter, w string, arg
 	}
 	q := `SELECT ` + entryCols + ` FROM entries e LEFT JOIN people p ON p.id = e.person_id
 		JOIN entries_fts ON entries_fts.rowid = e.id` + w + ` AND entries_fts MATCH ? ORDER BY entries_fts.rank, e.id LIMIT ?`
-	rows, err := s.r.QueryContext(ctx, q, append(args, sq, f.Limit)...)
+	entries, err := s.queryEntries(ctx, q, append(args, sq, f.Limit)...)
 	if err != nil {
-		return nil, err
-	}
-	var entries []timeline.Entry
-	for rows.Next() {
-		var e timeline.Entry
-		if err := scanEntry(rows, &e); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		entries = append(entries, e)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return nil, err
 	}
 	if err := s.fillEntrySources(ctx, entries); err != nil {
@@ -374,4 +348,22 @@ func indexHint(f timeline.Filter) string {
 		return ` INDEXED BY entries_person`
 	}
 	return ""
+}
+
+// queryEntries runs a query of entryCols and reads its entries.
+func (s *Store) queryEntries(ctx context.Context, q string, args ...any) ([]timeline.Entry, error) {
+	rows, err := s.r.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var entries []timeline.Entry
+	for rows.Next() {
+		var e timeline.Entry
+		if err := scanEntry(rows, &e); err != nil {
+			return nil, err
+		}
+		entries = append(entries, e)
+	}
+	return entries, rows.Err()
 }

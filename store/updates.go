@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"strconv"
 
 	"github.com/diplomatic-travel/tracker/timeline"
 )
@@ -21,10 +20,8 @@ func (s *Store) updateWith(ctx context.Context, a Actor, kind timeline.Kind, tab
 				return err
 			}
 		}
-		before, err := t.rowJSON(table, id)
-		if isNoRows(err) {
-			return notFound("The " + string(kind) + " " + strconv.FormatInt(id, 10))
-		} else if err != nil {
+		before, err := t.recordRow(kind, table, id)
+		if err != nil {
 			return err
 		}
 		if _, ok := before["deleted_at"]; ok && before["deleted_at"] != nil {

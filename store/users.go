@@ -262,20 +262,9 @@ func (s *Store) UserByID(ctx context.Context, id int64) (*User, error) {
 
 // Users lists every account.
 func (s *Store) Users(ctx context.Context) ([]User, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT id, name, role, disabled, created_at, password_changed_at FROM users ORDER BY name`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []User
-	for rows.Next() {
-		var u User
-		if err := rows.Scan(&u.ID, &u.Name, &u.Role, &u.Disabled, &u.CreatedAt, &u.PasswordChangedAt); err != nil {
-			return nil, err
-		}
-		out = append(out, u)
-	}
-	return out, rows.Err()
+	return list(ctx, s.r, func(u *User) []any {
+		return []any{&u.ID, &u.Name, &u.Role, &u.Disabled, &u.CreatedAt, &u.PasswordChangedAt}
+	}, `SELECT id, name, role, disabled, created_at, password_changed_at FROM users ORDER BY name`)
 }
 
 // CountUsers is the number of accounts.

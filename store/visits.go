@@ -148,18 +148,5 @@ func stopsOf(codes []string) []timeline.Stop {
 
 // People lists people for pickers: slug and name, by name.
 func (s *Store) People(ctx context.Context) ([]PersonSummary, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT slug, name FROM people WHERE deleted_at IS NULL ORDER BY name LIMIT 5000`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []PersonSummary
-	for rows.Next() {
-		var p PersonSummary
-		if err := rows.Scan(&p.Slug, &p.Name); err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	return list(ctx, s.r, func(p *PersonSummary) []any { return []any{&p.Slug, &p.Name} }, `SELECT slug, name FROM people WHERE deleted_at IS NULL ORDER BY name LIMIT 5000`)
 }
