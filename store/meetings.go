@@ -128,18 +128,9 @@ func (s *Store) fillParticipants(ctx context.Context, ms []timeline.Meeting) err
 	return rows.Err()
 }
 
-// MeetingRef is a meeting as a person's page lists it.
-type MeetingRef struct {
-	ID     int64
-	TripID int64
-	Date   timeline.Date
-	Title  string
-	Office string
-}
-
 // MeetingsOfPerson lists the published meetings a person took part in.
-func (s *Store) MeetingsOfPerson(ctx context.Context, personID int64) ([]MeetingRef, error) {
-	return list(ctx, s.r, func(r *MeetingRef) []any { return []any{&r.ID, &r.TripID, &r.Date, &r.Title, &r.Office} }, `SELECT m.id, coalesce(m.trip_id, 0), m.date, m.title, coalesce(o.title || ', ' || o.body, o.title, '')
+func (s *Store) MeetingsOfPerson(ctx context.Context, personID int64) ([]timeline.MeetingRef, error) {
+	return list(ctx, s.r, func(r *timeline.MeetingRef) []any { return []any{&r.ID, &r.TripID, &r.Date, &r.Title, &r.Office} }, `SELECT m.id, coalesce(m.trip_id, 0), m.date, m.title, coalesce(o.title || ', ' || o.body, o.title, '')
 		FROM participants pa JOIN meetings m ON m.id = pa.meeting_id LEFT JOIN offices o ON o.id = pa.office_id
 		LEFT JOIN trips t ON t.id = m.trip_id
 		WHERE pa.person_id = ? AND m.deleted_at IS NULL AND m.status = 'published'

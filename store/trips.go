@@ -150,16 +150,6 @@ func (s *Store) TravellerStops(ctx context.Context, personID int64) ([]timeline.
 	return scanStops(rows)
 }
 
-// TripSummary is a trip in a list.
-type TripSummary struct {
-	ID         int64
-	Title      string
-	Start, End timeline.Date
-	Countries  []string
-	PersonSlug string
-	PersonName string
-}
-
 // resolveStops replaces each stop's country, as typed or imported, by its
 // canonical code.
 func (s *Store) resolveStops(trip *timeline.Trip) error {

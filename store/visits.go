@@ -10,7 +10,7 @@ import (
 
 // TripsOfPerson lists a traveller's published trips, newest first, at most
 // limit of them.
-func (s *Store) TripsOfPerson(ctx context.Context, personID int64, limit int) ([]TripSummary, error) {
+func (s *Store) TripsOfPerson(ctx context.Context, personID int64, limit int) ([]timeline.TripRef, error) {
 	rows, err := s.r.QueryContext(ctx, `SELECT e.record_id, e.title, e.start_date, e.end_date, e.countries
 		FROM entries e WHERE e.person_id = ? AND e.kind = 'trip' AND e.status = 'published'
 		ORDER BY e.start_date DESC, e.id DESC LIMIT ?`, personID, limit)
@@ -18,9 +18,9 @@ func (s *Store) TripsOfPerson(ctx context.Context, personID int64, limit int) ([
 		return nil, err
 	}
 	defer rows.Close()
-	var out []TripSummary
+	var out []timeline.TripRef
 	for rows.Next() {
-		var t TripSummary
+		var t timeline.TripRef
 		var countries string
 		if err := rows.Scan(&t.ID, &t.Title, &t.Start, &t.End, &countries); err != nil {
 			return nil, err
@@ -105,16 +105,16 @@ func (s *Store) TripOf(ctx context.Context, kind timeline.Kind, id int64) (int64
 }
 
 // DraftTrips lists trips not yet published, newest first.
-func (s *Store) DraftTrips(ctx context.Context) ([]TripSummary, error) {
+func (s *Store) DraftTrips(ctx context.Context) ([]timeline.TripRef, error) {
 	return s.tripList(ctx, `t.status = 'draft' AND t.deleted_at IS NULL`)
 }
 
 // DeletedTrips lists deleted trips, most recently deleted first.
-func (s *Store) DeletedTrips(ctx context.Context) ([]TripSummary, error) {
+func (s *Store) DeletedTrips(ctx context.Context) ([]timeline.TripRef, error) {
 	return s.tripList(ctx, `t.deleted_at IS NOT NULL`)
 }
 
-func (s *Store) tripList(ctx context.Context, where string) ([]TripSummary, error) {
+func (s *Store) tripList(ctx context.Context, where string) ([]timeline.TripRef, error) {
 	rows, err := s.r.QueryContext(ctx, `SELECT t.id, t.title, t.start_date, t.end_date, p.slug, p.name,
 			coalesce((SELECT group_concat(country, ' ') FROM (SELECT country FROM stops WHERE trip_id = t.id ORDER BY seq)), '')
 		FROM trips t JOIN people p ON p.id = t.person_id WHERE `+where+` ORDER BY t.updated_at DESC, t.id DESC LIMIT 200`)
@@ -122,9 +122,9 @@ func (s *Store) tripList(ctx context.Context, where string) ([]TripSummary, erro
 		return nil, err
 	}
 	defer rows.Close()
-	var out []TripSummary
+	var out []timeline.TripRef
 	for rows.Next() {
-		var ts TripSummary
+		var ts timeline.TripRef
 		var countries string
 		if err := rows.Scan(&ts.ID, &ts.Title, &ts.Start, &ts.End, &ts.PersonSlug, &ts.PersonName, &countries); err != nil {
 			return nil, err

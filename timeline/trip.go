@@ -150,3 +150,22 @@ func StopCountries(stops []Stop) []string {
 	}
 	return out
 }
+
+// TripRef is a trip in a list: a traveller's trips, the curators' drafts.
+type TripRef struct {
+	ID         int64
+	Title      string
+	Start, End Date
+	Countries  []string
+	PersonSlug string
+	PersonName string
+}
+
+// MeetingRef is a meeting as a person's page lists it.
+type MeetingRef struct {
+	ID     int64
+	TripID int64
+	Date   Date
+	Title  string
+	Office string
+}

@@ -191,9 +191,9 @@ type PersonPage struct {
 	Site
 	Person      timeline.Person
 	Names       Names
-	Trips       []TripRef
+	Trips       []timeline.TripRef
 	MoreTrips   bool
-	Meetings    []MeetingRef
+	Meetings    []timeline.MeetingRef
 	TimelineURL string
 	Curator     bool
 	Figures     Figures
@@ -201,25 +201,6 @@ type PersonPage struct {
 	// Merges are the identity decisions about this person: the names
 	// joined into the record, with why, and curators' merges and splits.
 	Merges []PersonMergeRow
-}
-
-// TripRef is a trip in a list.
-type TripRef struct {
-	ID         int64
-	Title      string
-	Start, End timeline.Date
-	Countries  []string
-	PersonSlug string
-	PersonName string
-}
-
-// MeetingRef is a meeting in a person's list.
-type MeetingRef struct {
-	ID     int64
-	TripID int64
-	Date   timeline.Date
-	Title  string
-	Office string
 }
 
 // CountryPage lists the visits to a country.
@@ -461,8 +442,8 @@ func (f TripForm) StopErr(i int, field string) string {
 type CuratePage struct {
 	Site
 	Names   Names
-	Drafts  []TripRef
-	Deleted []TripRef
+	Drafts  []timeline.TripRef
+	Deleted []timeline.TripRef
 	Changes []Change
 	Actor   string // the filter of the changes, if any
 	Kind    string

@@ -456,7 +456,7 @@ func Person(p PersonPage) templ.Component {
 	})
 }
 
-func tripTable(trips []TripRef, names Names, withPerson bool) templ.Component {
+func tripTable(trips []timeline.TripRef, names Names, withPerson bool) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {

@@ -30,7 +30,7 @@ func (a *Server) curatePage(w http.ResponseWriter, r *http.Request) error {
 	}
 	return render(w, r, http.StatusOK, views.Curate(views.CuratePage{
 		Site: a.site(w, r, "Curate"), Names: a.store.Countries(),
-		Drafts: tripRefs(drafts), Deleted: tripRefs(deleted), Changes: changes(revs),
+		Drafts: drafts, Deleted: deleted, Changes: changes(revs),
 		Actor: q.Get("actor"), Kind: q.Get("kind"), DeletedRegions: deletedRegions,
 	}))
 }

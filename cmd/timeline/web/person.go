@@ -124,13 +124,11 @@ func (a *Server) personPage(w http.ResponseWriter, r *http.Request) error {
 	if page.MoreTrips {
 		trips = trips[:max]
 	}
-	page.Trips = tripRefs(trips)
+	page.Trips = trips
 	if page.Figures, page.Charts, err = a.pagePictures(ctx, store.FigureScope{PersonID: p.ID}, "person", timeline.Filter{Persons: []string{p.Slug}}); err != nil {
 		return err
 	}
-	for _, m := range meetings {
-		page.Meetings = append(page.Meetings, views.MeetingRef{ID: m.ID, TripID: m.TripID, Date: m.Date, Title: m.Title, Office: m.Office})
-	}
+	page.Meetings = meetings
 	merges, err := a.store.PersonMerges(ctx, p.ID)
 	if err != nil {
 		return err

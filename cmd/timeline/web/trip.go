@@ -459,11 +459,3 @@ func (a *Server) tripHistory(w http.ResponseWriter, r *http.Request) error {
 func sortSources(ss []timeline.Source) {
 	sort.Slice(ss, func(i, j int) bool { return ss[i].Title < ss[j].Title })
 }
-
-func tripRefs(ts []store.TripSummary) []views.TripRef {
-	out := make([]views.TripRef, len(ts))
-	for i, t := range ts {
-		out[i] = views.TripRef{ID: t.ID, Title: t.Title, Start: t.Start, End: t.End, Countries: t.Countries, PersonSlug: t.PersonSlug, PersonName: t.PersonName}
-	}
-	return out
-}
