@@ -82,20 +82,9 @@ func (s *Store) ClaimsOfCounter(ctx context.Context, counterID int64) ([]timelin
 }
 
 func (s *Store) claims(ctx context.Context, where string, args ...any) ([]timeline.Claim, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT id, trip_id, counter_id, stated, text, status FROM claims `+where, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []timeline.Claim
-	for rows.Next() {
-		var c timeline.Claim
-		if err := rows.Scan(&c.ID, &c.TripID, &c.CounterID, &c.Stated, &c.Text, &c.Status); err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
+	return list(ctx, s.r, func(c *timeline.Claim) []any {
+		return []any{&c.ID, &c.TripID, &c.CounterID, &c.Stated, &c.Text, &c.Status}
+	}, `SELECT id, trip_id, counter_id, stated, text, status FROM claims `+where, args...)
 }
 
 // ClaimsOfTrips returns the published claims about any of the trips.

@@ -56,22 +56,11 @@ func (s *Store) Event(ctx context.Context, id int64, drafts bool) (*timeline.Eve
 // EventsAround returns the published events within days of a range, for the
 // context of a trip.
 func (s *Store) EventsAround(ctx context.Context, r timeline.Range, days int) ([]timeline.Event, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT id, title, kind, date, precision, end_date, coalesce(country, ''), summary, status FROM events
+	return list(ctx, s.r, func(e *timeline.Event) []any {
+		return []any{&e.ID, &e.Title, &e.Kind, &e.Date, &e.Precision, &e.EndDate, &e.Country, &e.Summary, &e.Status}
+	}, `SELECT id, title, kind, date, precision, end_date, coalesce(country, ''), summary, status FROM events
 		WHERE deleted_at IS NULL AND status = 'published' AND date <= ? AND coalesce(end_date, date) >= ? ORDER BY date, id`,
 		r.End.AddDays(days).String(), r.Start.AddDays(-days).String())
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []timeline.Event
-	for rows.Next() {
-		var e timeline.Event
-		if err := rows.Scan(&e.ID, &e.Title, &e.Kind, &e.Date, &e.Precision, &e.EndDate, &e.Country, &e.Summary, &e.Status); err != nil {
-			return nil, err
-		}
-		out = append(out, e)
-	}
-	return out, rows.Err()
 }
 
 // UpdateEvent changes an event's fields.

@@ -37,27 +37,24 @@ func (s *Store) RecentlyChanged(ctx context.Context, f timeline.Filter, n int) (
 	}
 	f.Drafts, f.After, f.Before = false, nil, nil
 	w, args := where(f)
-	rows, err := s.r.QueryContext(ctx, `SELECT `+entryCols+`, r.at FROM (
+	var out []timeline.Updated
+	err := each(ctx, s.r, func(scan func(...any) error) error {
+		var u timeline.Updated
+		var at string
+		if err := scanEntry(scanFunc(scan), &u.Entry, &at); err != nil {
+			return err
+		}
+		var err error
+		if u.At, err = time.Parse(time.RFC3339, at); err != nil {
+			return err
+		}
+		out = append(out, u)
+		return nil
+	}, `SELECT `+entryCols+`, r.at FROM (
 			SELECT kind, record_id, max(at) AS at FROM revisions WHERE kind IN ('trip', 'meeting', 'event') GROUP BY kind, record_id
 		) r JOIN entries e ON e.kind = r.kind AND e.record_id = r.record_id
 		LEFT JOIN people p ON p.id = e.person_id`+w+` ORDER BY r.at DESC, e.id DESC LIMIT ?`, append(args, n)...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []timeline.Updated
-	for rows.Next() {
-		var u timeline.Updated
-		var at string
-		if err := scanEntry(rows, &u.Entry, &at); err != nil {
-			return nil, err
-		}
-		if u.At, err = time.Parse(time.RFC3339, at); err != nil {
-			return nil, err
-		}
-		out = append(out, u)
-	}
-	return out, rows.Err()
+	return out, err
 }
 
 // LastChange is the time of the record's latest revision (zero when it has

@@ -28,22 +28,11 @@ func (t *tx) createGoal(g *timeline.Goal) error {
 // GoalsOfTrip returns a trip's stated goals in the order entered; drafts
 // only when drafts is set.
 func (s *Store) GoalsOfTrip(ctx context.Context, tripID int64, drafts bool) ([]timeline.Goal, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT g.id, g.trip_id, g.text, coalesce(g.stated_by, 0), coalesce(p.name, ''), g.outcome, g.status
+	return list(ctx, s.r, func(g *timeline.Goal) []any {
+		return []any{&g.ID, &g.TripID, &g.Text, &g.StatedByID, &g.StatedBy, &g.Outcome, &g.Status}
+	}, `SELECT g.id, g.trip_id, g.text, coalesce(g.stated_by, 0), coalesce(p.name, ''), g.outcome, g.status
 		FROM goals g LEFT JOIN people p ON p.id = g.stated_by
 		WHERE g.trip_id = ? AND g.deleted_at IS NULL AND (g.status = 'published' OR ?) ORDER BY g.seq, g.id`, tripID, drafts)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []timeline.Goal
-	for rows.Next() {
-		var g timeline.Goal
-		if err := rows.Scan(&g.ID, &g.TripID, &g.Text, &g.StatedByID, &g.StatedBy, &g.Outcome, &g.Status); err != nil {
-			return nil, err
-		}
-		out = append(out, g)
-	}
-	return out, rows.Err()
 }
 
 // UpdateGoal changes a goal's words, who stated it and its outcome.

@@ -194,20 +194,16 @@ type joinKey struct {
 }
 
 func (t *tx) recordedJoins() (map[joinKey]bool, error) {
-	rows, err := t.QueryContext(t.ctx, `SELECT person_id, text FROM person_merges WHERE kind = 'import'`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	out := map[joinKey]bool{}
-	for rows.Next() {
+	err := each(t.ctx, t, func(scan func(...any) error) error {
 		var k joinKey
-		if err := rows.Scan(&k.person, &k.text); err != nil {
-			return nil, err
+		if err := scan(&k.person, &k.text); err != nil {
+			return err
 		}
 		out[k] = true
-	}
-	return out, rows.Err()
+		return nil
+	}, `SELECT person_id, text FROM person_merges WHERE kind = 'import'`)
+	return out, err
 }
 
 // freeSlug is a new person's slug: the name's, or, when another person

@@ -555,21 +555,17 @@ func (s *Store) RecordVersions(ctx context.Context, stopIDs []int64) (map[int64]
 	for i, id := range stopIDs {
 		args[i] = id
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT stop_id, ref, country, locality, start_date, end_date, remarks, fields
-		FROM record_versions WHERE stop_id IN (`+placeholders(len(stopIDs))+`)`, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	for rows.Next() {
+	err := each(ctx, s.r, func(scan func(...any) error) error {
 		var v RecordVersion
 		st := &v.Stop
-		if err := rows.Scan(&st.ID, &st.Ref, &st.Country, &st.Locality, &st.Start, &st.End, &st.Remarks, &v.Fields); err != nil {
-			return nil, err
+		if err := scan(&st.ID, &st.Ref, &st.Country, &st.Locality, &st.Start, &st.End, &st.Remarks, &v.Fields); err != nil {
+			return err
 		}
 		out[st.ID] = v
-	}
-	return out, rows.Err()
+		return nil
+	}, `SELECT stop_id, ref, country, locality, start_date, end_date, remarks, fields
+		FROM record_versions WHERE stop_id IN (`+placeholders(len(stopIDs))+`)`, args...)
+	return out, err
 }
 
 // stopDiff names the fields in which two stops differ.

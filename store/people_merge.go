@@ -28,24 +28,12 @@ type PersonMerge struct {
 // PersonMerges lists the identity decisions about a person (all of them
 // when personID is 0), newest first.
 func (s *Store) PersonMerges(ctx context.Context, personID int64) ([]PersonMerge, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT m.id, m.kind, p.slug, p.name, coalesce(o.slug, ''), coalesce(o.name, ''),
+	return list(ctx, s.r, func(m *PersonMerge) []any {
+		return []any{&m.ID, &m.Kind, &m.PersonSlug, &m.PersonName, &m.OtherSlug, &m.OtherName, &m.Text, &m.Matched, &m.Rule, &m.Actor, &m.At, &m.Undone}
+	}, `SELECT m.id, m.kind, p.slug, p.name, coalesce(o.slug, ''), coalesce(o.name, ''),
 			m.text, m.matched, m.rule, m.actor, m.created_at, m.undone_at IS NOT NULL
 		FROM person_merges m JOIN people p ON p.id = m.person_id LEFT JOIN people o ON o.id = m.other_id
 		WHERE ? = 0 OR m.person_id = ? OR m.other_id = ? ORDER BY m.id DESC LIMIT 5000`, personID, personID, personID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []PersonMerge
-	for rows.Next() {
-		var m PersonMerge
-		if err := rows.Scan(&m.ID, &m.Kind, &m.PersonSlug, &m.PersonName, &m.OtherSlug, &m.OtherName,
-			&m.Text, &m.Matched, &m.Rule, &m.Actor, &m.At, &m.Undone); err != nil {
-			return nil, err
-		}
-		out = append(out, m)
-	}
-	return out, rows.Err()
 }
 
 // MergedInto returns the slug of the person a merged-away person now is,
@@ -271,20 +259,16 @@ func (s *Store) SplitPerson(ctx context.Context, a Actor, slug, newName string, 
 }
 
 func (t *tx) slugsLike(base string) (map[string]bool, error) {
-	rows, err := t.QueryContext(t.ctx, `SELECT slug FROM people WHERE slug = ? OR slug LIKE ? || '-%'`, base, base)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	out := map[string]bool{}
-	for rows.Next() {
+	err := each(t.ctx, t, func(scan func(...any) error) error {
 		var s string
-		if err := rows.Scan(&s); err != nil {
-			return nil, err
+		if err := scan(&s); err != nil {
+			return err
 		}
 		out[s] = true
-	}
-	return out, rows.Err()
+		return nil
+	}, `SELECT slug FROM people WHERE slug = ? OR slug LIKE ? || '-%'`, base, base)
+	return out, err
 }
 
 // collect lists everything that names a person.

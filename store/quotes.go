@@ -48,20 +48,9 @@ func (t *tx) createQuote(q *timeline.Quote) error {
 // QuotesOfTrip returns the quotes said on a trip, in date order; drafts
 // only when drafts is set.
 func (s *Store) QuotesOfTrip(ctx context.Context, tripID int64, drafts bool) ([]timeline.Quote, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT q.id, q.person_id, p.name, p.slug, q.date, coalesce(q.trip_id, 0), coalesce(q.stop_id, 0), coalesce(q.meeting_id, 0), q.text, q.status
+	return list(ctx, s.r, func(q *timeline.Quote) []any {
+		return []any{&q.ID, &q.PersonID, &q.PersonName, &q.PersonSlug, &q.Date, &q.TripID, &q.StopID, &q.MeetingID, &q.Text, &q.Status}
+	}, `SELECT q.id, q.person_id, p.name, p.slug, q.date, coalesce(q.trip_id, 0), coalesce(q.stop_id, 0), coalesce(q.meeting_id, 0), q.text, q.status
 		FROM quotes q JOIN people p ON p.id = q.person_id
 		WHERE q.trip_id = ? AND q.deleted_at IS NULL AND (q.status = 'published' OR ?) ORDER BY q.date, q.id`, tripID, drafts)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []timeline.Quote
-	for rows.Next() {
-		var q timeline.Quote
-		if err := rows.Scan(&q.ID, &q.PersonID, &q.PersonName, &q.PersonSlug, &q.Date, &q.TripID, &q.StopID, &q.MeetingID, &q.Text, &q.Status); err != nil {
-			return nil, err
-		}
-		out = append(out, q)
-	}
-	return out, rows.Err()
 }

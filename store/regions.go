@@ -9,24 +9,20 @@ import (
 
 // Regions returns every published region with its members.
 func (s *Store) Regions(ctx context.Context) ([]timeline.Region, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT r.code, r.name, r.notes, r.builtin, coalesce(group_concat(m.country, ' '), '')
-		FROM regions r LEFT JOIN region_members m ON m.region = r.code
-		WHERE r.deleted_at IS NULL AND r.status = 'published' GROUP BY r.code ORDER BY r.builtin DESC, r.name`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	var out []timeline.Region
-	for rows.Next() {
+	err := each(ctx, s.r, func(scan func(...any) error) error {
 		var r timeline.Region
 		var members string
-		if err := rows.Scan(&r.Code, &r.Name, &r.Notes, &r.Builtin, &members); err != nil {
-			return nil, err
+		if err := scan(&r.Code, &r.Name, &r.Notes, &r.Builtin, &members); err != nil {
+			return err
 		}
 		r.Members = strings.Fields(members)
 		out = append(out, r)
-	}
-	return out, rows.Err()
+		return nil
+	}, `SELECT r.code, r.name, r.notes, r.builtin, coalesce(group_concat(m.country, ' '), '')
+		FROM regions r LEFT JOIN region_members m ON m.region = r.code
+		WHERE r.deleted_at IS NULL AND r.status = 'published' GROUP BY r.code ORDER BY r.builtin DESC, r.name`)
+	return out, err
 }
 
 // Region returns one published region.

@@ -101,20 +101,16 @@ func (s *Store) SessionKeys(ctx context.Context) ([][]byte, error) {
 }
 
 func (s *Store) sessionKeys(ctx context.Context) ([][]byte, error) {
-	rows, err := s.w.QueryContext(ctx, `SELECT hash_key FROM session_keys ORDER BY id DESC`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	var out [][]byte
-	for rows.Next() {
+	err := each(ctx, s.w, func(scan func(...any) error) error {
 		var k []byte
-		if err := rows.Scan(&k); err != nil {
-			return nil, err
+		if err := scan(&k); err != nil {
+			return err
 		}
 		out = append(out, k)
-	}
-	return out, rows.Err()
+		return nil
+	}, `SELECT hash_key FROM session_keys ORDER BY id DESC`)
+	return out, err
 }
 
 // RotateSessionKey adds a new signing key and keeps the previous one for

@@ -215,20 +215,16 @@ func (s *Store) SearchSources(ctx context.Context, q string, limit int) ([]timel
 		args = append(args, like, like, like)
 	}
 	args = append(args, limit)
-	rows, err := s.r.QueryContext(ctx, `SELECT `+sourceCols+` FROM sources s WHERE `+where+` ORDER BY s.id DESC LIMIT ?`, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	var out []timeline.Source
-	for rows.Next() {
+	err := each(ctx, s.r, func(scan func(...any) error) error {
 		var src timeline.Source
-		if err := scanSource(rows, &src); err != nil {
-			return nil, err
+		if err := scanSource(scanFunc(scan), &src); err != nil {
+			return err
 		}
 		out = append(out, src)
-	}
-	return out, rows.Err()
+		return nil
+	}, `SELECT `+sourceCols+` FROM sources s WHERE `+where+` ORDER BY s.id DESC LIMIT ?`, args...)
+	return out, err
 }
 
 // SourceByURL returns the source with the canonical form of raw, or nil.

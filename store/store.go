@@ -321,3 +321,25 @@ func list[T any](ctx context.Context, db queryer, dest func(*T) []any, query str
 	}
 	return out, rows.Err()
 }
+
+// each runs a query and calls row for each row, with the scan of that row;
+// the rows are closed whatever happens.
+func each(ctx context.Context, db queryer, row func(scan func(dest ...any) error) error, query string, args ...any) error {
+	rows, err := db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := row(rows.Scan); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// scanFunc lets an each row's scan stand where a row is scanned
+// (scanEntry, scanSource).
+type scanFunc func(dest ...any) error
+
+func (f scanFunc) Scan(dest ...any) error { return f(dest...) }

@@ -352,18 +352,14 @@ func indexHint(f timeline.Filter) string {
 
 // queryEntries runs a query of entryCols and reads its entries.
 func (s *Store) queryEntries(ctx context.Context, q string, args ...any) ([]timeline.Entry, error) {
-	rows, err := s.r.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	var entries []timeline.Entry
-	for rows.Next() {
+	err := each(ctx, s.r, func(scan func(...any) error) error {
 		var e timeline.Entry
-		if err := scanEntry(rows, &e); err != nil {
-			return nil, err
+		if err := scanEntry(scanFunc(scan), &e); err != nil {
+			return err
 		}
 		entries = append(entries, e)
-	}
-	return entries, rows.Err()
+		return nil
+	}, q, args...)
+	return entries, err
 }

@@ -11,24 +11,20 @@ import (
 // TripsOfPerson lists a traveller's published trips, newest first, at most
 // limit of them.
 func (s *Store) TripsOfPerson(ctx context.Context, personID int64, limit int) ([]timeline.TripRef, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT e.record_id, e.title, e.start_date, e.end_date, e.countries
-		FROM entries e WHERE e.person_id = ? AND e.kind = 'trip' AND e.status = 'published'
-		ORDER BY e.start_date DESC, e.id DESC LIMIT ?`, personID, limit)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	var out []timeline.TripRef
-	for rows.Next() {
+	err := each(ctx, s.r, func(scan func(...any) error) error {
 		var t timeline.TripRef
 		var countries string
-		if err := rows.Scan(&t.ID, &t.Title, &t.Start, &t.End, &countries); err != nil {
-			return nil, err
+		if err := scan(&t.ID, &t.Title, &t.Start, &t.End, &countries); err != nil {
+			return err
 		}
 		t.Countries = strings.Fields(countries)
 		out = append(out, t)
-	}
-	return out, rows.Err()
+		return nil
+	}, `SELECT e.record_id, e.title, e.start_date, e.end_date, e.countries
+		FROM entries e WHERE e.person_id = ? AND e.kind = 'trip' AND e.status = 'published'
+		ORDER BY e.start_date DESC, e.id DESC LIMIT ?`, personID, limit)
+	return out, err
 }
 
 // Visit is a stop in a country, with its trip and traveller.
@@ -41,24 +37,20 @@ type Visit struct {
 
 // VisitsTo lists published stops in a country, newest first, at most limit.
 func (s *Store) VisitsTo(ctx context.Context, country string, limit int) ([]Visit, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT `+stopColsOf("st")+`, e.title, p.slug, p.name
+	var out []Visit
+	err := each(ctx, s.r, func(scan func(...any) error) error {
+		var v Visit
+		st := &v.Stop
+		if err := scan(append(stopDest(st), &v.TripTitle, &v.PersonSlug, &v.PersonName)...); err != nil {
+			return err
+		}
+		out = append(out, v)
+		return nil
+	}, `SELECT `+stopColsOf("st")+`, e.title, p.slug, p.name
 		FROM stops st JOIN entries e ON e.kind = 'trip' AND e.record_id = st.trip_id AND e.status = 'published'
 		JOIN people p ON p.id = st.person_id
 		WHERE st.country = ? ORDER BY st.start_date DESC, st.id DESC LIMIT ?`, country, limit)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Visit
-	for rows.Next() {
-		var v Visit
-		st := &v.Stop
-		if err := rows.Scan(append(stopDest(st), &v.TripTitle, &v.PersonSlug, &v.PersonName)...); err != nil {
-			return nil, err
-		}
-		out = append(out, v)
-	}
-	return out, rows.Err()
+	return out, err
 }
 
 // CountVisits returns the number of published stops in a country.
@@ -71,21 +63,17 @@ func (s *Store) CountVisits(ctx context.Context, country string) (int, error) {
 
 // TripTitles maps a traveller's published trip ids to their titles.
 func (s *Store) TripTitles(ctx context.Context, personID int64) (map[int64]string, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT record_id, title FROM entries WHERE person_id = ? AND kind = 'trip' AND status = 'published'`, personID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	out := map[int64]string{}
-	for rows.Next() {
+	err := each(ctx, s.r, func(scan func(...any) error) error {
 		var id int64
 		var t string
-		if err := rows.Scan(&id, &t); err != nil {
-			return nil, err
+		if err := scan(&id, &t); err != nil {
+			return err
 		}
 		out[id] = t
-	}
-	return out, rows.Err()
+		return nil
+	}, `SELECT record_id, title FROM entries WHERE person_id = ? AND kind = 'trip' AND status = 'published'`, personID)
+	return out, err
 }
 
 // TripOf returns the trip a stop, goal, quote or claim belongs to, so that
@@ -115,27 +103,23 @@ func (s *Store) DeletedTrips(ctx context.Context) ([]timeline.TripRef, error) {
 }
 
 func (s *Store) tripList(ctx context.Context, where string) ([]timeline.TripRef, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT t.id, t.title, t.start_date, t.end_date, p.slug, p.name,
-			coalesce((SELECT group_concat(country, ' ') FROM (SELECT country FROM stops WHERE trip_id = t.id ORDER BY seq)), '')
-		FROM trips t JOIN people p ON p.id = t.person_id WHERE `+where+` ORDER BY t.updated_at DESC, t.id DESC LIMIT 200`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	var out []timeline.TripRef
-	for rows.Next() {
+	err := each(ctx, s.r, func(scan func(...any) error) error {
 		var ts timeline.TripRef
 		var countries string
-		if err := rows.Scan(&ts.ID, &ts.Title, &ts.Start, &ts.End, &ts.PersonSlug, &ts.PersonName, &countries); err != nil {
-			return nil, err
+		if err := scan(&ts.ID, &ts.Title, &ts.Start, &ts.End, &ts.PersonSlug, &ts.PersonName, &countries); err != nil {
+			return err
 		}
 		ts.Countries = timeline.StopCountries(stopsOf(strings.Fields(countries)))
 		if ts.Title == "" {
 			ts.Title = s.tripTitle(ts.Countries)
 		}
 		out = append(out, ts)
-	}
-	return out, rows.Err()
+		return nil
+	}, `SELECT t.id, t.title, t.start_date, t.end_date, p.slug, p.name,
+			coalesce((SELECT group_concat(country, ' ') FROM (SELECT country FROM stops WHERE trip_id = t.id ORDER BY seq)), '')
+		FROM trips t JOIN people p ON p.id = t.person_id WHERE `+where+` ORDER BY t.updated_at DESC, t.id DESC LIMIT 200`)
+	return out, err
 }
 
 func stopsOf(codes []string) []timeline.Stop {

@@ -206,12 +206,7 @@ func (a *Server) resetAccountPassword(w http.ResponseWriter, r *http.Request) er
 		// The admin's own session row is gone with the others; saving it
 		// again (for a flash) would bring it back, so the cookie is
 		// expired instead and the admin logs in with the new password.
-		s, err := a.sessions.Get(r, sessionCookie)
-		if err != nil {
-			return err
-		}
-		s.Options.MaxAge = -1
-		if err := s.Save(r, w); err != nil {
+		if err := a.expireSession(w, r); err != nil {
 			return err
 		}
 		http.Redirect(w, r, "/login?"+url.Values{"next": {accountsPath}}.Encode(), http.StatusSeeOther)

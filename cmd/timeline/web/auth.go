@@ -122,13 +122,19 @@ func (a *Server) login(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-func (a *Server) logout(w http.ResponseWriter, r *http.Request) error {
+// expireSession ends the request's session: its row is deleted and its
+// cookie expired.
+func (a *Server) expireSession(w http.ResponseWriter, r *http.Request) error {
 	s, err := a.sessions.Get(r, sessionCookie)
 	if err != nil {
 		return err
 	}
 	s.Options.MaxAge = -1
-	if err := s.Save(r, w); err != nil {
+	return s.Save(r, w)
+}
+
+func (a *Server) logout(w http.ResponseWriter, r *http.Request) error {
+	if err := a.expireSession(w, r); err != nil {
 		return err
 	}
 	http.Redirect(w, r, "/", http.StatusSeeOther)

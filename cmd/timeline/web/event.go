@@ -97,10 +97,6 @@ func (a *Server) eventPage(w http.ResponseWriter, r *http.Request) error {
 	}))
 }
 
-func (a *Server) newEventForm(w http.ResponseWriter, r *http.Request) error {
-	return a.showForm(w, r, newEventPage, eventForm{}.fields(), nil)
-}
-
 func (a *Server) createEvent(w http.ResponseWriter, r *http.Request, f eventForm, fe timeline.FieldErrors) error {
 	e := a.event(f, fe)
 	e.Status = timeline.Draft

@@ -69,6 +69,11 @@ func (a *Server) showForm(w http.ResponseWriter, r *http.Request, p formPage, fi
 	return renderForm(w, r, f, nil, fe)
 }
 
+// blank serves a new record's form, empty.
+func (a *Server) blank(p formPage, fields []views.FormField) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error { return a.showForm(w, r, p, fields, nil) }
+}
+
 // renderForm renders a SimpleForm with the values vals gives (none when
 // nil) and the messages of fe: 200, or 422 when there are messages.
 func renderForm(w http.ResponseWriter, r *http.Request, f views.SimpleForm, vals func(string) string, fe timeline.FieldErrors) error {

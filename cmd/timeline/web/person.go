@@ -137,10 +137,6 @@ func (a *Server) personPage(w http.ResponseWriter, r *http.Request) error {
 	return render(w, r, http.StatusOK, views.Person(page))
 }
 
-func (a *Server) newPersonForm(w http.ResponseWriter, r *http.Request) error {
-	return a.showForm(w, r, newPersonPage, personForm{}.fields(false), nil)
-}
-
 func (a *Server) createPerson(w http.ResponseWriter, r *http.Request, f personForm, fe timeline.FieldErrors) error {
 	p := a.newPerson(f, fe)
 	return a.submit(w, r, fe, save{field: "slug", flash: "Person saved.",

@@ -90,10 +90,6 @@ func (a *Server) regionsPage(w http.ResponseWriter, r *http.Request) error {
 	}))
 }
 
-func (a *Server) newRegionForm(w http.ResponseWriter, r *http.Request) error {
-	return a.showForm(w, r, newRegionPage, regionForm{}.fields(false), nil)
-}
-
 func (a *Server) createRegion(w http.ResponseWriter, r *http.Request, f regionForm, fe timeline.FieldErrors) error {
 	rg := a.region(f, fe)
 	return a.submit(w, r, fe, save{field: "code", flash: "Region saved.",

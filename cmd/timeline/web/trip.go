@@ -165,12 +165,18 @@ func (a *Server) tripForm(w http.ResponseWriter, r *http.Request, title string) 
 	return f, nil
 }
 
-func (a *Server) newTripForm(w http.ResponseWriter, r *http.Request) error {
+// newTrip is the form of a new trip, posting to /curate/trips.
+func (a *Server) newTrip(w http.ResponseWriter, r *http.Request) (views.TripForm, error) {
 	f, err := a.tripForm(w, r, "New trip")
+	f.Action = "/curate/trips"
+	return f, err
+}
+
+func (a *Server) newTripForm(w http.ResponseWriter, r *http.Request) error {
+	f, err := a.newTrip(w, r)
 	if err != nil {
 		return err
 	}
-	f.Action = "/curate/trips"
 	f.Person = r.URL.Query().Get("person")
 	f.Stops = []views.StopRow{{}}
 	return render(w, r, http.StatusOK, views.TripFormPage(f))
@@ -318,11 +324,10 @@ func (a *Server) tripFromForm(f *views.TripForm) (*timeline.Trip, timeline.Field
 }
 
 func (a *Server) createTrip(w http.ResponseWriter, r *http.Request) error {
-	f, err := a.tripForm(w, r, "New trip")
+	f, err := a.newTrip(w, r)
 	if err != nil {
 		return err
 	}
-	f.Action = "/curate/trips"
 	return a.saveTrip(w, r, f, func(trip *timeline.Trip) error {
 		trip.Status = timeline.Draft
 		return a.store.CreateTrip(r.Context(), actor(r), trip)
