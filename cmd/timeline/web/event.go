@@ -123,14 +123,3 @@ func (a *Server) updateEvent(w http.ResponseWriter, r *http.Request, old *timeli
 		to:    func() string { return timeline.RecordPath(timeline.KindEvent, e.ID) },
 		again: func() error { return a.showForm(w, r, editEventPage(e.ID), withReason(f.fields(), f.Reason), fe) }})
 }
-
-func (a *Server) publishEvent(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "event")
-	if err != nil {
-		return err
-	}
-	if err := a.store.SetStatus(r.Context(), actor(r), timeline.KindEvent, id, timeline.Published); err != nil {
-		return err
-	}
-	return a.redirectWithFlash(w, r, timeline.RecordPath(timeline.KindEvent, id), "Event published.")
-}

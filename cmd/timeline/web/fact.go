@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/diplomatic-travel/tracker/store"
 	"github.com/diplomatic-travel/tracker/timeline"
@@ -98,8 +99,9 @@ func (a *Server) restoreVersion(w http.ResponseWriter, r *http.Request) error {
 	return a.redirectWithFlash(w, r, historyPath(kind, id), fmt.Sprintf("Restored the version of change %d.", rev))
 }
 
-// publish makes a draft goal, quote, claim or counter public and goes back
-// to where it is shown.
+// publish makes a draft meeting, event, goal, quote, claim or counter
+// public and goes back to where it is shown: a fact of a trip to its place
+// on the trip's page, the others to their own.
 func (a *Server) publish(kind timeline.Kind) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		id, err := pathID(r, string(kind))
@@ -110,12 +112,12 @@ func (a *Server) publish(kind timeline.Kind) handlerFunc {
 			return err
 		}
 		back := timeline.RecordPath(kind, id)
-		if kind != timeline.KindCounter {
+		if kind.Info().OnTrip {
 			if trip, err := a.store.TripOf(r.Context(), kind, id); err == nil {
 				back = fmt.Sprintf("/trips/%d#%s-%d", trip, kind, id)
 			}
 		}
-		return a.redirectWithFlash(w, r, back, "Published.")
+		return a.redirectWithFlash(w, r, back, strings.ToUpper(string(kind[:1]))+string(kind[1:])+" published.")
 	}
 }
 

@@ -74,6 +74,26 @@ func (a *Server) blank(p formPage, fields []views.FormField) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error { return a.showForm(w, r, p, fields, nil) }
 }
 
+// act serves a POST that does one thing to the record of the path (of the
+// kind what names), then goes to the page to(id) gives, with the flash.
+func (a *Server) act(what string, do func(ctx context.Context, by store.Actor, id int64) error, to func(id int64) string, flash string) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		id, err := pathID(r, what)
+		if err != nil {
+			return err
+		}
+		if err := do(r.Context(), actor(r), id); err != nil {
+			return err
+		}
+		return a.redirectWithFlash(w, r, to(id), flash)
+	}
+}
+
+// pathOf is the page of a record of kind by its id.
+func pathOf(kind timeline.Kind) func(int64) string {
+	return func(id int64) string { return timeline.RecordPath(kind, id) }
+}
+
 // renderForm renders a SimpleForm with the values vals gives (none when
 // nil) and the messages of fe: 200, or 422 when there are messages.
 func renderForm(w http.ResponseWriter, r *http.Request, f views.SimpleForm, vals func(string) string, fe timeline.FieldErrors) error {

@@ -125,22 +125,6 @@ func (a *Server) createMeeting(w http.ResponseWriter, r *http.Request) error {
 	return render(w, r, http.StatusUnprocessableEntity, views.MeetingFormPage(f))
 }
 
-// publishMeeting serves POST /meetings/{id}/publish.
-func (a *Server) publishMeeting(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "meeting")
-	if err != nil {
-		return err
-	}
-	m, err := a.store.Meeting(r.Context(), id, true)
-	if err != nil {
-		return err
-	}
-	if err := a.store.SetStatus(r.Context(), actor(r), timeline.KindMeeting, id, timeline.Published); err != nil {
-		return err
-	}
-	return a.redirectWithFlash(w, r, fmt.Sprintf("/trips/%d#meeting-%d", m.TripID, id), "Meeting published.")
-}
-
 func (a *Server) participantsForm(w http.ResponseWriter, r *http.Request) (views.ParticipantsForm, *timeline.Meeting, error) {
 	id, err := pathID(r, "meeting")
 	if err != nil {

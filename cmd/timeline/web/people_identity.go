@@ -203,15 +203,3 @@ func mergeRows(ms []store.PersonMerge) []views.PersonMergeRow {
 	}
 	return out
 }
-
-// undoMerge serves POST /curate/merges/{id}/undo.
-func (a *Server) undoMerge(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "merge")
-	if err != nil {
-		return err
-	}
-	if err := a.store.UndoPersonMerge(r.Context(), actor(r), id); err != nil {
-		return err
-	}
-	return a.redirectWithFlash(w, r, "/curate/people/merges", "Undone: each person has again exactly what they had before.")
-}

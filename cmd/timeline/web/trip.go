@@ -414,17 +414,6 @@ func (a *Server) deleteTrip(w http.ResponseWriter, r *http.Request) error {
 	return a.redirectWithFlash(w, r, timeline.RecordPath(timeline.KindTrip, id), "Trip deleted. It is kept and can be restored from this page.")
 }
 
-func (a *Server) restoreTrip(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "trip")
-	if err != nil {
-		return err
-	}
-	if err := a.store.RestoreTrip(r.Context(), actor(r), id); err != nil {
-		return err
-	}
-	return a.redirectWithFlash(w, r, timeline.RecordPath(timeline.KindTrip, id), "Trip restored.")
-}
-
 func (a *Server) restoreTripRevision(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r, "trip")
 	if err != nil {
