@@ -104,11 +104,6 @@ func (t *tx) createClaim(c *timeline.Claim) error {
 	if err := c.Validate(); err != nil {
 		return err
 	}
-	id, err := t.insert(`INSERT INTO claims(trip_id, counter_id, stated, text, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+	return t.add(timeline.KindClaim, &c.ID, `INSERT INTO claims(trip_id, counter_id, stated, text, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 		c.TripID, c.CounterID, c.Stated, c.Text, c.Status, t.now, t.now)
-	if err != nil {
-		return err
-	}
-	c.ID = id
-	return t.created(timeline.KindClaim, id)
 }

@@ -16,13 +16,8 @@ func (t *tx) createGoal(g *timeline.Goal) error {
 	if err := g.Validate(); err != nil {
 		return err
 	}
-	id, err := t.insert(`INSERT INTO goals(trip_id, text, stated_by, outcome, status, seq)
+	return t.add(timeline.KindGoal, &g.ID, `INSERT INTO goals(trip_id, text, stated_by, outcome, status, seq)
 		VALUES (?, ?, ?, ?, ?, (SELECT count(*) FROM goals WHERE trip_id = ?))`, g.TripID, g.Text, nullID(g.StatedByID), g.Outcome, g.Status, g.TripID)
-	if err != nil {
-		return err
-	}
-	g.ID = id
-	return t.created(timeline.KindGoal, id)
 }
 
 // GoalsOfTrip returns a trip's stated goals in the order entered; drafts
@@ -45,11 +40,8 @@ func (s *Store) UpdateGoal(ctx context.Context, a Actor, g *timeline.Goal, reaso
 
 // Goal returns one goal.
 func (s *Store) Goal(ctx context.Context, id int64) (*timeline.Goal, error) {
-	var g timeline.Goal
-	err := s.r.QueryRowContext(ctx, `SELECT g.id, g.trip_id, g.text, coalesce(g.stated_by, 0), coalesce(p.name, ''), g.outcome
-		FROM goals g LEFT JOIN people p ON p.id = g.stated_by WHERE g.id = ? AND g.deleted_at IS NULL`, id).Scan(&g.ID, &g.TripID, &g.Text, &g.StatedByID, &g.StatedBy, &g.Outcome)
-	if isNoRows(err) {
-		return nil, notFound("Goal " + strconv.FormatInt(id, 10))
-	}
-	return &g, err
+	return one(ctx, s.r, "Goal "+strconv.FormatInt(id, 10), func(g *timeline.Goal) []any {
+		return []any{&g.ID, &g.TripID, &g.Text, &g.StatedByID, &g.StatedBy, &g.Outcome}
+	}, `SELECT g.id, g.trip_id, g.text, coalesce(g.stated_by, 0), coalesce(p.name, ''), g.outcome
+		FROM goals g LEFT JOIN people p ON p.id = g.stated_by WHERE g.id = ? AND g.deleted_at IS NULL`, id)
 }

@@ -242,3 +242,13 @@ func (t *tx) recordRow(kind timeline.Kind, table string, id int64) (map[string]a
 	}
 	return row, err
 }
+
+// add inserts a new record's row, sets its id and records it as created.
+func (t *tx) add(kind timeline.Kind, id *int64, query string, args ...any) error {
+	n, err := t.insert(query, args...)
+	if err != nil {
+		return err
+	}
+	*id = n
+	return t.created(kind, n)
+}

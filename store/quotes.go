@@ -17,14 +17,10 @@ func (s *Store) UpdateQuote(ctx context.Context, a Actor, q *timeline.Quote, rea
 
 // Quote returns one quote.
 func (s *Store) Quote(ctx context.Context, id int64) (*timeline.Quote, error) {
-	var q timeline.Quote
-	err := s.r.QueryRowContext(ctx, `SELECT q.id, q.person_id, p.name, p.slug, q.date, coalesce(q.trip_id, 0), coalesce(q.stop_id, 0), coalesce(q.meeting_id, 0), q.text
-		FROM quotes q JOIN people p ON p.id = q.person_id WHERE q.id = ? AND q.deleted_at IS NULL`, id).
-		Scan(&q.ID, &q.PersonID, &q.PersonName, &q.PersonSlug, &q.Date, &q.TripID, &q.StopID, &q.MeetingID, &q.Text)
-	if isNoRows(err) {
-		return nil, notFound("Quote " + strconv.FormatInt(id, 10))
-	}
-	return &q, err
+	return one(ctx, s.r, "Quote "+strconv.FormatInt(id, 10), func(q *timeline.Quote) []any {
+		return []any{&q.ID, &q.PersonID, &q.PersonName, &q.PersonSlug, &q.Date, &q.TripID, &q.StopID, &q.MeetingID, &q.Text}
+	}, `SELECT q.id, q.person_id, p.name, p.slug, q.date, coalesce(q.trip_id, 0), coalesce(q.stop_id, 0), coalesce(q.meeting_id, 0), q.text
+		FROM quotes q JOIN people p ON p.id = q.person_id WHERE q.id = ? AND q.deleted_at IS NULL`, id)
 }
 
 // CreateQuote stores words said by a person.
@@ -36,13 +32,8 @@ func (t *tx) createQuote(q *timeline.Quote) error {
 	if err := q.Validate(); err != nil {
 		return err
 	}
-	id, err := t.insert(`INSERT INTO quotes(person_id, date, trip_id, stop_id, meeting_id, text, status) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+	return t.add(timeline.KindQuote, &q.ID, `INSERT INTO quotes(person_id, date, trip_id, stop_id, meeting_id, text, status) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 		q.PersonID, q.Date, nullID(q.TripID), nullID(q.StopID), nullID(q.MeetingID), q.Text, q.Status)
-	if err != nil {
-		return err
-	}
-	q.ID = id
-	return t.created(timeline.KindQuote, id)
 }
 
 // QuotesOfTrip returns the quotes said on a trip, in date order; drafts

@@ -343,3 +343,22 @@ func each(ctx context.Context, db queryer, row func(scan func(dest ...any) error
 type scanFunc func(dest ...any) error
 
 func (f scanFunc) Scan(dest ...any) error { return f(dest...) }
+
+// rowQueryer runs a query of one row: the reader pool or a transaction.
+type rowQueryer interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// one reads the row of a query into a T at the fields dest gives; no row
+// is not found, in words that name what.
+func one[T any](ctx context.Context, db rowQueryer, what string, dest func(*T) []any, query string, args ...any) (*T, error) {
+	var x T
+	err := db.QueryRowContext(ctx, query, args...).Scan(dest(&x)...)
+	if isNoRows(err) {
+		return nil, notFound(what)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &x, nil
+}
