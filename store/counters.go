@@ -98,13 +98,7 @@ func (s *Store) CounterFor(ctx context.Context, id int64, drafts bool) (*timelin
 		return nil, err
 	}
 	cs, err := scanCounters(rows)
-	if err != nil {
-		return nil, err
-	}
-	if len(cs) == 0 {
-		return nil, notFound("Counter " + strconv.FormatInt(id, 10))
-	}
-	return &cs[0], nil
+	return first(cs, err, "Counter "+strconv.FormatInt(id, 10))
 }
 
 // Numberer computes counters over travellers' records, loading each

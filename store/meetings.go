@@ -70,16 +70,10 @@ func (s *Store) Meeting(ctx context.Context, id int64, drafts bool) (*timeline.M
 		return nil, err
 	}
 	ms, err := scanMeetings(rows)
-	if err != nil {
-		return nil, err
+	if err == nil {
+		err = s.fillParticipants(ctx, ms)
 	}
-	if len(ms) == 0 {
-		return nil, notFound("Meeting " + strconv.FormatInt(id, 10))
-	}
-	if err := s.fillParticipants(ctx, ms); err != nil {
-		return nil, err
-	}
-	return &ms[0], nil
+	return first(ms, err, "Meeting "+strconv.FormatInt(id, 10))
 }
 
 func scanMeetings(rows *sql.Rows) ([]timeline.Meeting, error) {

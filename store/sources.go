@@ -215,16 +215,8 @@ func (s *Store) SearchSources(ctx context.Context, q string, limit int) ([]timel
 		args = append(args, like, like, like)
 	}
 	args = append(args, limit)
-	var out []timeline.Source
-	err := each(ctx, s.r, func(scan func(...any) error) error {
-		var src timeline.Source
-		if err := scanSource(scanFunc(scan), &src); err != nil {
-			return err
-		}
-		out = append(out, src)
-		return nil
-	}, `SELECT `+sourceCols+` FROM sources s WHERE `+where+` ORDER BY s.id DESC LIMIT ?`, args...)
-	return out, err
+	return listScanned(ctx, s.r, func(sc scanner, src *timeline.Source) error { return scanSource(sc, src) },
+		`SELECT `+sourceCols+` FROM sources s WHERE `+where+` ORDER BY s.id DESC LIMIT ?`, args...)
 }
 
 // SourceByURL returns the source with the canonical form of raw, or nil.

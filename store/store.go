@@ -362,3 +362,33 @@ func one[T any](ctx context.Context, db rowQueryer, what string, dest func(*T) [
 	}
 	return &x, nil
 }
+
+// scanner is a row, or rows, being read.
+type scanner interface{ Scan(dest ...any) error }
+
+// listScanned is list for records read by a scan function of their own
+// (scanEntry, scanSource).
+func listScanned[T any](ctx context.Context, db queryer, scan func(scanner, *T) error, query string, args ...any) ([]T, error) {
+	var out []T
+	err := each(ctx, db, func(sc func(...any) error) error {
+		var x T
+		if err := scan(scanFunc(sc), &x); err != nil {
+			return err
+		}
+		out = append(out, x)
+		return nil
+	}, query, args...)
+	return out, err
+}
+
+// first is the one record a query of a list was to find; none is not
+// found, in words that name what.
+func first[T any](xs []T, err error, what string) (*T, error) {
+	if err != nil {
+		return nil, err
+	}
+	if len(xs) == 0 {
+		return nil, notFound(what)
+	}
+	return &xs[0], nil
+}

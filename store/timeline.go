@@ -352,14 +352,5 @@ func indexHint(f timeline.Filter) string {
 
 // queryEntries runs a query of entryCols and reads its entries.
 func (s *Store) queryEntries(ctx context.Context, q string, args ...any) ([]timeline.Entry, error) {
-	var entries []timeline.Entry
-	err := each(ctx, s.r, func(scan func(...any) error) error {
-		var e timeline.Entry
-		if err := scanEntry(scanFunc(scan), &e); err != nil {
-			return err
-		}
-		entries = append(entries, e)
-		return nil
-	}, q, args...)
-	return entries, err
+	return listScanned(ctx, s.r, func(sc scanner, e *timeline.Entry) error { return scanEntry(sc, e) }, q, args...)
 }
