@@ -67,14 +67,6 @@ func (a *Server) quotePage(w http.ResponseWriter, r *http.Request, trip *timelin
 	return a.showForm(w, r, p, f.fields(people, stops), fe)
 }
 
-// tripOf is the trip a new fact is added to: the trip of the path.
-func (a *Server) tripOf(r *http.Request) (*timeline.Trip, error) {
-	return byID(r, timeline.KindTrip, func(ctx context.Context, id int64) (*timeline.Trip, error) {
-		trip, _, err := a.store.TripForCurator(ctx, id)
-		return trip, err
-	})
-}
-
 func (a *Server) newQuoteForm(w http.ResponseWriter, r *http.Request, trip *timeline.Trip) error {
 	return a.quotePage(w, r, trip, 0, quoteForm{Person: trip.PersonSlug}, nil)
 }

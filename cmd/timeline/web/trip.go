@@ -182,29 +182,39 @@ func (a *Server) newTripForm(w http.ResponseWriter, r *http.Request) error {
 	return render(w, r, http.StatusOK, views.TripFormPage(f))
 }
 
-func (a *Server) editTripForm(w http.ResponseWriter, r *http.Request) error {
+// curatorTrip is a trip as curators read it: drafts and deleted trips too.
+type curatorTrip struct {
+	*timeline.Trip
+	deleted bool
+}
+
+// curatorTripOf is the trip of the path, as curators read it.
+func (a *Server) curatorTripOf(r *http.Request) (curatorTrip, error) {
 	id, err := pathID(r, "trip")
 	if err != nil {
-		return err
+		return curatorTrip{}, err
 	}
 	trip, deleted, err := a.store.TripForCurator(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	if deleted {
-		return timeline.Errorf(timeline.EConflict, "Trip %d is deleted; restore it before editing it.", id)
+	return curatorTrip{trip, deleted}, err
+}
+
+// tripOf is the trip a new fact is added to: the trip of the path.
+func (a *Server) tripOf(r *http.Request) (*timeline.Trip, error) {
+	t, err := a.curatorTripOf(r)
+	return t.Trip, err
+}
+
+func (a *Server) editTripForm(w http.ResponseWriter, r *http.Request, trip curatorTrip) error {
+	if trip.deleted {
+		return timeline.Errorf(timeline.EConflict, "Trip %d is deleted; restore it before editing it.", trip.ID)
 	}
 	f, err := a.tripForm(w, r, "Edit trip")
 	if err != nil {
 		return err
 	}
-	f.Action, f.TripID = fmt.Sprintf("/trips/%d/edit", id), id
-	stored, _, err := a.store.TripForCurator(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	f.Person, f.Title, f.Summary = stored.PersonSlug, storedTitle(stored, trip), stored.Summary
-	for _, s := range stored.Stops {
+	f.Action, f.TripID = fmt.Sprintf("/trips/%d/edit", trip.ID), trip.ID
+	f.Person, f.Title, f.Summary = trip.PersonSlug, storedTitle(trip.Trip, trip.Trip), trip.Summary
+	for _, s := range trip.Stops {
 		f.Stops = append(f.Stops, views.StopRow{ID: strconv.FormatInt(s.ID, 10), Country: a.store.Countries().Name(s.Country),
 			Locality: s.Locality, Start: s.Start.String(), End: s.End.String(), Note: s.Remarks})
 	}
@@ -430,15 +440,8 @@ func (a *Server) restoreTripRevision(w http.ResponseWriter, r *http.Request) err
 }
 
 // tripHistory serves GET /trips/{id}/history: every change, field by field.
-func (a *Server) tripHistory(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "trip")
-	if err != nil {
-		return err
-	}
-	trip, deleted, err := a.store.TripForCurator(r.Context(), id)
-	if err != nil {
-		return err
-	}
+func (a *Server) tripHistory(w http.ResponseWriter, r *http.Request, trip curatorTrip) error {
+	id := trip.ID
 	revs, err := a.store.Revisions(r.Context(), timeline.KindTrip, id)
 	if err != nil {
 		return err
@@ -446,7 +449,7 @@ func (a *Server) tripHistory(w http.ResponseWriter, r *http.Request) error {
 	slices.Reverse(revs)
 	return render(w, r, http.StatusOK, views.History(views.HistoryPage{
 		Site: a.site(w, r, "History of "+trip.Title), Kind: string(timeline.KindTrip), RecordID: id, Title: trip.Title,
-		Path: timeline.RecordPath(timeline.KindTrip, id), Deleted: deleted, Changes: changes(revs),
+		Path: timeline.RecordPath(timeline.KindTrip, id), Deleted: trip.deleted, Changes: changes(revs),
 	}))
 }
 
