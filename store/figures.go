@@ -7,35 +7,6 @@ import (
 	"github.com/diplomatic-travel/tracker/timeline"
 )
 
-// Figures sum up the published trips of a traveller, or the visits to a
-// country or a region: what its page opens with.
-type Figures struct {
-	Trips int
-	Stops int
-	// Days counts the calendar days on those stops, each day once per
-	// traveller: a traveller's days abroad, or the days travellers spent in
-	// the country or the region.
-	Days int
-	// Countries visited (for a traveller: outside their home country).
-	Countries int
-	// Travellers who made the visits.
-	Travellers int
-	First      *FigureStop
-	Last       *FigureStop
-	// BusiestYears are the years in which the most of the trips began,
-	// in order: every year of a tie.
-	BusiestYears     []int
-	BusiestYearTrips int
-}
-
-// FigureStop is the first or the last stop of the figures.
-type FigureStop struct {
-	TripID  int64
-	Country string
-	Start   timeline.Date
-	End     timeline.Date
-}
-
 // FigureScope says whose figures: one of a traveller, a country or a region.
 type FigureScope struct {
 	PersonID int64
@@ -44,7 +15,7 @@ type FigureScope struct {
 }
 
 // FiguresOf computes the figures of a scope in one pass over its stops.
-func (s *Store) FiguresOf(ctx context.Context, sc FigureScope) (*Figures, error) {
+func (s *Store) FiguresOf(ctx context.Context, sc FigureScope) (*timeline.Figures, error) {
 	q := `SELECT s.person_id, s.trip_id, s.country, s.start_date, s.end_date, t.start_date
 		FROM stops s JOIN trips t ON t.id = s.trip_id AND t.status = 'published' AND t.deleted_at IS NULL`
 	var arg any
@@ -65,14 +36,14 @@ func (s *Store) FiguresOf(ctx context.Context, sc FigureScope) (*Figures, error)
 		return nil, err
 	}
 	defer rows.Close()
-	f := &Figures{}
+	f := &timeline.Figures{}
 	trips := map[int64]int{} // trip → start year
 	countries := map[string]bool{}
 	var person int64 = -1
 	var until timeline.Date // the last day counted for this traveller
 	for rows.Next() {
 		var pid, tid int64
-		var st FigureStop
+		var st timeline.FigureStop
 		var tripStart timeline.Date
 		if err := rows.Scan(&pid, &tid, &st.Country, &st.Start, &st.End, &tripStart); err != nil {
 			return nil, err

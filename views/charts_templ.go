@@ -1964,12 +1964,12 @@ func figures(f Figures, names Names) templ.Component {
 					return templ_7745c5c3_Err
 				}
 			}
-			if len(f.BusiestYears) > 0 {
+			if len(f.YearLinks) > 0 {
 				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 164, "<div><dt>")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				if len(f.BusiestYears) == 1 {
+				if len(f.YearLinks) == 1 {
 					templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 165, "busiest year")
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
@@ -1992,7 +1992,7 @@ func figures(f Figures, names Names) templ.Component {
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}
-					var templ_7745c5c3_Var122 = []any{templ.KV("tied", len(f.BusiestYears) > 1)}
+					var templ_7745c5c3_Var122 = []any{templ.KV("tied", len(f.YearLinks) > 1)}
 					templ_7745c5c3_Err = templ.RenderCSSItems(ctx, templ_7745c5c3_ElementWriter, templ_7745c5c3_Var122...)
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
@@ -2024,7 +2024,7 @@ func figures(f Figures, names Names) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				for i, y := range f.BusiestYears {
+				for i, y := range f.YearLinks {
 					templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 171, "<a href=\"")
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
@@ -2056,9 +2056,9 @@ func figures(f Figures, names Names) templ.Component {
 						return templ_7745c5c3_Err
 					}
 					var templ_7745c5c3_Var126 string
-					templ_7745c5c3_Var126, templ_7745c5c3_Err = templ.JoinStringErrs(listSep(i, len(f.BusiestYears)))
+					templ_7745c5c3_Var126, templ_7745c5c3_Err = templ.JoinStringErrs(listSep(i, len(f.YearLinks)))
 					if templ_7745c5c3_Err != nil {
-						return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/charts.templ`, Line: 231, Col: 79}
+						return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/charts.templ`, Line: 231, Col: 76}
 					}
 					_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var126))
 					if templ_7745c5c3_Err != nil {
@@ -2086,7 +2086,7 @@ func figures(f Figures, names Names) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				if len(f.BusiestYears) > 1 {
+				if len(f.YearLinks) > 1 {
 					templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 177, "each")
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err

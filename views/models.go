@@ -594,32 +594,18 @@ func pluralOf(noun string) string {
 
 // Figures open a traveller's, a country's or a region's page.
 type Figures struct {
-	Of         string // "person", "country" or "region"
-	Trips      int
-	Stops      int
-	Days       int
-	Countries  int
-	Travellers int
-	First      *FigureStop
-	Last       *FigureStop
-	// BusiestYears are the years most trips began in (all of a tie), each
-	// linking to its view.
-	BusiestYears     []YearLink
-	BusiestYearTrips int
-	TripsURL         string // the view of these trips
+	timeline.Figures
+	Of string // "person", "country" or "region"
+	// YearLinks are the busiest years (all of a tie), each linking to its
+	// view.
+	YearLinks []YearLink
+	TripsURL  string // the view of these trips
 }
 
 // YearLink is a year and the view of its trips.
 type YearLink struct {
 	Year int
 	URL  string
-}
-
-// FigureStop is a first or last visit.
-type FigureStop struct {
-	TripID     int64
-	Country    string
-	Start, End timeline.Date
 }
 
 // DaysLabel names the days figure for the kind of page.

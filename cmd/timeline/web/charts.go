@@ -107,21 +107,14 @@ func loadWorld(countries *store.Countries) (*views.World, error) {
 // trips, which the figures link to.
 func (a *Server) figures(ctx context.Context, v int64, sc store.FigureScope, of string, f timeline.Filter) (views.Figures, error) {
 	key := fmt.Sprintf("%d|%s|%s", sc.PersonID, sc.Country, sc.Region)
-	fg, err := a.figureCache.get(v, key, func() (*store.Figures, error) { return a.store.FiguresOf(ctx, sc) })
+	fg, err := a.figureCache.get(v, key, func() (*timeline.Figures, error) { return a.store.FiguresOf(ctx, sc) })
 	if err != nil {
 		return views.Figures{}, err
 	}
 	trips := f.With(func(g *timeline.Filter) { g.Kinds = []string{timeline.EntryTrip} })
-	out := views.Figures{Of: of, Trips: fg.Trips, Stops: fg.Stops, Days: fg.Days, Countries: fg.Countries, Travellers: fg.Travellers,
-		BusiestYearTrips: fg.BusiestYearTrips, TripsURL: "/" + trips.Query()}
-	if fg.First != nil {
-		out.First = &views.FigureStop{TripID: fg.First.TripID, Country: fg.First.Country, Start: fg.First.Start, End: fg.First.End}
-	}
-	if fg.Last != nil {
-		out.Last = &views.FigureStop{TripID: fg.Last.TripID, Country: fg.Last.Country, Start: fg.Last.Start, End: fg.Last.End}
-	}
+	out := views.Figures{Figures: *fg, Of: of, TripsURL: "/" + trips.Query()}
 	for _, y := range fg.BusiestYears {
-		out.BusiestYears = append(out.BusiestYears, views.YearLink{Year: y, URL: "/" + trips.With(func(g *timeline.Filter) {
+		out.YearLinks = append(out.YearLinks, views.YearLink{Year: y, URL: "/" + trips.With(func(g *timeline.Filter) {
 			g.From, g.To = timeline.DateOf(y, time.January, 1), timeline.DateOf(y, time.December, 31)
 		}).Query()})
 	}

@@ -30,7 +30,7 @@ type Server struct {
 	chartCache *versionCache[*store.Charts]
 	// figureCache holds the figures of travellers', countries' and
 	// regions' pages.
-	figureCache *versionCache[*store.Figures]
+	figureCache *versionCache[*timeline.Figures]
 	// pending holds uploaded imports waiting for an admin's confirmation.
 	pending *pendingImports
 	// pages holds rendered timeline pages of readers not logged in.
@@ -92,7 +92,7 @@ func New(ctx context.Context, s *store.Store, log *slog.Logger, cfg Config) (*Se
 		budgets: newBudgets(lim.WorkRate, lim.WorkBurst),
 		store:   s, log: log, lists: &versionCache[filterLists]{}, world: world,
 		facetCache: &versionCache[*store.Facets]{}, chartCache: &versionCache[*store.Charts]{},
-		figureCache: &versionCache[*store.Figures]{}, numberings: &versionCache[timeline.Numbering]{}, pages: newPageCache(), pending: &pendingImports{},
+		figureCache: &versionCache[*timeline.Figures]{}, numberings: &versionCache[timeline.Numbering]{}, pages: newPageCache(), pending: &pendingImports{},
 		sessions:    newSessionStore(s, keys, cfg.BehindProxy),
 		logins:      newThrottle(throttleWindow),
 		behindProxy: cfg.BehindProxy,
