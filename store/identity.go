@@ -18,21 +18,12 @@ type PersonJoin struct {
 // knownPeople reads every person the record holds, with their aliases
 // and offices, for the identity rules.
 func (t *tx) knownPeople() ([]timeline.KnownPerson, error) {
-	rows, err := t.QueryContext(t.ctx, `SELECT p.id, p.slug, p.name, coalesce(p.country, ''),
-			coalesce((SELECT group_concat(alias, char(31)) FROM person_aliases WHERE person_id = p.id), ''),
-			coalesce((SELECT group_concat(title || char(30) || coalesce(start_date, '') || char(30) || coalesce(end_date, ''), char(31))
-				FROM offices WHERE person_id = p.id), '')
-		FROM people p WHERE p.deleted_at IS NULL ORDER BY p.id`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	var out []timeline.KnownPerson
-	for rows.Next() {
+	err := each(t.ctx, t, func(scan func(...any) error) error {
 		var k timeline.KnownPerson
 		var aliases, offices string
-		if err := rows.Scan(&k.ID, &k.Slug, &k.Name, &k.Country, &aliases, &offices); err != nil {
-			return nil, err
+		if err := scan(&k.ID, &k.Slug, &k.Name, &k.Country, &aliases, &offices); err != nil {
+			return err
 		}
 		k.Aliases = splitUnit(aliases)
 		for _, o := range splitUnit(offices) {
@@ -43,8 +34,13 @@ func (t *tx) knownPeople() ([]timeline.KnownPerson, error) {
 			k.Offices = append(k.Offices, span)
 		}
 		out = append(out, k)
-	}
-	return out, rows.Err()
+		return nil
+	}, `SELECT p.id, p.slug, p.name, coalesce(p.country, ''),
+			coalesce((SELECT group_concat(alias, char(31)) FROM person_aliases WHERE person_id = p.id), ''),
+			coalesce((SELECT group_concat(title || char(30) || coalesce(start_date, '') || char(30) || coalesce(end_date, ''), char(31))
+				FROM offices WHERE person_id = p.id), '')
+		FROM people p WHERE p.deleted_at IS NULL ORDER BY p.id`)
+	return out, err
 }
 
 func splitUnit(s string) []string {

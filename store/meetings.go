@@ -94,12 +94,7 @@ func (s *Store) fillParticipants(ctx context.Context, ms []timeline.Meeting) err
 	if len(ms) == 0 {
 		return nil
 	}
-	idx := map[int64]int{}
-	args := make([]any, len(ms))
-	for i, m := range ms {
-		idx[m.ID] = i
-		args[i] = m.ID
-	}
+	idx, args := positions(ms, func(m timeline.Meeting) int64 { return m.ID })
 	rows, err := s.r.QueryContext(ctx, `SELECT pa.meeting_id, p.id, p.slug, p.name, coalesce(o.id, 0), coalesce(o.title, ''), coalesce(o.body, '')
 		FROM participants pa JOIN people p ON p.id = pa.person_id LEFT JOIN offices o ON o.id = pa.office_id
 		WHERE pa.meeting_id IN (`+placeholders(len(ms))+`) ORDER BY pa.meeting_id, pa.seq`, args...)

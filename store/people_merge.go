@@ -480,26 +480,12 @@ func (s *Store) UndoPersonMerge(ctx context.Context, a Actor, id int64) error {
 }
 
 func (t *tx) identifiers(pid int64) ([]timeline.Identifier, error) {
-	return scanIdentifiers(t.QueryContext(t.ctx, identifiersSQL, pid))
+	return list(t.ctx, t, identifierDest, identifiersSQL, pid)
 }
 
 const identifiersSQL = `SELECT scheme, value FROM person_identifiers WHERE person_id = ? ORDER BY scheme`
 
-func scanIdentifiers(rows *sql.Rows, err error) ([]timeline.Identifier, error) {
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []timeline.Identifier
-	for rows.Next() {
-		var id timeline.Identifier
-		if err := rows.Scan(&id.Scheme, &id.Value); err != nil {
-			return nil, err
-		}
-		out = append(out, id)
-	}
-	return out, rows.Err()
-}
+func identifierDest(id *timeline.Identifier) []any { return []any{&id.Scheme, &id.Value} }
 
 // setIdentifiers replaces a person's identifiers.
 func (t *tx) setIdentifiers(pid int64, ids []timeline.Identifier) error {
@@ -516,7 +502,7 @@ func (t *tx) setIdentifiers(pid int64, ids []timeline.Identifier) error {
 
 // Identifiers lists a person's outside identifiers.
 func (s *Store) Identifiers(ctx context.Context, pid int64) ([]timeline.Identifier, error) {
-	return scanIdentifiers(s.r.QueryContext(ctx, identifiersSQL, pid))
+	return list(ctx, s.r, identifierDest, identifiersSQL, pid)
 }
 
 // SetIdentifier sets (or, with an empty value, removes) a person's

@@ -50,19 +50,7 @@ func (s *Store) RegionsOf(ctx context.Context, country string) ([]string, error)
 
 // CreateRegion stores a curator's region with its members.
 func (s *Store) CreateRegion(ctx context.Context, a Actor, r *timeline.Region) error {
-	r.Code = strings.ToUpper(strings.TrimSpace(r.Code))
-	r.Name = timeline.NormalizeSpace(r.Name)
-	fe := timeline.FieldErrors{}
-	if !timeline.ValidRegionCode(r.Code) {
-		fe.Add("code", "A region code is 2 to 12 capital letters, digits or hyphens, starting with a letter, such as GULF.")
-	}
-	if r.Name == "" {
-		fe.Add("name", "A region needs a name.")
-	}
-	if len(r.Members) == 0 {
-		fe.Add("members", "A region needs at least one country.")
-	}
-	if err := fe.Err(); err != nil {
+	if err := r.Validate(); err != nil {
 		return err
 	}
 	return s.write(ctx, a, func(t *tx) error {
@@ -89,23 +77,17 @@ func (s *Store) DeletedRegions(ctx context.Context) ([]string, error) {
 // UpdateRegion changes a curator's region: its name, notes and members.
 // The built-in bureaus are reference data and are not edited here.
 func (s *Store) UpdateRegion(ctx context.Context, a Actor, r *timeline.Region, reason string) error {
-	r.Name = timeline.NormalizeSpace(r.Name)
-	fe := timeline.FieldErrors{}
-	if r.Name == "" {
-		fe.Add("name", "A region needs a name.")
-	}
-	if len(r.Members) == 0 {
-		fe.Add("members", "A region needs at least one country.")
-	}
-	if err := fe.Err(); err != nil {
-		return err
-	}
+	// The region first: its code comes from its address, and one that
+	// names none is not found rather than a bad field.
 	before, err := s.Region(ctx, r.Code)
 	if err != nil {
 		return err
 	}
 	if before.Builtin {
 		return timeline.Errorf(timeline.EForbidden, "The built-in regions are the State Department's bureaus and are not edited; define a region of your own.")
+	}
+	if err := r.Validate(); err != nil {
+		return err
 	}
 	return s.write(ctx, a, func(t *tx) error {
 		if _, err := t.exec(`UPDATE regions SET name = ?, notes = ? WHERE code = ?`, r.Name, r.Notes, r.Code); err != nil {

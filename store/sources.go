@@ -136,7 +136,25 @@ type Supported struct {
 
 // SupportedBy lists the published facts that cite a source.
 func (s *Store) SupportedBy(ctx context.Context, sourceID int64) ([]Supported, error) {
-	rows, err := s.r.QueryContext(ctx, `
+	var out []Supported
+	err := each(ctx, s.r, func(scan func(...any) error) error {
+		var sp Supported
+		var label sql.NullString
+		var tripID sql.NullInt64
+		if err := scan(&sp.Kind, &sp.ID, &sp.Passage, &label, &tripID); err != nil {
+			return err
+		}
+		if !label.Valid {
+			return nil // the fact is a draft or deleted: not for the public
+		}
+		sp.Label = label.String
+		sp.Path = timeline.RecordPath(sp.Kind, sp.ID)
+		if tripID.Valid {
+			sp.Path = timeline.RecordPath(timeline.KindTrip, tripID.Int64) + "#" + string(sp.Kind) + "-" + strconv.FormatInt(sp.ID, 10)
+		}
+		out = append(out, sp)
+		return nil
+	}, `
 		SELECT c.subject_kind, c.subject_id, c.passage,
 		  CASE c.subject_kind
 		    WHEN 'trip' THEN (SELECT e.title FROM entries e WHERE e.kind = 'trip' AND e.record_id = c.subject_id AND e.status = 'published')
@@ -156,29 +174,7 @@ func (s *Store) SupportedBy(ctx context.Context, sourceID int64) ([]Supported, e
 		    WHEN 'quote' THEN (SELECT trip_id FROM quotes WHERE id = c.subject_id)
 		  END
 		FROM citations c WHERE c.source_id = ? ORDER BY c.id`, sourceID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Supported
-	for rows.Next() {
-		var sp Supported
-		var label sql.NullString
-		var tripID sql.NullInt64
-		if err := rows.Scan(&sp.Kind, &sp.ID, &sp.Passage, &label, &tripID); err != nil {
-			return nil, err
-		}
-		if !label.Valid {
-			continue // the fact is a draft or deleted: not for the public
-		}
-		sp.Label = label.String
-		sp.Path = timeline.RecordPath(sp.Kind, sp.ID)
-		if tripID.Valid {
-			sp.Path = timeline.RecordPath(timeline.KindTrip, tripID.Int64) + "#" + string(sp.Kind) + "-" + strconv.FormatInt(sp.ID, 10)
-		}
-		out = append(out, sp)
-	}
-	return out, rows.Err()
+	return out, err
 }
 
 // UpdateSource changes a source's details; a new URL must not be another

@@ -392,3 +392,15 @@ func first[T any](xs []T, err error, what string) (*T, error) {
 	}
 	return &xs[0], nil
 }
+
+// positions maps each record's id to its index in xs, and gives the ids
+// as the arguments of an IN (...) of them.
+func positions[T any](xs []T, id func(T) int64) (map[int64]int, []any) {
+	idx := make(map[int64]int, len(xs))
+	args := make([]any, len(xs))
+	for i, x := range xs {
+		idx[id(x)] = i
+		args[i] = id(x)
+	}
+	return idx, args
+}

@@ -223,12 +223,7 @@ func (s *Store) fillHighlights(ctx context.Context, f timeline.Filter, entries [
 	// The marking is done here, from the search's terms, rather than with
 	// FTS5's highlight(), which would evaluate the match over every
 	// document to mark fifty.
-	idx := map[int64]int{}
-	args := make([]any, len(entries))
-	for i, e := range entries {
-		idx[e.Seq] = i
-		args[i] = e.Seq
-	}
+	idx, args := positions(entries, func(e timeline.Entry) int64 { return e.Seq })
 	rows, err := s.r.QueryContext(ctx, `SELECT id, search_text FROM entries WHERE id IN (`+placeholders(len(entries))+`)`, args...)
 	if err != nil {
 		return err
@@ -271,10 +266,7 @@ func (s *Store) fillEntrySources(ctx context.Context, entries []timeline.Entry) 
 		return err
 	}
 	defer rows.Close()
-	idx := map[int64]int{}
-	for i, e := range entries {
-		idx[e.Seq] = i
-	}
+	idx, _ := positions(entries, func(e timeline.Entry) int64 { return e.Seq })
 	for rows.Next() {
 		var seq int64
 		var r timeline.SourceRef

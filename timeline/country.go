@@ -23,6 +23,24 @@ type Region struct {
 	Members []string // country codes
 }
 
+// Validate checks a curator's region: its code, its name and that it has
+// members.
+func (r *Region) Validate() error {
+	r.Code = strings.ToUpper(strings.TrimSpace(r.Code))
+	r.Name = NormalizeSpace(r.Name)
+	fe := FieldErrors{}
+	if !ValidRegionCode(r.Code) {
+		fe.Add("code", "A region code is 2 to 12 capital letters, digits or hyphens, starting with a letter, such as GULF.")
+	}
+	if r.Name == "" {
+		fe.Add("name", "A region needs a name.")
+	}
+	if len(r.Members) == 0 {
+		fe.Add("members", "A region needs at least one country.")
+	}
+	return fe.Err()
+}
+
 // Has reports whether the region includes the country.
 func (r *Region) Has(code string) bool {
 	for _, m := range r.Members {
