@@ -62,14 +62,7 @@ func (s *Store) Check(ctx context.Context) ([]Finding, error) {
 	}
 
 	// Per traveller, in date order.
-	byPerson := map[int64][]checkStop{}
-	var persons []int64
-	for _, st := range stops {
-		if byPerson[st.PersonID] == nil {
-			persons = append(persons, st.PersonID)
-		}
-		byPerson[st.PersonID] = append(byPerson[st.PersonID], st)
-	}
+	byPerson, persons := groupBy(stops, func(st checkStop) int64 { return st.PersonID })
 	for _, pid := range persons {
 		ss := byPerson[pid]
 		sort.Slice(ss, func(i, j int) bool {
@@ -100,14 +93,7 @@ func (s *Store) Check(ctx context.Context) ([]Finding, error) {
 	}
 
 	// Per trip, in its own order.
-	byTrip := map[int64][]checkStop{}
-	var trips []int64
-	for _, st := range stops {
-		if byTrip[st.TripID] == nil {
-			trips = append(trips, st.TripID)
-		}
-		byTrip[st.TripID] = append(byTrip[st.TripID], st)
-	}
+	byTrip, trips := groupBy(stops, func(st checkStop) int64 { return st.TripID })
 	sort.Slice(trips, func(i, j int) bool { return trips[i] < trips[j] })
 	for _, tid := range trips {
 		ss := byTrip[tid]
@@ -246,4 +232,18 @@ func (s *Store) checkStops(ctx context.Context) ([]checkStop, error) {
 			coalesce(e.title, t.title)
 		FROM stops s JOIN trips t ON t.id = s.trip_id AND t.deleted_at IS NULL JOIN people p ON p.id = s.person_id
 		LEFT JOIN entries e ON e.kind = 'trip' AND e.record_id = t.id`)
+}
+
+// groupBy groups xs by key, and lists the keys in the order first seen.
+func groupBy[K comparable, T any](xs []T, key func(T) K) (map[K][]T, []K) {
+	groups := map[K][]T{}
+	var keys []K
+	for _, x := range xs {
+		k := key(x)
+		if groups[k] == nil {
+			keys = append(keys, k)
+		}
+		groups[k] = append(groups[k], x)
+	}
+	return groups, keys
 }

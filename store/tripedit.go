@@ -39,12 +39,9 @@ func (s *Store) UpdateTrip(ctx context.Context, a Actor, trip *timeline.Trip, re
 }
 
 func (t *tx) updateTrip(s *Store, trip *timeline.Trip, reason, action string) error {
-	before, deleted, err := t.tripState(trip.ID)
+	before, err := t.liveTrip(trip.ID, "Trip %d is deleted; restore it before editing it.")
 	if err != nil {
 		return err
-	}
-	if deleted {
-		return timeline.Errorf(timeline.EConflict, "Trip %d is deleted; restore it before editing it.", trip.ID)
 	}
 	if trip.PersonID == 0 {
 		if trip.PersonID, err = t.personIDBySlug(trip.PersonSlug); err != nil {
@@ -140,12 +137,9 @@ func (s *Store) SetTripStatus(ctx context.Context, a Actor, id int64, status tim
 		return timeline.FieldErrorf("status", "The status is draft or published.")
 	}
 	return s.write(ctx, a, func(t *tx) error {
-		before, deleted, err := t.tripState(id)
+		before, err := t.liveTrip(id, "Trip %d is deleted; restore it first.")
 		if err != nil {
 			return err
-		}
-		if deleted {
-			return timeline.Errorf(timeline.EConflict, "Trip %d is deleted; restore it first.", id)
 		}
 		if _, err := t.exec(`UPDATE trips SET status = ?, updated_at = ? WHERE id = ?`, status, t.now, id); err != nil {
 			return err
@@ -167,12 +161,9 @@ func (s *Store) SetTripStatus(ctx context.Context, a Actor, id int64, status tim
 // kept, with its stops and citations, until restored.
 func (s *Store) DeleteTrip(ctx context.Context, a Actor, id int64, reason string) error {
 	return s.write(ctx, a, func(t *tx) error {
-		before, deleted, err := t.tripState(id)
+		before, err := t.liveTrip(id, "Trip %d is already deleted.")
 		if err != nil {
 			return err
-		}
-		if deleted {
-			return timeline.Errorf(timeline.EConflict, "Trip %d is already deleted.", id)
 		}
 		if _, err := t.exec(`UPDATE trips SET deleted_at = ?, updated_at = ? WHERE id = ?`, t.now, t.now, id); err != nil {
 			return err
@@ -261,4 +252,14 @@ func (s *Store) readTx(ctx context.Context, fn func(*tx) error) error {
 	}
 	defer sqlTx.Rollback()
 	return fn(&tx{Tx: sqlTx, ctx: ctx})
+}
+
+// liveTrip is tripState of a trip that is not deleted; a deleted one is a
+// conflict, said by msg (a format of the trip's id).
+func (t *tx) liveTrip(id int64, msg string) (*timeline.Trip, error) {
+	before, deleted, err := t.tripState(id)
+	if err == nil && deleted {
+		err = timeline.Errorf(timeline.EConflict, msg, id)
+	}
+	return before, err
 }

@@ -192,17 +192,12 @@ func (t *tx) setDisabled(u *User, disabled bool) error {
 	if u.Disabled == disabled {
 		return nil
 	}
-	before := *u
-	u.Disabled = disabled
-	if _, err := t.exec(`UPDATE users SET disabled = ? WHERE id = ?`, disabled, u.ID); err != nil {
-		return err
-	}
 	if disabled {
 		if _, err := t.exec(`DELETE FROM sessions WHERE user_id = ?`, u.ID); err != nil {
 			return err
 		}
 	}
-	return t.revise(timeline.KindUser, u.ID, "update", before, u, "")
+	return t.updateUser(u, func(u *User) { u.Disabled = disabled }, `disabled = ?`, disabled)
 }
 
 // setRole changes u's role with its revision.
@@ -210,12 +205,7 @@ func (t *tx) setRole(u *User, role string) error {
 	if u.Role == role {
 		return nil
 	}
-	before := *u
-	u.Role = role
-	if _, err := t.exec(`UPDATE users SET role = ? WHERE id = ?`, role, u.ID); err != nil {
-		return err
-	}
-	return t.revise(timeline.KindUser, u.ID, "update", before, u, "")
+	return t.updateUser(u, func(u *User) { u.Role = role }, `role = ?`, role)
 }
 
 func (t *tx) userByName(name string) (*User, error) {
@@ -286,3 +276,14 @@ func RandomPassword() (string, error) {
 // CheckDummy checks pw against the dummy hash; for the test that proves it
 // is a real hash.
 func CheckDummy(pw string) bool { return CheckPassword(dummyHash, pw) }
+
+// updateUser changes one column of an account, as change does to u, with
+// its revision.
+func (t *tx) updateUser(u *User, change func(*User), set string, value any) error {
+	before := *u
+	change(u)
+	if _, err := t.exec(`UPDATE users SET `+set+` WHERE id = ?`, value, u.ID); err != nil {
+		return err
+	}
+	return t.revise(timeline.KindUser, u.ID, "update", before, u, "")
+}
