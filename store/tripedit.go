@@ -83,8 +83,7 @@ func (t *tx) updateTrip(s *Store, trip *timeline.Trip, reason, action string) er
 		st := &trip.Stops[i]
 		st.TripID, st.PersonID = trip.ID, trip.PersonID
 		if keep[st.ID] {
-			_, err = t.exec(`UPDATE stops SET person_id = ?, seq = ?, country = ?, locality = ?, start_date = ?, end_date = ?, remarks = ?, ref = ? WHERE id = ?`,
-				trip.PersonID, st.Seq, st.Country, st.Locality, st.Start, st.End, st.Remarks, st.Ref, st.ID)
+			err = t.updateStop(st)
 		} else {
 			st.ID = 0 // a new stop, or one of another trip: a new row
 			err = t.insertStop(st, "")

@@ -76,6 +76,14 @@ func (t *tx) insertStop(st *timeline.Stop, hash string) error {
 	return err
 }
 
+// updateStop writes a stop of a trip edited (its PersonID set: a trip may
+// change traveller) back to its row.
+func (t *tx) updateStop(st *timeline.Stop) error {
+	_, err := t.exec(`UPDATE stops SET person_id = ?, seq = ?, country = ?, locality = ?, start_date = ?, end_date = ?, remarks = ?, ref = ? WHERE id = ?`,
+		st.PersonID, st.Seq, st.Country, st.Locality, st.Start, st.End, st.Remarks, st.Ref, st.ID)
+	return err
+}
+
 // stopConflict is a curator's message for the i-th stop of a trip that the
 // traveller already has on another.
 func stopConflict(i int, err error) error {
