@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"github.com/a-h/templ"
 	"net/http"
 	"reflect"
 	"strconv"
@@ -239,6 +240,17 @@ func (a *Server) personOptions(ctx context.Context, first ...views.Option) ([]vi
 		out = append(out, views.Option{Value: p.Slug, Label: p.Name})
 	}
 	return out, nil
+}
+
+// renderWithPeople renders a form page with a people picker: the page's
+// frame and the picker's options are loaded only when the form is shown,
+// and page builds it from them.
+func (a *Server) renderWithPeople(w http.ResponseWriter, r *http.Request, title string, status int, page func(views.Site, []views.Option) templ.Component) error {
+	people, err := a.personOptions(r.Context())
+	if err != nil {
+		return err
+	}
+	return render(w, r, status, page(a.site(w, r, title), people))
 }
 
 // stopLabel names a stop in a picker: "Qatar, Doha (3–4 March 2024)".

@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"fmt"
+	"github.com/a-h/templ"
 	"net/http"
 	"strconv"
 	"strings"
@@ -12,36 +13,30 @@ import (
 	"github.com/diplomatic-travel/tracker/views"
 )
 
-// meetingForm builds the form's view model for a trip.
+// meetingForm is the form of a new meeting of the trip of the path; the
+// trip must not be deleted.
 func (a *Server) meetingForm(w http.ResponseWriter, r *http.Request) (views.MeetingForm, error) {
-	ctx := r.Context()
-	id, err := pathID(r, "trip")
+	trip, err := a.curatorTripOf(r)
 	if err != nil {
 		return views.MeetingForm{}, err
 	}
-	trip, deleted, err := a.store.TripForCurator(ctx, id)
-	if err != nil {
-		return views.MeetingForm{}, err
+	if trip.deleted {
+		return views.MeetingForm{}, timeline.Errorf(timeline.EConflict, "Trip %d is deleted; restore it first.", trip.ID)
 	}
-	if deleted {
-		return views.MeetingForm{}, timeline.Errorf(timeline.EConflict, "Trip %d is deleted; restore it first.", id)
-	}
-	people, err := a.store.People(ctx)
-	if err != nil {
-		return views.MeetingForm{}, err
-	}
-	f := views.MeetingForm{Site: a.site(w, r, "New meeting"), TripID: id, TripTitle: trip.Title}
+	f := views.MeetingForm{TripID: trip.ID, TripTitle: trip.Title}
 	for _, s := range trip.Stops {
-		label := a.store.Countries().Name(s.Country)
-		if s.Locality != "" {
-			label += ", " + s.Locality
-		}
-		f.Stops = append(f.Stops, views.Option{Value: strconv.FormatInt(s.ID, 10), Label: label + " (" + timeline.FormatRange(s.Start, s.End) + ")"})
-	}
-	for _, p := range people {
-		f.Persons = append(f.Persons, views.Option{Value: p.Slug, Label: p.Name})
+		f.Stops = append(f.Stops, views.Option{Value: strconv.FormatInt(s.ID, 10), Label: a.stopLabel(s)})
 	}
 	return f, nil
+}
+
+// showMeetingForm renders the meeting form with its people, which are
+// loaded only here: a save that succeeds never needs them.
+func (a *Server) showMeetingForm(w http.ResponseWriter, r *http.Request, f views.MeetingForm, status int) error {
+	return a.renderWithPeople(w, r, "New meeting", status, func(site views.Site, people []views.Option) templ.Component {
+		f.Site, f.Persons = site, people
+		return views.MeetingFormPage(f)
+	})
 }
 
 func (a *Server) newMeetingForm(w http.ResponseWriter, r *http.Request) error {
@@ -50,7 +45,7 @@ func (a *Server) newMeetingForm(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f.Parts = []views.PartRow{{}, {}}
-	return render(w, r, http.StatusOK, views.MeetingFormPage(f))
+	return a.showMeetingForm(w, r, f, http.StatusOK)
 }
 
 // createMeeting serves POST /trips/{id}/meetings.
@@ -79,7 +74,7 @@ func (a *Server) createMeeting(w http.ResponseWriter, r *http.Request) error {
 	}
 	if pf.Get("op") == "add" {
 		f.Parts = append(f.Parts, views.PartRow{})
-		return render(w, r, http.StatusOK, views.MeetingFormPage(f))
+		return a.showMeetingForm(w, r, f, http.StatusOK)
 	}
 
 	fe := timeline.FieldErrors{}
@@ -122,7 +117,7 @@ func (a *Server) createMeeting(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	f.Errors = fe
-	return render(w, r, http.StatusUnprocessableEntity, views.MeetingFormPage(f))
+	return a.showMeetingForm(w, r, f, http.StatusUnprocessableEntity)
 }
 
 func (a *Server) participantsForm(w http.ResponseWriter, r *http.Request) (views.ParticipantsForm, *timeline.Meeting, error) {
@@ -134,16 +129,18 @@ func (a *Server) participantsForm(w http.ResponseWriter, r *http.Request) (views
 	if err != nil {
 		return views.ParticipantsForm{}, nil, err
 	}
-	people, err := a.store.People(r.Context())
-	if err != nil {
-		return views.ParticipantsForm{}, nil, err
-	}
-	f := views.ParticipantsForm{Site: a.site(w, r, "Participants"), MeetingID: id, Title: m.Title, Current: m.Participants,
+	f := views.ParticipantsForm{MeetingID: id, Title: m.Title, Current: m.Participants,
 		Back: fmt.Sprintf("/trips/%d#meeting-%d", m.TripID, id), Parts: []views.PartRow{{}, {}}}
-	for _, p := range people {
-		f.Persons = append(f.Persons, views.Option{Value: p.Slug, Label: p.Name})
-	}
 	return f, m, nil
+}
+
+// showParticipantsForm renders the participants form with its people,
+// loaded only here.
+func (a *Server) showParticipantsForm(w http.ResponseWriter, r *http.Request, f views.ParticipantsForm, status int) error {
+	return a.renderWithPeople(w, r, "Participants", status, func(site views.Site, people []views.Option) templ.Component {
+		f.Site, f.Persons = site, people
+		return views.ParticipantsFormPage(f)
+	})
 }
 
 func (a *Server) editParticipantsForm(w http.ResponseWriter, r *http.Request) error {
@@ -151,7 +148,7 @@ func (a *Server) editParticipantsForm(w http.ResponseWriter, r *http.Request) er
 	if err != nil {
 		return err
 	}
-	return render(w, r, http.StatusOK, views.ParticipantsFormPage(f))
+	return a.showParticipantsForm(w, r, f, http.StatusOK)
 }
 
 func (a *Server) updateParticipants(w http.ResponseWriter, r *http.Request) error {
@@ -200,7 +197,7 @@ func (a *Server) updateParticipants(w http.ResponseWriter, r *http.Request) erro
 		fe = timeline.FieldErrors{"participants": strings.Join(msgs, " ")}
 	}
 	f.Errors = fe
-	return render(w, r, http.StatusUnprocessableEntity, views.ParticipantsFormPage(f))
+	return a.showParticipantsForm(w, r, f, http.StatusUnprocessableEntity)
 }
 
 // meetingEditForm is the meeting's edit form as typed: date, stop, title

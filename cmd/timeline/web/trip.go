@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"fmt"
+	"github.com/a-h/templ"
 	"net/http"
 	"slices"
 	"sort"
@@ -149,37 +150,28 @@ func (a *Server) tripCounts(n *numberer, f *store.TripFacts, p *views.TripPage) 
 	return stopCounts, nil
 }
 
-// tripFormFrom builds the form's view model with its pickers.
-func (a *Server) tripForm(w http.ResponseWriter, r *http.Request, title string) (views.TripForm, error) {
-	people, err := a.store.People(r.Context())
-	if err != nil {
-		return views.TripForm{}, err
+// showTripForm renders the trip form with its pickers, which are loaded
+// only here: a save that succeeds never needs them.
+func (a *Server) showTripForm(w http.ResponseWriter, r *http.Request, f views.TripForm, status int) error {
+	title := "New trip"
+	if f.TripID != 0 {
+		title = "Edit trip"
 	}
-	f := views.TripForm{Site: a.site(w, r, title)}
-	for _, p := range people {
-		f.Persons = append(f.Persons, views.Option{Value: p.Slug, Label: p.Name})
-	}
-	for _, c := range a.store.Countries().All() {
-		f.Countries = append(f.Countries, views.Option{Value: c.Name, Label: c.Code})
-	}
-	return f, nil
+	return a.renderWithPeople(w, r, title, status, func(site views.Site, people []views.Option) templ.Component {
+		f.Site, f.Persons = site, people
+		for _, c := range a.store.Countries().All() {
+			f.Countries = append(f.Countries, views.Option{Value: c.Name, Label: c.Code})
+		}
+		return views.TripFormPage(f)
+	})
 }
 
-// newTrip is the form of a new trip, posting to /curate/trips.
-func (a *Server) newTrip(w http.ResponseWriter, r *http.Request) (views.TripForm, error) {
-	f, err := a.tripForm(w, r, "New trip")
-	f.Action = "/curate/trips"
-	return f, err
-}
+// newTripAction is where the form of a new trip posts.
+const newTripAction = "/curate/trips"
 
 func (a *Server) newTripForm(w http.ResponseWriter, r *http.Request) error {
-	f, err := a.newTrip(w, r)
-	if err != nil {
-		return err
-	}
-	f.Person = r.URL.Query().Get("person")
-	f.Stops = []views.StopRow{{}}
-	return render(w, r, http.StatusOK, views.TripFormPage(f))
+	f := views.TripForm{Action: newTripAction, Person: r.URL.Query().Get("person"), Stops: []views.StopRow{{}}}
+	return a.showTripForm(w, r, f, http.StatusOK)
 }
 
 // curatorTrip is a trip as curators read it: drafts and deleted trips too.
@@ -208,17 +200,13 @@ func (a *Server) editTripForm(w http.ResponseWriter, r *http.Request, trip curat
 	if trip.deleted {
 		return timeline.Errorf(timeline.EConflict, "Trip %d is deleted; restore it before editing it.", trip.ID)
 	}
-	f, err := a.tripForm(w, r, "Edit trip")
-	if err != nil {
-		return err
-	}
-	f.Action, f.TripID = fmt.Sprintf("/trips/%d/edit", trip.ID), trip.ID
-	f.Person, f.Title, f.Summary = trip.PersonSlug, storedTitle(trip.Trip, trip.Trip), trip.Summary
+	f := views.TripForm{Action: fmt.Sprintf("/trips/%d/edit", trip.ID), TripID: trip.ID,
+		Person: trip.PersonSlug, Title: storedTitle(trip.Trip, trip.Trip), Summary: trip.Summary}
 	for _, s := range trip.Stops {
 		f.Stops = append(f.Stops, views.StopRow{ID: strconv.FormatInt(s.ID, 10), Country: a.store.Countries().Name(s.Country),
 			Locality: s.Locality, Start: s.Start.String(), End: s.End.String(), Note: s.Remarks})
 	}
-	return render(w, r, http.StatusOK, views.TripFormPage(f))
+	return a.showTripForm(w, r, f, http.StatusOK)
 }
 
 // storedTitle is the title as the curator typed it: empty when the trip is
@@ -334,11 +322,7 @@ func (a *Server) tripFromForm(f *views.TripForm) (*timeline.Trip, timeline.Field
 }
 
 func (a *Server) createTrip(w http.ResponseWriter, r *http.Request) error {
-	f, err := a.newTrip(w, r)
-	if err != nil {
-		return err
-	}
-	return a.saveTrip(w, r, f, func(trip *timeline.Trip) error {
+	return a.saveTrip(w, r, views.TripForm{Action: newTripAction}, func(trip *timeline.Trip) error {
 		trip.Status = timeline.Draft
 		return a.store.CreateTrip(r.Context(), actor(r), trip)
 	})
@@ -349,11 +333,7 @@ func (a *Server) updateTrip(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	f, err := a.tripForm(w, r, "Edit trip")
-	if err != nil {
-		return err
-	}
-	f.Action, f.TripID = fmt.Sprintf("/trips/%d/edit", id), id
+	f := views.TripForm{Action: fmt.Sprintf("/trips/%d/edit", id), TripID: id}
 	return a.saveTrip(w, r, f, func(trip *timeline.Trip) error {
 		return a.store.UpdateTrip(r.Context(), actor(r), trip, r.PostForm.Get("reason"))
 	})
@@ -368,7 +348,7 @@ func (a *Server) saveTrip(w http.ResponseWriter, r *http.Request, f views.TripFo
 		return err
 	}
 	if !doSave {
-		return render(w, r, http.StatusOK, views.TripFormPage(f))
+		return a.showTripForm(w, r, f, http.StatusOK)
 	}
 	trip, fe := a.tripFromForm(&f)
 	if len(fe) == 0 {
@@ -390,7 +370,7 @@ func (a *Server) saveTrip(w http.ResponseWriter, r *http.Request, f views.TripFo
 		}
 	}
 	f.Errors = fe
-	return render(w, r, http.StatusUnprocessableEntity, views.TripFormPage(f))
+	return a.showTripForm(w, r, f, http.StatusUnprocessableEntity)
 }
 
 func (a *Server) setTripStatus(status timeline.Status) handlerFunc {
