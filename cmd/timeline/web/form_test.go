@@ -1,6 +1,7 @@
 package web
 
 import (
+	"net/http"
 	"net/url"
 	"testing"
 
@@ -50,4 +51,46 @@ func TestFormsOneCountryMessage(t *testing.T) {
 	checkRefused(t, ts, c, "/curate/counters", []formCase{{"ErrNewCounter", counter, "country", want}})
 	checkRefused(t, ts, c, "/counters/1/edit", []formCase{{"ErrEditCounter", counter, "country", want}})
 	checkRefused(t, ts, c, "/people/blinken-antony-j/offices", []formCase{{"ErrNewOffice", url.Values{"title": {"Envoy"}, "country": {"Atlantis"}}, "country", want}})
+}
+
+// A save that succeeds reads nothing for the form it does not show: the
+// pickers (every person, every country) and the page's frame are loaded
+// only when the form comes back with its messages. Each form is posted
+// twice, once refused (its form shown again) and once saved: the saved one
+// reads fewer queries (a save that loaded the pickers would read as many).
+func TestSavesLoadNoPickers(t *testing.T) {
+	ts := newTestServer(t)
+	ts.addUser(t, "ada", store.RoleCurator)
+	c := ts.login(t, "ada")
+	tour := "/trips/" + itoa(int(ts.tourID(t)))
+	reads := func(path string, form url.Values, want int) int64 {
+		t.Helper()
+		before := ts.store.Reads()
+		if resp, body := c.post(t, path, form); resp.StatusCode != want {
+			t.Fatalf("POST %s: %d, want %d\n%s", path, resp.StatusCode, want, clipBody([]byte(body)))
+		}
+		return ts.store.Reads() - before
+	}
+	bad := tripFormValues("Refused")
+	bad["stop_start"] = []string{"2025-02-01", "not a date", "2025-02-04"}
+	goal := url.Values{"text": {"A stated goal"}, "stated_by": {"blinken-antony-j"}}
+	badGoal := url.Values{"text": {""}, "stated_by": {"blinken-antony-j"}}
+	meeting := url.Values{"date": {"2024-10-22"}, "title": {"Talks"}, "part_person": {"blinken-antony-j"}}
+	badMeeting := url.Values{"date": {"someday"}, "title": {"Talks"}}
+	for _, tc := range []struct {
+		name      string
+		path      string
+		good, bad url.Values
+	}{
+		{"trip", "/curate/trips", tripFormValues("Saved"), bad},
+		{"goal", tour + "/goals", goal, badGoal},
+		{"meeting", tour + "/meetings", meeting, badMeeting},
+	} {
+		refused := reads(tc.path, tc.bad, http.StatusUnprocessableEntity)
+		saved := reads(tc.path, tc.good, http.StatusSeeOther)
+		t.Logf("%s: %d reads refused, %d saved", tc.name, refused, saved)
+		if saved >= refused {
+			t.Errorf("%s: a save read %d queries and a refusal %d: the save loads what only the form shows", tc.name, saved, refused)
+		}
+	}
 }
