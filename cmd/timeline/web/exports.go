@@ -33,13 +33,18 @@ func (a *Server) stream(contentType, filename string, write export.Writer) func(
 		if !ok {
 			return errBusy("Too many exports are being made (at most %d at once, %d per address).", a.limits.Exports, a.limits.ExportsPerClient)
 		}
-		defer release()
 		spool, err := os.CreateTemp("", "timeline-export-*")
 		if err != nil {
+			release()
 			return err
 		}
 		defer os.Remove(spool.Name())
 		defer spool.Close()
+		// The slot is given back first, as soon as the last byte is sent:
+		// closing and removing the spool can wait on a disk busy with
+		// writers' syncs, and a client that has its whole file may already
+		// be asking for the next.
+		defer release()
 		if err := write(r.Context(), a.store, f, a.base, spool, func() {}); err != nil {
 			return err
 		}

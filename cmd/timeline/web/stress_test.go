@@ -17,6 +17,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -107,6 +108,17 @@ func TestStressWritersReaders(t *testing.T) {
 	}()
 	defer close(stopWAL)
 
+	// why keeps the first errors' descriptions, for the failure message.
+	var whyMu sync.Mutex
+	var why []string
+	fail := func(errs *atomic.Int64, format string, args ...any) {
+		errs.Add(1)
+		whyMu.Lock()
+		defer whyMu.Unlock()
+		if len(why) < 5 {
+			why = append(why, fmt.Sprintf(format, args...))
+		}
+	}
 	reader := func(stop <-chan struct{}, lat *[]time.Duration, mu *sync.Mutex, errs *atomic.Int64, locked *atomic.Int64) {
 		// Readers are many people, each from an address of their own.
 		var cs []*http.Client
@@ -127,13 +139,13 @@ func TestStressWritersReaders(t *testing.T) {
 			start := time.Now()
 			resp, err := c.Get(ts.URL + path)
 			if err != nil {
-				errs.Add(1)
+				fail(errs, "GET %s: %v", path, err)
 				continue
 			}
 			b, _ := io.ReadAll(resp.Body)
 			resp.Body.Close()
 			if resp.StatusCode != http.StatusOK {
-				errs.Add(1)
+				fail(errs, "GET %s: %d %s", path, resp.StatusCode, mainText(b))
 			}
 			if strings.Contains(string(b), "database is locked") {
 				locked.Add(1)
@@ -162,7 +174,7 @@ func TestStressWritersReaders(t *testing.T) {
 					defer wg.Done()
 					c, err := loggedIn(ts.URL, fmt.Sprintf("w%d", i))
 					if err != nil {
-						werrs.Add(1)
+						fail(&werrs, "log in w%d: %v", i, err)
 						return
 					}
 					for k := 0; ; k++ {
@@ -174,7 +186,7 @@ func TestStressWritersReaders(t *testing.T) {
 						title := fmt.Sprintf("Stress event w%d n%d", i, k)
 						resp, err := c.PostForm(ts.URL+"/curate/events", url.Values{"title": {title}, "kind": {"other"}, "date": {"2020-06-01"}, "precision": {"day"}})
 						if err != nil {
-							werrs.Add(1)
+							fail(&werrs, "create: %v", err)
 							continue
 						}
 						b, _ := io.ReadAll(resp.Body)
@@ -183,7 +195,7 @@ func TestStressWritersReaders(t *testing.T) {
 							wlocked.Add(1)
 						}
 						if resp.StatusCode != http.StatusSeeOther {
-							werrs.Add(1)
+							fail(&werrs, "create: %d %s", resp.StatusCode, mainText(b))
 							continue
 						}
 						id, _ := strconv.ParseInt(strings.TrimPrefix(resp.Header.Get("Location"), "/events/"), 10, 64)
@@ -193,17 +205,17 @@ func TestStressWritersReaders(t *testing.T) {
 						summary := fmt.Sprintf("edited by w%d after n%d", i, k)
 						resp, err = c.PostForm(ts.URL+"/events/"+strconv.FormatInt(id, 10)+"/edit", url.Values{"title": {title}, "kind": {"other"}, "date": {"2020-06-01"}, "precision": {"day"}, "summary": {summary}})
 						if err != nil {
-							werrs.Add(1)
+							fail(&werrs, "edit: %v", err)
 							continue
 						}
-						io.Copy(io.Discard, resp.Body)
+						b, _ = io.ReadAll(resp.Body)
 						resp.Body.Close()
 						if resp.StatusCode == http.StatusSeeOther {
 							mu.Lock()
 							edits[id] = summary
 							mu.Unlock()
 						} else {
-							werrs.Add(1)
+							fail(&werrs, "edit: %d %s", resp.StatusCode, mainText(b))
 						}
 					}
 				}(i)
@@ -228,7 +240,7 @@ func TestStressWritersReaders(t *testing.T) {
 	figures(t, "writers/readers", "%d writers %s: %d writes and %d edits acknowledged, %d lost, %d errors, %d locked; reader p99 %.1f ms idle, %.1f ms with writers (%.1fx); WAL at most %.1f MB",
 		writers, stressSeconds(), len(acked), len(edits), lost, errs+idleErrs, locked, ms(idleP99), ms(loadedP99), float64(loadedP99)/float64(idleP99), float64(walMax.Load())/(1<<20))
 	if lost > 0 || errs+idleErrs > 0 || locked > 0 || len(acked) == 0 {
-		t.Errorf("lost %d, errors %d, locked %d, acknowledged %d", lost, errs+idleErrs, locked, len(acked))
+		t.Errorf("lost %d, errors %d, locked %d, acknowledged %d; the first errors: %q", lost, errs+idleErrs, locked, len(acked), why)
 	}
 	if loadedP99 > 2*idleP99 {
 		t.Errorf("reader p99 with writers %.1f ms is more than twice the idle %.1f ms", ms(loadedP99), ms(idleP99))
@@ -830,4 +842,14 @@ func TestStressHostileClients(t *testing.T) {
 	if code != http.StatusRequestEntityTooLarge || peak-rss > 100<<20 {
 		t.Errorf("zip bomb: %d, grew %d MB", code, (peak-rss)>>20)
 	}
+}
+
+// mainText is the words of a page's main element, for a failure message.
+func mainText(b []byte) string {
+	s := string(b)
+	if i := strings.Index(s, "<main"); i >= 0 {
+		s = s[i:]
+	}
+	s = regexp.MustCompile(`<[^>]*>`).ReplaceAllString(s, " ")
+	return strings.Join(strings.Fields(s), " ")
 }
