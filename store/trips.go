@@ -186,8 +186,9 @@ type TripFacts struct {
 	Goals    []timeline.Goal
 	Quotes   []timeline.Quote
 	Claims   []timeline.Claim
-	// Counters are the traveller's; ClaimCounters those of claims counted
-	// by another traveller's counter, by id.
+	// Counters are the traveller's; ClaimCounters the counter of each
+	// claim, by id (a traveller's own or another's; a deleted one is
+	// missing, and its claim has nothing to be checked by).
 	Counters      []timeline.Counter
 	ClaimCounters map[int64]timeline.Counter
 	Around        []timeline.Event
@@ -256,16 +257,16 @@ func (s *Store) TripFacts(ctx context.Context, id int64, curator bool) (*TripFac
 	return f, nil
 }
 
-// claimCounters reads the counters of the trip's claims that are not its
-// traveller's; a claim whose counter was deleted has none, and nothing to
-// be checked by.
+// claimCounters maps each claim's counter by id: the traveller's own are
+// at hand, another's is read; a deleted one is left out.
 func (f *TripFacts) claimCounters(ctx context.Context, s *Store, curator bool) error {
-	own := map[int64]bool{}
+	own := map[int64]timeline.Counter{}
 	for _, c := range f.Counters {
-		own[c.ID] = true
+		own[c.ID] = c
 	}
 	for _, cl := range f.Claims {
-		if own[cl.CounterID] {
+		if c, ok := own[cl.CounterID]; ok {
+			f.ClaimCounters[c.ID] = c
 			continue
 		}
 		k, err := s.CounterFor(ctx, cl.CounterID, curator)

@@ -77,9 +77,6 @@ var Kinds = map[Kind]KindInfo{
 // not know (which no route or table gives).
 func (k Kind) Info() KindInfo { return Kinds[k] }
 
-// Known reports whether k is a kind of the registry.
-func (k Kind) Known() bool { _, ok := Kinds[k]; return ok }
-
 // Citable reports whether a citation may point at kind.
 func Citable(kind Kind) bool { return kind.Info().Citable }
 

@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 	"net/url"
-	"strings"
 
 	"github.com/diplomatic-travel/tracker/store"
 	"github.com/diplomatic-travel/tracker/timeline"
@@ -13,7 +12,7 @@ import (
 // countryPage serves GET /countries/{code}: the visits, newest first.
 func (a *Server) countryPage(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	code := strings.ToUpper(r.PathValue("code"))
+	code := pathCode(r)
 	c := a.store.Countries().Get(code)
 	if c == nil {
 		return timeline.Errorf(timeline.ENotFound, "There is no country with the code %q.", timeline.Clip(r.PathValue("code")))

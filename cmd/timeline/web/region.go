@@ -98,11 +98,8 @@ func (a *Server) createRegion(w http.ResponseWriter, r *http.Request, f regionFo
 		again: func() error { return a.showForm(w, r, newRegionPage, f.fields(false), fe) }})
 }
 
-// regionCode is the region code of the path.
-func regionCode(r *http.Request) string { return strings.ToUpper(r.PathValue("code")) }
-
 func (a *Server) editRegionForm(w http.ResponseWriter, r *http.Request) error {
-	rg, err := a.store.Region(r.Context(), regionCode(r))
+	rg, err := a.store.Region(r.Context(), pathCode(r))
 	if err != nil {
 		return err
 	}
@@ -113,7 +110,7 @@ func (a *Server) editRegionForm(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (a *Server) updateRegion(w http.ResponseWriter, r *http.Request, f regionForm, fe timeline.FieldErrors) error {
-	f.Code = regionCode(r)
+	f.Code = pathCode(r)
 	rg := a.region(f, fe)
 	return a.submit(w, r, fe, save{field: "name", flash: "Region saved; its counters and filters use the new members.",
 		run:   func(ctx context.Context, by store.Actor) error { return a.store.UpdateRegion(ctx, by, rg, f.Reason) },
@@ -124,7 +121,7 @@ func (a *Server) updateRegion(w http.ResponseWriter, r *http.Request, f regionFo
 // setRegionDeleted deletes or restores a curator's region.
 func (a *Server) setRegionDeleted(deleted bool) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
-		code := regionCode(r)
+		code := pathCode(r)
 		if err := a.store.SetRegionDeleted(r.Context(), actor(r), code, deleted); err != nil {
 			return err
 		}
@@ -137,7 +134,7 @@ func (a *Server) setRegionDeleted(deleted bool) handlerFunc {
 
 // regionPage serves GET /regions/{code}.
 func (a *Server) regionPage(w http.ResponseWriter, r *http.Request) error {
-	code := strings.ToUpper(r.PathValue("code"))
+	code := pathCode(r)
 	rg, err := a.store.Region(r.Context(), code)
 	if err != nil {
 		return err

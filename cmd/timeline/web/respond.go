@@ -7,6 +7,7 @@ import (
 	"github.com/diplomatic-travel/tracker/views"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/a-h/templ"
 
@@ -109,3 +110,6 @@ func writePage(w http.ResponseWriter, b []byte) error {
 	_, err := w.Write(b)
 	return err
 }
+
+// pathCode is the code of the path, a region's or a country's, in capitals.
+func pathCode(r *http.Request) string { return strings.ToUpper(r.PathValue("code")) }

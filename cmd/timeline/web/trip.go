@@ -59,11 +59,6 @@ func (a *Server) tripView(ctx context.Context, f *store.TripFacts) (views.TripPa
 	}
 	for _, c := range f.Claims {
 		counter, ok := f.ClaimCounters[c.CounterID]
-		for _, k := range f.Counters {
-			if k.ID == c.CounterID {
-				counter, ok = k, true
-			}
-		}
 		if !ok {
 			continue // its counter was deleted: there is nothing to check it by
 		}
@@ -126,10 +121,8 @@ func (a *Server) tripCounts(n *numberer, f *store.TripFacts, p *views.TripPage) 
 	}
 	for _, cl := range f.Claims {
 		claimed[cl.CounterID] = true
-		for _, c := range f.Counters {
-			if c.ID == cl.CounterID {
-				questions[question(c)] = true
-			}
+		if c, ok := f.ClaimCounters[cl.CounterID]; ok && c.PersonID == f.Trip.PersonID {
+			questions[question(c)] = true
 		}
 	}
 	for _, c := range f.Counters {
@@ -201,7 +194,7 @@ func (a *Server) editTripForm(w http.ResponseWriter, r *http.Request, trip curat
 		return timeline.Errorf(timeline.EConflict, "Trip %d is deleted; restore it before editing it.", trip.ID)
 	}
 	f := views.TripForm{Action: fmt.Sprintf("/trips/%d/edit", trip.ID), TripID: trip.ID,
-		Person: trip.PersonSlug, Title: storedTitle(trip.Trip, trip.Trip), Summary: trip.Summary}
+		Person: trip.PersonSlug, Title: storedTitle(trip.Trip), Summary: trip.Summary}
 	for _, s := range trip.Stops {
 		f.Stops = append(f.Stops, views.StopRow{ID: strconv.FormatInt(s.ID, 10), Country: a.store.Countries().Name(s.Country),
 			Locality: s.Locality, Start: s.Start.String(), End: s.End.String(), Note: s.Remarks})
@@ -210,12 +203,13 @@ func (a *Server) editTripForm(w http.ResponseWriter, r *http.Request, trip curat
 }
 
 // storedTitle is the title as the curator typed it: empty when the trip is
-// named by its countries.
-func storedTitle(stored, shown *timeline.Trip) string {
-	if stored.Title == shown.Title && strings.HasPrefix(stored.Title, "Trip to ") {
+// named by its countries ("Trip to …", which the form leaves blank so that
+// the name follows the stops).
+func storedTitle(trip *timeline.Trip) string {
+	if strings.HasPrefix(trip.Title, "Trip to ") {
 		return ""
 	}
-	return stored.Title
+	return trip.Title
 }
 
 // readTripForm reads the posted form into the form's rows and applies a
