@@ -79,7 +79,7 @@ func (c *versionCache[T]) get(v int64, key string, compute func() (T, error)) (T
 	if c.version == v {
 		delete(c.inflight, key)
 		if p.err == nil {
-			c.store(key, p.val)
+			c.store(key, p.val, c.costOf(p.val))
 		}
 	}
 	c.mu.Unlock()
@@ -100,28 +100,33 @@ func (c *versionCache[T]) lookup(v int64, key string) (T, bool) {
 
 // put keeps a value made elsewhere (a page rendered by its handler).
 func (c *versionCache[T]) put(v int64, key string, val T) {
-	room := 0
-	if c.cost != nil {
-		if room = c.cost(val); room > c.maxCost/16 {
-			return // an unusually large value is not worth the room
-		}
+	room := c.costOf(val)
+	if c.cost != nil && room > c.maxCost/16 {
+		return // an unusually large value is not worth the room
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.reset(v, room) {
-		c.store(key, val)
+		c.store(key, val, room)
 	}
 }
 
-func (c *versionCache[T]) store(key string, val T) {
+// costOf is the room val takes: 0 in a cache bounded by count.
+func (c *versionCache[T]) costOf(val T) int {
+	if c.cost == nil {
+		return 0
+	}
+	return c.cost(val)
+}
+
+// store keeps val at key when there is room; c.mu is held.
+func (c *versionCache[T]) store(key string, val T, room int) {
 	if _, ok := c.values[key]; ok {
 		return
 	}
-	if c.cost != nil {
-		if c.used+c.cost(val) > c.maxCost {
-			return
-		}
-		c.used += c.cost(val)
+	if c.cost != nil && c.used+room > c.maxCost {
+		return
 	}
+	c.used += room
 	c.values[key] = val
 }

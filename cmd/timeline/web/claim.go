@@ -82,14 +82,20 @@ func (a *Server) citation(ctx context.Context, f claimForm, fe timeline.FieldErr
 	return cite, nil
 }
 
-// claimPage shows the claim form of a trip: new when edit is 0, else the
-// claim's edit form. Its counters are those of the trip's traveller.
-func (a *Server) claimPage(w http.ResponseWriter, r *http.Request, tripID, edit int64, f claimForm, fe timeline.FieldErrors) error {
-	trip, _, err := a.store.TripForCurator(r.Context(), tripID)
-	if err != nil {
-		return err
-	}
-	counters, err := a.store.CountersForCurator(r.Context(), trip.PersonID)
+func newClaimPage(trip *timeline.Trip) formPage {
+	path := timeline.RecordPath(timeline.KindTrip, trip.ID)
+	return formPage{Title: "New claim", Heading: "New claim", Back: path, Action: path + "/claims", Submit: "Save claim",
+		Intro: "A number a source states about " + trip.Title + ", such as “11th trip to the region since October 7, 2023”. The check against the record shows on the trip's page."}
+}
+
+func editClaimPage(c *timeline.Claim) formPage {
+	return editPage("Edit claim", fmt.Sprintf("/claims/%d", c.ID), fmt.Sprintf("/trips/%d#claim-%d", c.TripID, c.ID))
+}
+
+// claimPage shows a claim form; its counters, loaded here, are those of
+// the traveller whose trip the claim is about.
+func (a *Server) claimPage(w http.ResponseWriter, r *http.Request, p formPage, personID int64, f claimForm, edit bool, fe timeline.FieldErrors) error {
+	counters, err := a.store.CountersForCurator(r.Context(), personID)
 	if err != nil {
 		return err
 	}
@@ -97,17 +103,21 @@ func (a *Server) claimPage(w http.ResponseWriter, r *http.Request, tripID, edit 
 	for _, c := range counters {
 		opts = append(opts, views.Option{Value: strconv.FormatInt(c.ID, 10), Label: c.Noun() + " since " + c.Since.Long() + " (" + c.Rule.Short() + ")"})
 	}
-	path := timeline.RecordPath(timeline.KindTrip, tripID)
-	if edit != 0 {
-		return a.showForm(w, r, editPage("Edit claim", fmt.Sprintf("/claims/%d", edit), fmt.Sprintf("%s#claim-%d", path, edit)), f.fields(opts, true), fe)
+	return a.showForm(w, r, p, f.fields(opts, edit), fe)
+}
+
+// showEditClaim shows the edit form of claim c, with its trip's
+// traveller's counters.
+func (a *Server) showEditClaim(w http.ResponseWriter, r *http.Request, c *timeline.Claim, f claimForm, fe timeline.FieldErrors) error {
+	trip, _, err := a.store.TripForCurator(r.Context(), c.TripID)
+	if err != nil {
+		return err
 	}
-	p := formPage{Title: "New claim", Heading: "New claim", Back: path, Action: path + "/claims", Submit: "Save claim",
-		Intro: "A number a source states about " + trip.Title + ", such as “11th trip to the region since October 7, 2023”. The check against the record shows on the trip's page."}
-	return a.showForm(w, r, p, f.fields(opts, false), fe)
+	return a.claimPage(w, r, editClaimPage(c), trip.PersonID, f, true, fe)
 }
 
 func (a *Server) newClaimForm(w http.ResponseWriter, r *http.Request, trip *timeline.Trip) error {
-	return a.claimPage(w, r, trip.ID, 0, claimForm{}, nil)
+	return a.claimPage(w, r, newClaimPage(trip), trip.PersonID, claimForm{}, false, nil)
 }
 
 func (a *Server) createClaim(w http.ResponseWriter, r *http.Request, trip *timeline.Trip, f claimForm, fe timeline.FieldErrors) error {
@@ -120,7 +130,7 @@ func (a *Server) createClaim(w http.ResponseWriter, r *http.Request, trip *timel
 			return a.store.CreateClaimCited(ctx, by, c, cite, src)
 		},
 		to:    func() string { return fmt.Sprintf("/trips/%d#claim-%d", tripID, c.ID) },
-		again: func() error { return a.claimPage(w, r, tripID, 0, f, fe) }})
+		again: func() error { return a.claimPage(w, r, newClaimPage(trip), trip.PersonID, f, false, fe) }})
 }
 
 // claimOf is the claim of the path.
@@ -129,7 +139,7 @@ func (a *Server) claimOf(r *http.Request) (*timeline.Claim, error) {
 }
 
 func (a *Server) editClaimForm(w http.ResponseWriter, r *http.Request, c *timeline.Claim) error {
-	return a.claimPage(w, r, c.TripID, c.ID, claimFormOf(c), nil)
+	return a.showEditClaim(w, r, c, claimFormOf(c), nil)
 }
 
 func (a *Server) updateClaim(w http.ResponseWriter, r *http.Request, old *timeline.Claim, f claimForm, fe timeline.FieldErrors) error {
@@ -138,5 +148,5 @@ func (a *Server) updateClaim(w http.ResponseWriter, r *http.Request, old *timeli
 	return a.submit(w, r, fe, save{field: "counter", flash: "Claim saved; its check is shown below.",
 		run:   func(ctx context.Context, by store.Actor) error { return a.store.UpdateClaim(ctx, by, c, f.Reason) },
 		to:    func() string { return fmt.Sprintf("/trips/%d#claim-%d", c.TripID, c.ID) },
-		again: func() error { return a.claimPage(w, r, c.TripID, c.ID, f, fe) }})
+		again: func() error { return a.showEditClaim(w, r, c, f, fe) }})
 }

@@ -47,28 +47,31 @@ func (a *Server) goal(ctx context.Context, f goalForm, tripID int64, fe timeline
 	return g
 }
 
-// goalPage shows the goal form of a trip: new when edit is 0, else the
-// goal's edit form.
-func (a *Server) goalPage(w http.ResponseWriter, r *http.Request, tripID, edit int64, f goalForm, fe timeline.FieldErrors) error {
-	trip, _, err := a.store.TripForCurator(r.Context(), tripID)
-	if err != nil {
-		return err
-	}
+func newGoalPage(trip *timeline.Trip) formPage {
+	path := timeline.RecordPath(timeline.KindTrip, trip.ID)
+	return formPage{Title: "New goal", Heading: "New stated goal", Intro: "For " + trip.Title + ".", Action: path + "/goals", Submit: "Save goal", Back: path}
+}
+
+func editGoalPage(g *timeline.Goal) formPage {
+	return editPage("Edit goal", fmt.Sprintf("/goals/%d", g.ID), fmt.Sprintf("/trips/%d#goal-%d", g.TripID, g.ID))
+}
+
+// goalPage shows a goal form (an edit's with its reason), its people
+// picker loaded here.
+func (a *Server) goalPage(w http.ResponseWriter, r *http.Request, p formPage, f goalForm, edit bool, fe timeline.FieldErrors) error {
 	people, err := a.personOptions(r.Context(), views.Option{Value: "", Label: "Not recorded"})
 	if err != nil {
 		return err
 	}
-	path := timeline.RecordPath(timeline.KindTrip, tripID)
-	if edit != 0 {
-		return a.showForm(w, r, editPage("Edit goal", fmt.Sprintf("/goals/%d", edit), fmt.Sprintf("%s#goal-%d", path, edit)),
-			withReason(f.fields(people), f.Reason), fe)
+	fields := f.fields(people)
+	if edit {
+		fields = withReason(fields, f.Reason)
 	}
-	p := formPage{Title: "New goal", Heading: "New stated goal", Intro: "For " + trip.Title + ".", Action: path + "/goals", Submit: "Save goal", Back: path}
-	return a.showForm(w, r, p, f.fields(people), fe)
+	return a.showForm(w, r, p, fields, fe)
 }
 
 func (a *Server) newGoalForm(w http.ResponseWriter, r *http.Request, trip *timeline.Trip) error {
-	return a.goalPage(w, r, trip.ID, 0, goalForm{}, nil)
+	return a.goalPage(w, r, newGoalPage(trip), goalForm{}, false, nil)
 }
 
 func (a *Server) createGoal(w http.ResponseWriter, r *http.Request, trip *timeline.Trip, f goalForm, fe timeline.FieldErrors) error {
@@ -78,7 +81,7 @@ func (a *Server) createGoal(w http.ResponseWriter, r *http.Request, trip *timeli
 	return a.submit(w, r, fe, save{field: "text", flash: "Goal saved as a draft.",
 		run:   func(ctx context.Context, by store.Actor) error { return a.store.CreateGoal(ctx, by, g) },
 		to:    func() string { return fmt.Sprintf("/trips/%d#goal-%d", tripID, g.ID) },
-		again: func() error { return a.goalPage(w, r, tripID, 0, f, fe) }})
+		again: func() error { return a.goalPage(w, r, newGoalPage(trip), f, false, fe) }})
 }
 
 // goalOf is the goal of the path.
@@ -87,7 +90,7 @@ func (a *Server) goalOf(r *http.Request) (*timeline.Goal, error) {
 }
 
 func (a *Server) editGoalForm(w http.ResponseWriter, r *http.Request, g *timeline.Goal) error {
-	return a.goalPage(w, r, g.TripID, g.ID, a.goalFormOf(r.Context(), g), nil)
+	return a.goalPage(w, r, editGoalPage(g), a.goalFormOf(r.Context(), g), true, nil)
 }
 
 func (a *Server) updateGoal(w http.ResponseWriter, r *http.Request, old *timeline.Goal, f goalForm, fe timeline.FieldErrors) error {
@@ -96,5 +99,5 @@ func (a *Server) updateGoal(w http.ResponseWriter, r *http.Request, old *timelin
 	return a.submit(w, r, fe, save{field: "text", flash: "Goal saved.",
 		run:   func(ctx context.Context, by store.Actor) error { return a.store.UpdateGoal(ctx, by, g, f.Reason) },
 		to:    func() string { return fmt.Sprintf("/trips/%d#goal-%d", g.TripID, g.ID) },
-		again: func() error { return a.goalPage(w, r, g.TripID, g.ID, f, fe) }})
+		again: func() error { return a.goalPage(w, r, editGoalPage(g), f, true, fe) }})
 }
