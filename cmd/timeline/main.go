@@ -26,9 +26,9 @@ Commands:
   seed               load the demo record into an empty database
   gen --stops N      fill the database with a synthetic record (benchmarks)
   import hsg FILE... load the Office of the Historian's travels and visits XML (files or folders)
-  import csv BUNDLE  load an export bundle (zip or folder) into an empty database
+  import csv BUNDLE  load an export bundle (zip or folder): into an empty database with its ids, else merged
   check              list what needs a curator's attention (duplicates, overlaps, gaps, unsourced facts, claims)
-  export FORMAT      write the timeline as csv, json, timelinejs, ics or atom to standard output
+  export FORMAT      write the view as csv, json, timelinejs, ics, atom or bundle (a zip) to standard output
   backup FILE        write a consistent copy of the database to FILE
   user add NAME      create a curator account (also: passwd, disable, enable, list)
   keys rotate        sign new session cookies with a new key (the previous one still reads)
