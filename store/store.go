@@ -212,6 +212,10 @@ func (s *Store) write(ctx context.Context, actor Actor, fn func(*tx) error) erro
 		return mapErr(err)
 	}
 	t := &tx{Tx: sqlTx, actor: actor, now: s.now().UTC().Format(time.RFC3339), ctx: ctx, store: s}
+	if err := t.checkVersions(); err != nil {
+		sqlTx.Rollback()
+		return err
+	}
 	if err := fn(t); err != nil {
 		sqlTx.Rollback()
 		return mapErr(err)

@@ -418,23 +418,41 @@ type StopRow struct {
 // beside each field (Errors is keyed by field: "title", "stops.2.start").
 type TripForm struct {
 	Site
-	Action    string // where the form posts
-	TripID    int64  // 0 for a new trip
-	Person    string // slug
-	Title     string
-	Summary   string
-	Stops     []StopRow
-	Errors    map[string]string
-	Persons   []Option
-	Countries []Option // names for the country picker's suggestions
+	Action  string // where the form posts
+	TripID  int64  // 0 for a new trip
+	Person  string // slug
+	Title   string
+	Summary string
+	Stops   []StopRow
+	Reason  string
+	// Version and Base are what the form was read from (see
+	// cmd/timeline/web/conflict.go); Theirs holds, by field, the values
+	// another curator saved since that conflict with the curator's, and
+	// TheirsBy who.
+	Version, Base string
+	Theirs        map[string]string
+	TheirsBy      string
+	Errors        map[string]string
+	Persons       []Option
+	Countries     []Option // names for the country picker's suggestions
+}
+
+// Conflict says whether field has a value of another curator's that
+// conflicts with the curator's, and what it is.
+func (f TripForm) Conflict(field string) (string, bool) {
+	v, ok := f.Theirs[field]
+	return v, ok
 }
 
 // Err returns the message of a field, "" when there is none.
 func (f TripForm) Err(field string) string { return f.Errors[field] }
 
+// StopKey is the key of field of stop i in a trip form's messages.
+func StopKey(i int, field string) string { return "stops." + strconv.Itoa(i) + "." + field }
+
 // StopErr returns the message of field of stop i.
 func (f TripForm) StopErr(i int, field string) string {
-	return f.Errors["stops."+strconv.Itoa(i)+"."+field]
+	return f.Errors[StopKey(i, field)]
 }
 
 // CuratePage is the curators' desk: drafts waiting, deleted trips that can

@@ -72,6 +72,9 @@ type ParticipantsForm struct {
 	Parts     []PartRow // new ones
 	Persons   []Option
 	Errors    map[string]string
+	// Version and Base are the meeting's version the form was read from
+	// and its participants then (see cmd/timeline/web/conflict.go).
+	Version, Base string
 }
 
 // Err returns the message of a field.

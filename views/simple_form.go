@@ -13,6 +13,30 @@ type FormField struct {
 	Values []string
 	Help   string
 	Error  string
+	// Theirs is the value another curator saved since the form was read,
+	// when it conflicts with the value in the field; TheirsBy is who.
+	Theirs   *string
+	TheirsBy string
+}
+
+// TheirsLabel is the conflicting value as the field shows it: a picker's
+// option by its label.
+func (fd FormField) TheirsLabel() string {
+	if fd.Theirs == nil {
+		return ""
+	}
+	for _, o := range fd.Options {
+		if o.Value == *fd.Theirs {
+			return o.Label
+		}
+	}
+	return *fd.Theirs
+}
+
+// YoursLabel is the field's value as TheirsLabel shows theirs.
+func (fd FormField) YoursLabel() string {
+	v := fd.Value
+	return FormField{Options: fd.Options, Theirs: &v}.TheirsLabel()
 }
 
 // SimpleForm is a form of plain fields, for the records whose form is a
@@ -48,3 +72,17 @@ func (f *SimpleForm) Set(vals func(string) string, errs map[string]string) {
 }
 
 func contains(xs []string, s string) bool { return slices.Contains(xs, s) }
+
+func orEmpty(v string) string {
+	if v == "" {
+		return "(empty)"
+	}
+	return v
+}
+
+func byWhom(actor string) string {
+	if actor == "" {
+		return ""
+	}
+	return " (saved by " + actor + ")"
+}

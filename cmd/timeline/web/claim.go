@@ -27,7 +27,7 @@ type claimForm struct {
 	Title     string `form:"title"`
 	Publisher string `form:"publisher"`
 	Passage   string `form:"passage"`
-	Reason    string `form:"reason"`
+	edited
 }
 
 func claimFormOf(c *timeline.Claim) claimForm {
@@ -41,7 +41,7 @@ func (f claimForm) fields(counters []views.Option, edit bool) []views.FormField 
 		{Name: "text", Label: "The claim's words", Type: "text", Value: f.Text},
 	}
 	if edit {
-		return withReason(fields, f.Reason)
+		return f.withMeta(fields)
 	}
 	return append(fields,
 		views.FormField{Name: "url", Label: "Source address (http or https)", Type: "url", Value: f.URL, Help: "An address already on record uses that source."},
@@ -139,13 +139,21 @@ func (a *Server) claimOf(r *http.Request) (*timeline.Claim, error) {
 }
 
 func (a *Server) editClaimForm(w http.ResponseWriter, r *http.Request, c *timeline.Claim) error {
-	return a.showEditClaim(w, r, c, claimFormOf(c), nil)
+	f := claimFormOf(c)
+	if err := a.stamp(r, timeline.KindClaim, c.ID, &f); err != nil {
+		return err
+	}
+	return a.showEditClaim(w, r, c, f, nil)
 }
 
 func (a *Server) updateClaim(w http.ResponseWriter, r *http.Request, old *timeline.Claim, f claimForm, fe timeline.FieldErrors) error {
+	r, err := a.reconcile(r, timeline.KindClaim, old.ID, &f, ptr(claimFormOf(old)), fe)
+	if err != nil {
+		return err
+	}
 	c := claim(f, old.TripID, fe)
 	c.ID, c.Status = old.ID, old.Status
-	return a.submit(w, r, fe, save{field: "counter", flash: "Claim saved; its check is shown below.",
+	return a.submit(w, r, fe, save{field: "counter", flash: f.saved("Claim saved; its check is shown below."),
 		run:   func(ctx context.Context, by store.Actor) error { return a.store.UpdateClaim(ctx, by, c, f.Reason) },
 		to:    func() string { return fmt.Sprintf("/trips/%d#claim-%d", c.TripID, c.ID) },
 		again: func() error { return a.showEditClaim(w, r, c, f, fe) }})

@@ -24,7 +24,7 @@ type counterForm struct {
 	Rule    string `form:"rule"`
 	GapDays string `form:"gap_days"`
 	Label   string `form:"label"`
-	Reason  string `form:"reason"`
+	edited
 }
 
 // newCounterDefaults are a new counter's: trips regrouped by a one-day gap.
@@ -46,7 +46,7 @@ func (f counterForm) fields(people, regions []views.Option, edit bool) []views.F
 		{Name: "label", Label: "Label", Type: "text", Value: f.Label, Help: "As the ordinal reads: “trip to the region” gives “11th trip to the region since …”."},
 	}
 	if edit {
-		return withReason(fields, f.Reason)
+		return f.withMeta(fields)
 	}
 	return append([]views.FormField{{Name: "person", Label: "Traveller", Type: "select", Options: people, Value: f.Person}}, fields...)
 }
@@ -107,14 +107,22 @@ func (a *Server) counterOf(r *http.Request) (*timeline.Counter, error) {
 }
 
 func (a *Server) editCounterForm(w http.ResponseWriter, r *http.Request, c *timeline.Counter) error {
-	return a.counterFormPage(w, r, c.ID, counterFormOf(c), nil)
+	f := counterFormOf(c)
+	if err := a.stamp(r, timeline.KindCounter, c.ID, &f); err != nil {
+		return err
+	}
+	return a.counterFormPage(w, r, c.ID, f, nil)
 }
 
 func (a *Server) updateCounter(w http.ResponseWriter, r *http.Request, old *timeline.Counter, f counterForm, fe timeline.FieldErrors) error {
-	f.Person = old.PersonSlug
+	f.Person = old.PersonSlug // the traveller is not edited
+	r, err := a.reconcile(r, timeline.KindCounter, old.ID, &f, ptr(counterFormOf(old)), fe)
+	if err != nil {
+		return err
+	}
 	c := a.counter(f, fe)
 	c.ID, c.PersonID, c.Status = old.ID, old.PersonID, old.Status
-	return a.submit(w, r, fe, save{field: "since", flash: "Counter saved; every ordinal and claim it gives is recomputed.",
+	return a.submit(w, r, fe, save{field: "since", flash: f.saved("Counter saved; every ordinal and claim it gives is recomputed."),
 		run:   func(ctx context.Context, by store.Actor) error { return a.store.UpdateCounter(ctx, by, c, f.Reason) },
 		to:    func() string { return timeline.RecordPath(timeline.KindCounter, c.ID) },
 		again: func() error { return a.counterFormPage(w, r, c.ID, f, fe) }})

@@ -22,7 +22,7 @@ type eventForm struct {
 	End       string `form:"end"`
 	Country   string `form:"country"`
 	Summary   string `form:"summary"`
-	Reason    string `form:"reason"`
+	edited
 }
 
 func eventFormOf(e *timeline.Event) eventForm {
@@ -112,14 +112,22 @@ func (a *Server) eventOf(r *http.Request) (*timeline.Event, error) {
 }
 
 func (a *Server) editEventForm(w http.ResponseWriter, r *http.Request, e *timeline.Event) error {
-	return a.showForm(w, r, editEventPage(e.ID), withReason(eventFormOf(e).fields(), ""), nil)
+	f := eventFormOf(e)
+	if err := a.stamp(r, timeline.KindEvent, e.ID, &f); err != nil {
+		return err
+	}
+	return a.showForm(w, r, editEventPage(e.ID), f.withMeta(f.fields()), nil)
 }
 
 func (a *Server) updateEvent(w http.ResponseWriter, r *http.Request, old *timeline.Event, f eventForm, fe timeline.FieldErrors) error {
+	r, err := a.reconcile(r, timeline.KindEvent, old.ID, &f, ptr(eventFormOf(old)), fe)
+	if err != nil {
+		return err
+	}
 	e := a.event(f, fe)
 	e.ID, e.Status = old.ID, old.Status
-	return a.submit(w, r, fe, save{field: "title", flash: "Event saved.",
+	return a.submit(w, r, fe, save{field: "title", flash: f.saved("Event saved."),
 		run:   func(ctx context.Context, by store.Actor) error { return a.store.UpdateEvent(ctx, by, e, f.Reason) },
 		to:    func() string { return timeline.RecordPath(timeline.KindEvent, e.ID) },
-		again: func() error { return a.showForm(w, r, editEventPage(e.ID), withReason(f.fields(), f.Reason), fe) }})
+		again: func() error { return a.showForm(w, r, editEventPage(e.ID), f.withMeta(f.fields()), fe) }})
 }

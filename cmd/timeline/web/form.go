@@ -24,8 +24,9 @@ import (
 //     each field that does not parse.
 //
 // Create and edit use the same struct and the same conversion; an edit only
-// adds the reason for the change. To add a field: one struct field, one line
-// in xxxFormOf, one in fields, and its use in the conversion.
+// adds what edited holds: the reason, and the version it was read from
+// (conflict.go). To add a field: one struct field, one line in xxxFormOf,
+// one in fields, and its use in the conversion.
 
 // formValues reads a posted form as a getter of trimmed values, for the
 // forms that are not a record's (merge, split, citation).
@@ -287,11 +288,6 @@ func onTrip(fe timeline.FieldErrors, trip *timeline.Trip, stop int64) {
 
 func reasonField(value string) views.FormField {
 	return views.FormField{Name: "reason", Label: "Reason for the change (optional, kept in the history)", Type: "text", Value: value}
-}
-
-// withReason is an edit form's fields: the record's, then the reason.
-func withReason(fields []views.FormField, reason string) []views.FormField {
-	return append(fields, reasonField(reason))
 }
 
 // withRecord serves a route of one record: load reads it from the request

@@ -18,7 +18,7 @@ type goalForm struct {
 	Text     string `form:"text"`
 	StatedBy string `form:"stated_by"` // a person's slug
 	Outcome  string `form:"outcome"`
-	Reason   string `form:"reason"`
+	edited
 }
 
 func (a *Server) goalFormOf(ctx context.Context, g *timeline.Goal) goalForm {
@@ -65,7 +65,7 @@ func (a *Server) goalPage(w http.ResponseWriter, r *http.Request, p formPage, f 
 	}
 	fields := f.fields(people)
 	if edit {
-		fields = withReason(fields, f.Reason)
+		fields = f.withMeta(fields)
 	}
 	return a.showForm(w, r, p, fields, fe)
 }
@@ -90,13 +90,21 @@ func (a *Server) goalOf(r *http.Request) (*timeline.Goal, error) {
 }
 
 func (a *Server) editGoalForm(w http.ResponseWriter, r *http.Request, g *timeline.Goal) error {
-	return a.goalPage(w, r, editGoalPage(g), a.goalFormOf(r.Context(), g), true, nil)
+	f := a.goalFormOf(r.Context(), g)
+	if err := a.stamp(r, timeline.KindGoal, g.ID, &f); err != nil {
+		return err
+	}
+	return a.goalPage(w, r, editGoalPage(g), f, true, nil)
 }
 
 func (a *Server) updateGoal(w http.ResponseWriter, r *http.Request, old *timeline.Goal, f goalForm, fe timeline.FieldErrors) error {
+	r, err := a.reconcile(r, timeline.KindGoal, old.ID, &f, ptr(a.goalFormOf(r.Context(), old)), fe)
+	if err != nil {
+		return err
+	}
 	g := a.goal(r.Context(), f, old.TripID, fe)
 	g.ID = old.ID
-	return a.submit(w, r, fe, save{field: "text", flash: "Goal saved.",
+	return a.submit(w, r, fe, save{field: "text", flash: f.saved("Goal saved."),
 		run:   func(ctx context.Context, by store.Actor) error { return a.store.UpdateGoal(ctx, by, g, f.Reason) },
 		to:    func() string { return fmt.Sprintf("/trips/%d#goal-%d", g.TripID, g.ID) },
 		again: func() error { return a.goalPage(w, r, editGoalPage(g), f, true, fe) }})

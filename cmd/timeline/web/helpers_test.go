@@ -397,3 +397,48 @@ func loginAs(t *testing.T, c *http.Client, base, name, password string) int {
 	t.Helper()
 	return status(t, c, http.MethodPost, base+"/login", url.Values{"name": {name}, "password": {password}, "next": {"/curate"}})
 }
+
+// formOn reads the form of the page at path as a browser would submit it
+// untouched: every named input, textarea and select with its value, the
+// checked checkboxes only, and no buttons.
+func (c *curatorClient) formOn(t *testing.T, path string) url.Values {
+	t.Helper()
+	resp, body := c.get(t, path)
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s: %d\n%s", path, resp.StatusCode, clipBody([]byte(body)))
+	}
+	return formIn(docOf(t, body).Find("main form.stacked-form").First())
+}
+
+// formIn is formOn of a form already read.
+func formIn(form *goquery.Selection) url.Values {
+	v := url.Values{}
+	form.Find("input, textarea, select").Each(func(_ int, s *goquery.Selection) {
+		name, ok := s.Attr("name")
+		if !ok {
+			return
+		}
+		switch goquery.NodeName(s) {
+		case "textarea":
+			v.Add(name, s.Text())
+		case "select":
+			opt := s.Find("option[selected]")
+			if opt.Length() == 0 {
+				opt = s.Find("option").First()
+			}
+			val, _ := opt.Attr("value")
+			v.Add(name, val)
+		default:
+			typ, _ := s.Attr("type")
+			if _, checked := s.Attr("checked"); (typ == "checkbox" || typ == "radio") && !checked {
+				return
+			}
+			if typ == "submit" || typ == "button" {
+				return
+			}
+			val, _ := s.Attr("value")
+			v.Add(name, val)
+		}
+	})
+	return v
+}

@@ -2,9 +2,11 @@ package web
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"github.com/a-h/templ"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -131,6 +133,11 @@ func (a *Server) participantsForm(w http.ResponseWriter, r *http.Request) (views
 	}
 	f := views.ParticipantsForm{MeetingID: id, Title: m.Title, Current: m.Participants,
 		Back: fmt.Sprintf("/trips/%d#meeting-%d", m.TripID, id), Parts: []views.PartRow{{}, {}}}
+	v, err := a.store.Version(r.Context(), timeline.KindMeeting, id)
+	if err != nil {
+		return views.ParticipantsForm{}, nil, err
+	}
+	f.Version, f.Base = strconv.FormatInt(v.Rev, 10), encodeBase(participantIDs(m))
 	return f, m, nil
 }
 
@@ -166,6 +173,20 @@ func (a *Server) updateParticipants(w http.ResponseWriter, r *http.Request) erro
 			keep = append(keep, id)
 		}
 	}
+	// The form was read at f.Version, the meeting's current version (its
+	// fields or its participants may have changed since the form was
+	// read): the curator's removals are taken from what they saw, and the
+	// participants added since are kept, so no one's change is lost.
+	merged := false
+	if posted := pf.Get("version"); posted != "" {
+		if posted != f.Version {
+			var base []int64
+			json.Unmarshal([]byte(pf.Get("base")), &base)
+			keep, merged = keepMerged(base, participantIDs(m), keep), true
+		}
+		current, _ := strconv.ParseInt(f.Version, 10, 64)
+		r = ifVersion(r, timeline.KindMeeting, m.ID, current)
+	}
 	var add []store.NewParticipant
 	f.Parts = nil
 	for i, slug := range pf["part_person"] {
@@ -183,7 +204,11 @@ func (a *Server) updateParticipants(w http.ResponseWriter, r *http.Request) erro
 	}
 	fe := timeline.FieldErrors{}
 	if err := a.store.SetParticipants(r.Context(), actor(r), m.ID, keep, add); err == nil {
-		return a.redirectWithFlash(w, r, f.Back, "Participants saved.")
+		flash := "Participants saved."
+		if merged {
+			flash += " The meeting had been changed since you opened the form; the participants added since are kept."
+		}
+		return a.redirectWithFlash(w, r, f.Back, flash)
 	} else if err := userErrors(fe, err, "participants"); err != nil {
 		return err
 	}
@@ -207,7 +232,7 @@ type meetingEditForm struct {
 	Stop    string `form:"stop"`
 	Title   string `form:"title"`
 	Summary string `form:"summary"`
-	Reason  string `form:"reason"`
+	edited
 }
 
 func meetingEditFormOf(m *timeline.Meeting) meetingEditForm {
@@ -215,12 +240,12 @@ func meetingEditFormOf(m *timeline.Meeting) meetingEditForm {
 }
 
 func (f meetingEditForm) fields(stops []views.Option) []views.FormField {
-	return withReason([]views.FormField{
+	return f.withMeta([]views.FormField{
 		{Name: "date", Label: "Date", Type: "date", Value: f.Date},
 		{Name: "stop", Label: "At the stop", Type: "select", Options: stops, Value: f.Stop},
 		{Name: "title", Label: "Title", Type: "text", Value: f.Title},
 		{Name: "summary", Label: "Summary", Type: "textarea", Value: f.Summary},
-	}, f.Reason)
+	})
 }
 
 // meetingEditPage shows the meeting's edit form, its stops those of its
@@ -240,14 +265,22 @@ func (a *Server) meetingOf(r *http.Request) (*timeline.Meeting, error) {
 }
 
 func (a *Server) editMeetingForm(w http.ResponseWriter, r *http.Request, m *timeline.Meeting) error {
-	return a.meetingEditPage(w, r, m, meetingEditFormOf(m), nil)
+	f := meetingEditFormOf(m)
+	if err := a.stamp(r, timeline.KindMeeting, m.ID, &f); err != nil {
+		return err
+	}
+	return a.meetingEditPage(w, r, m, f, nil)
 }
 
 func (a *Server) updateMeeting(w http.ResponseWriter, r *http.Request, m *timeline.Meeting, f meetingEditForm, fe timeline.FieldErrors) error {
+	r, err := a.reconcile(r, timeline.KindMeeting, m.ID, &f, ptr(meetingEditFormOf(m)), fe)
+	if err != nil {
+		return err
+	}
 	m.Date = dateField(fe, "date", f.Date, true)
 	m.Title, m.Summary = f.Title, f.Summary
 	m.StopID = idField(fe, "stop", f.Stop)
-	return a.submit(w, r, fe, save{field: "title", flash: "Meeting saved.",
+	return a.submit(w, r, fe, save{field: "title", flash: f.saved("Meeting saved."),
 		run:   func(ctx context.Context, by store.Actor) error { return a.store.UpdateMeeting(ctx, by, m, f.Reason) },
 		to:    func() string { return fmt.Sprintf("/trips/%d#meeting-%d", m.TripID, m.ID) },
 		again: func() error { return a.meetingEditPage(w, r, m, f, fe) }})
@@ -269,4 +302,30 @@ func (a *Server) meetingRedirect(w http.ResponseWriter, r *http.Request) error {
 	}
 	http.Redirect(w, r, timeline.RecordPath(timeline.KindTrip, m.TripID)+"#meeting-"+itoa(int(id)), http.StatusFound)
 	return nil
+}
+
+// participantIDs are a meeting's participants, as a participants form
+// carries them.
+func participantIDs(m *timeline.Meeting) []int64 {
+	ids := make([]int64, len(m.Participants))
+	for i, p := range m.Participants {
+		ids[i] = p.PersonID
+	}
+	return ids
+}
+
+// keepMerged is whom a participants form read at base keeps, now that the
+// meeting has cur: the curator's removals (in base, not kept) come off cur.
+func keepMerged(base, cur, keep []int64) []int64 {
+	removed := map[int64]bool{}
+	for _, id := range base {
+		removed[id] = !slices.Contains(keep, id)
+	}
+	var out []int64
+	for _, id := range cur {
+		if !removed[id] {
+			out = append(out, id)
+		}
+	}
+	return out
 }

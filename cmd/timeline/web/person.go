@@ -29,7 +29,7 @@ type personForm struct {
 	Aliases  string `form:"aliases"`
 	Wikidata string `form:"wikidata"`
 	Notes    string `form:"notes"`
-	Reason   string `form:"reason"`
+	edited
 }
 
 func personFormOf(p *timeline.Person) personForm {
@@ -40,12 +40,12 @@ func (f personForm) fields(edit bool) []views.FormField {
 	wikidata := wikidataField()
 	wikidata.Value = f.Wikidata
 	if edit {
-		return withReason([]views.FormField{
+		return f.withMeta([]views.FormField{
 			{Name: "name", Label: "Name", Type: "text", Value: f.Name},
 			{Name: "country", Label: "Country (name or code)", Type: "text", Value: f.Country},
 			wikidata,
 			{Name: "notes", Label: "Notes", Type: "textarea", Value: f.Notes},
-		}, f.Reason)
+		})
 	}
 	return []views.FormField{
 		{Name: "name", Label: "Name", Type: "text", Value: f.Name},
@@ -151,13 +151,22 @@ func (a *Server) personOf(r *http.Request) (*timeline.Person, error) {
 }
 
 func (a *Server) editPersonForm(w http.ResponseWriter, r *http.Request, p *timeline.Person) error {
-	return a.showForm(w, r, editPersonPage(p.Slug), personFormOf(p).fields(true), nil)
+	f := personFormOf(p)
+	if err := a.stamp(r, timeline.KindPerson, p.ID, &f); err != nil {
+		return err
+	}
+	return a.showForm(w, r, editPersonPage(p.Slug), f.fields(true), nil)
 }
 
 func (a *Server) updatePerson(w http.ResponseWriter, r *http.Request, p *timeline.Person, f personForm, fe timeline.FieldErrors) error {
+	f.Slug = p.Slug // a slug is not edited: it is the person's address
+	r, err := a.reconcile(r, timeline.KindPerson, p.ID, &f, ptr(personFormOf(p)), fe)
+	if err != nil {
+		return err
+	}
 	p.Name, p.Country, p.Notes = f.Name, f.Country, f.Notes
 	p.Identifiers = withIdentifier(p.Identifiers, "wikidata", f.Wikidata)
-	return a.submit(w, r, fe, save{field: "name", flash: "Person saved.",
+	return a.submit(w, r, fe, save{field: "name", flash: f.saved("Person saved."),
 		run:   func(ctx context.Context, by store.Actor) error { return a.store.UpdatePerson(ctx, by, p, f.Reason) },
 		to:    func() string { return "/people/" + p.Slug },
 		again: func() error { return a.showForm(w, r, editPersonPage(p.Slug), f.fields(true), fe) }})

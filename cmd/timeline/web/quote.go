@@ -19,7 +19,7 @@ type quoteForm struct {
 	Date   string `form:"date"`
 	Stop   string `form:"stop"`
 	Text   string `form:"text"`
-	Reason string `form:"reason"`
+	edited
 }
 
 func quoteFormOf(q *timeline.Quote) quoteForm {
@@ -60,7 +60,7 @@ func (a *Server) quotePage(w http.ResponseWriter, r *http.Request, trip *timelin
 	path := timeline.RecordPath(timeline.KindTrip, trip.ID)
 	if edit != 0 {
 		return a.showForm(w, r, editPage("Edit quote", fmt.Sprintf("/quotes/%d", edit), fmt.Sprintf("%s#quote-%d", path, edit)),
-			withReason(f.fields(people, stops), f.Reason), fe)
+			f.withMeta(f.fields(people, stops)), fe)
 	}
 	p := formPage{Title: "New quote", Heading: "New quote", Intro: "Words said on " + trip.Title + ". Link its source from the trip's page.",
 		Action: path + "/quotes", Submit: "Save quote", Back: path}
@@ -97,14 +97,22 @@ func (a *Server) quoteOf(r *http.Request) (tripQuote, error) {
 }
 
 func (a *Server) editQuoteForm(w http.ResponseWriter, r *http.Request, q tripQuote) error {
-	return a.quotePage(w, r, q.trip, q.ID, quoteFormOf(q.Quote), nil)
+	f := quoteFormOf(q.Quote)
+	if err := a.stamp(r, timeline.KindQuote, q.ID, &f); err != nil {
+		return err
+	}
+	return a.quotePage(w, r, q.trip, q.ID, f, nil)
 }
 
 func (a *Server) updateQuote(w http.ResponseWriter, r *http.Request, old tripQuote, f quoteForm, fe timeline.FieldErrors) error {
+	r, err := a.reconcile(r, timeline.KindQuote, old.ID, &f, ptr(quoteFormOf(old.Quote)), fe)
+	if err != nil {
+		return err
+	}
 	trip := old.trip
 	q := a.quote(r.Context(), f, trip, fe)
 	q.ID, q.MeetingID, q.Status = old.ID, old.MeetingID, old.Status
-	return a.submit(w, r, fe, save{field: "text", flash: "Quote saved.",
+	return a.submit(w, r, fe, save{field: "text", flash: f.saved("Quote saved."),
 		run:   func(ctx context.Context, by store.Actor) error { return a.store.UpdateQuote(ctx, by, q, f.Reason) },
 		to:    func() string { return fmt.Sprintf("/trips/%d#quote-%d", q.TripID, q.ID) },
 		again: func() error { return a.quotePage(w, r, trip, q.ID, f, fe) }})

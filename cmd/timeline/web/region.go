@@ -23,7 +23,7 @@ type regionForm struct {
 	Name    string `form:"name"`
 	Members string `form:"members"` // countries by name or code
 	Notes   string `form:"notes"`
-	Reason  string `form:"reason"`
+	edited
 }
 
 func (a *Server) regionFormOf(rg *timeline.Region) regionForm {
@@ -41,7 +41,7 @@ func (f regionForm) fields(edit bool) []views.FormField {
 		{Name: "notes", Label: "Notes", Type: "textarea", Value: f.Notes},
 	}
 	if edit {
-		return fields
+		return f.withMeta(fields)
 	}
 	return append([]views.FormField{{Name: "code", Label: "Code", Type: "text", Value: f.Code, Help: "Capital letters, such as GULF."}}, fields...)
 }
@@ -106,13 +106,25 @@ func (a *Server) editRegionForm(w http.ResponseWriter, r *http.Request) error {
 	if rg.Builtin {
 		return timeline.Errorf(timeline.EForbidden, "The built-in regions are the State Department's bureaus and are not edited; define a region of your own.")
 	}
-	return a.showForm(w, r, editRegionPage(rg.Code), a.regionFormOf(rg).fields(true), nil)
+	f := a.regionFormOf(rg)
+	if err := a.stamp(r, timeline.KindRegion, 0, &f); err != nil {
+		return err
+	}
+	return a.showForm(w, r, editRegionPage(rg.Code), f.fields(true), nil)
 }
 
 func (a *Server) updateRegion(w http.ResponseWriter, r *http.Request, f regionForm, fe timeline.FieldErrors) error {
 	f.Code = pathCode(r)
+	current, err := a.store.Region(r.Context(), f.Code)
+	if err != nil {
+		return err
+	}
+	r, err = a.reconcile(r, timeline.KindRegion, 0, &f, ptr(a.regionFormOf(current)), fe)
+	if err != nil {
+		return err
+	}
 	rg := a.region(f, fe)
-	return a.submit(w, r, fe, save{field: "name", flash: "Region saved; its counters and filters use the new members.",
+	return a.submit(w, r, fe, save{field: "name", flash: f.saved("Region saved; its counters and filters use the new members."),
 		run:   func(ctx context.Context, by store.Actor) error { return a.store.UpdateRegion(ctx, by, rg, f.Reason) },
 		to:    func() string { return "/regions/" + rg.Code },
 		again: func() error { return a.showForm(w, r, editRegionPage(rg.Code), f.fields(true), fe) }})

@@ -21,7 +21,7 @@ type sourceForm struct {
 	Published  string `form:"published"`
 	ArchiveURL string `form:"archive_url"`
 	Notes      string `form:"notes"`
-	Reason     string `form:"reason"`
+	edited
 }
 
 func sourceFormOf(s *timeline.Source) sourceForm {
@@ -30,7 +30,7 @@ func sourceFormOf(s *timeline.Source) sourceForm {
 }
 
 func (f sourceForm) fields() []views.FormField {
-	return withReason([]views.FormField{
+	return f.withMeta([]views.FormField{
 		{Name: "url", Label: "Address (http or https)", Type: "url", Value: f.URL},
 		{Name: "title", Label: "Title", Type: "text", Value: f.Title},
 		{Name: "publisher", Label: "Publisher", Type: "text", Value: f.Publisher},
@@ -38,7 +38,7 @@ func (f sourceForm) fields() []views.FormField {
 		{Name: "published", Label: "Published on", Type: "date", Value: f.Published},
 		{Name: "archive_url", Label: "Archived copy (http or https)", Type: "url", Value: f.ArchiveURL},
 		{Name: "notes", Label: "Notes", Type: "textarea", Value: f.Notes},
-	}, f.Reason)
+	})
 }
 
 // source turns the form into a source.
@@ -72,13 +72,21 @@ func (a *Server) sourceOf(r *http.Request) (*timeline.Source, error) {
 }
 
 func (a *Server) editSourceForm(w http.ResponseWriter, r *http.Request, s *timeline.Source) error {
-	return a.showForm(w, r, editSourcePage(s.ID), sourceFormOf(s).fields(), nil)
+	f := sourceFormOf(s)
+	if err := a.stamp(r, timeline.KindSource, s.ID, &f); err != nil {
+		return err
+	}
+	return a.showForm(w, r, editSourcePage(s.ID), f.fields(), nil)
 }
 
 func (a *Server) updateSource(w http.ResponseWriter, r *http.Request, old *timeline.Source, f sourceForm, fe timeline.FieldErrors) error {
+	r, err := a.reconcile(r, timeline.KindSource, old.ID, &f, ptr(sourceFormOf(old)), fe)
+	if err != nil {
+		return err
+	}
 	s := f.source(fe)
 	s.ID = old.ID
-	return a.submit(w, r, fe, save{field: "url", flash: "Source saved.",
+	return a.submit(w, r, fe, save{field: "url", flash: f.saved("Source saved."),
 		run:   func(ctx context.Context, by store.Actor) error { return a.store.UpdateSource(ctx, by, s, f.Reason) },
 		to:    func() string { return timeline.RecordPath(timeline.KindSource, s.ID) },
 		again: func() error { return a.showForm(w, r, editSourcePage(s.ID), f.fields(), fe) }})

@@ -193,11 +193,9 @@ func (a *Server) editTripForm(w http.ResponseWriter, r *http.Request, trip curat
 	if trip.deleted {
 		return timeline.Errorf(timeline.EConflict, "Trip %d is deleted; restore it before editing it.", trip.ID)
 	}
-	f := views.TripForm{Action: fmt.Sprintf("/trips/%d/edit", trip.ID), TripID: trip.ID,
-		Person: trip.PersonSlug, Title: storedTitle(trip.Trip), Summary: trip.Summary}
-	for _, s := range trip.Stops {
-		f.Stops = append(f.Stops, views.StopRow{ID: strconv.FormatInt(s.ID, 10), Country: a.store.Countries().Name(s.Country),
-			Locality: s.Locality, Start: s.Start.String(), End: s.End.String(), Note: s.Remarks})
+	f := a.tripFormOf(trip.Trip)
+	if err := a.stampTrip(r, &f); err != nil {
+		return err
 	}
 	return a.showTripForm(w, r, f, http.StatusOK)
 }
@@ -221,6 +219,7 @@ func readTripForm(r *http.Request, f *views.TripForm) (save bool, err error) {
 	}
 	pf := r.PostForm
 	f.Person, f.Title, f.Summary = strings.TrimSpace(pf.Get("person")), pf.Get("title"), pf.Get("summary")
+	f.Reason, f.Version, f.Base = pf.Get("reason"), pf.Get("version"), pf.Get("base")
 	ids, countries, locs, starts, ends, notes := pf["stop_id"], pf["stop_country"], pf["stop_locality"], pf["stop_start"], pf["stop_end"], pf["stop_remarks"]
 	n := len(countries)
 	if n > 200 {
@@ -316,7 +315,7 @@ func (a *Server) tripFromForm(f *views.TripForm) (*timeline.Trip, timeline.Field
 }
 
 func (a *Server) createTrip(w http.ResponseWriter, r *http.Request) error {
-	return a.saveTrip(w, r, views.TripForm{Action: newTripAction}, func(trip *timeline.Trip) error {
+	return a.saveTrip(w, r, views.TripForm{Action: newTripAction}, func(r *http.Request, trip *timeline.Trip) error {
 		trip.Status = timeline.Draft
 		return a.store.CreateTrip(r.Context(), actor(r), trip)
 	})
@@ -328,7 +327,7 @@ func (a *Server) updateTrip(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f := views.TripForm{Action: fmt.Sprintf("/trips/%d/edit", id), TripID: id}
-	return a.saveTrip(w, r, f, func(trip *timeline.Trip) error {
+	return a.saveTrip(w, r, f, func(r *http.Request, trip *timeline.Trip) error {
 		return a.store.UpdateTrip(r.Context(), actor(r), trip, r.PostForm.Get("reason"))
 	})
 }
@@ -336,7 +335,10 @@ func (a *Server) updateTrip(w http.ResponseWriter, r *http.Request) error {
 // saveTrip runs the form: a row operation re-renders it; a save validates,
 // re-renders with 422 and every message when the input is wrong, or saves
 // in one transaction and goes to the trip.
-func (a *Server) saveTrip(w http.ResponseWriter, r *http.Request, f views.TripForm, save func(*timeline.Trip) error) error {
+//
+// An edit is first brought up to the trip's current version
+// (trip_conflict.go): what it merged is said, and its conflicts are shown.
+func (a *Server) saveTrip(w http.ResponseWriter, r *http.Request, f views.TripForm, save func(*http.Request, *timeline.Trip) error) error {
 	doSave, err := readTripForm(r, &f)
 	if err != nil {
 		return err
@@ -344,12 +346,25 @@ func (a *Server) saveTrip(w http.ResponseWriter, r *http.Request, f views.TripFo
 	if !doSave {
 		return a.showTripForm(w, r, f, http.StatusOK)
 	}
+	conflicts, flash := timeline.FieldErrors{}, "Trip saved."
+	if f.TripID != 0 {
+		before := f.Version
+		if r, conflicts, err = a.reconcileTrip(r, &f); err != nil {
+			return err
+		}
+		if before != f.Version && len(conflicts) == 0 {
+			flash += " It had been changed by " + orSomeone(f.TheirsBy) + " since you opened it; their changes are kept, merged with yours."
+		}
+	}
 	trip, fe := a.tripFromForm(&f)
+	for k, msg := range conflicts {
+		fe[k] = msg
+	}
 	if len(fe) == 0 {
-		err := save(trip)
+		err := save(r, trip)
 		switch code := timeline.ErrorCode(err); {
 		case err == nil:
-			if err := a.flash(w, r, "Trip saved."); err != nil {
+			if err := a.flash(w, r, flash); err != nil {
 				return err
 			}
 			http.Redirect(w, r, timeline.RecordPath(timeline.KindTrip, trip.ID), http.StatusSeeOther)
