@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"encoding/json"
 	"strconv"
 
 	"github.com/diplomatic-travel/tracker/timeline"
@@ -73,4 +75,125 @@ func (s *Store) Subject(ctx context.Context, kind timeline.Kind, id int64) (labe
 		return t.QueryRowContext(ctx, kind.Info().Label, id).Scan(&label)
 	})
 	return label, path, err
+}
+
+// Citation returns one citation with its source.
+func (s *Store) Citation(ctx context.Context, id int64) (*timeline.Citation, error) {
+	var c timeline.Citation
+	err := s.r.QueryRowContext(ctx, `SELECT c.id, c.subject_kind, c.subject_id, c.passage, `+sourceCols+`
+		FROM citations c JOIN sources s ON s.id = c.source_id WHERE c.id = ?`, id).
+		Scan(&c.ID, &c.SubjectKind, &c.SubjectID, &c.Passage,
+			&c.Source.ID, &c.Source.URL, &c.Source.Title, &c.Source.Publisher, &c.Source.Author, &c.Source.Published, &c.Source.ArchiveURL, &c.Source.Notes)
+	if isNoRows(err) {
+		return nil, notFound("Citation " + strconv.FormatInt(id, 10))
+	}
+	c.SourceID = c.Source.ID
+	return &c, err
+}
+
+// citationRow is a citation as its revisions keep it.
+func (t *tx) citationRow(id int64) (*timeline.Citation, error) {
+	c := timeline.Citation{ID: id}
+	err := t.QueryRowContext(t.ctx, `SELECT source_id, subject_kind, subject_id, passage FROM citations WHERE id = ?`, id).
+		Scan(&c.SourceID, &c.SubjectKind, &c.SubjectID, &c.Passage)
+	if isNoRows(err) {
+		return nil, notFound("Citation " + strconv.FormatInt(id, 10))
+	}
+	return &c, err
+}
+
+// UpdateCitation corrects a citation: its source and its passage (the fact
+// it supports stays), with its revision.
+func (s *Store) UpdateCitation(ctx context.Context, a Actor, c *timeline.Citation, reason string) error {
+	return s.write(ctx, a, func(t *tx) error {
+		before, err := t.citationRow(c.ID)
+		if err != nil {
+			return err
+		}
+		if err := t.liveSource(c.SourceID); err != nil {
+			return err
+		}
+		if _, err := t.exec(`UPDATE citations SET source_id = ?, passage = ? WHERE id = ?`, c.SourceID, timeline.NormalizeSpace(c.Passage), c.ID); err != nil {
+			if timeline.ErrorCode(mapErr(err)) == timeline.EConflict {
+				return &timeline.Error{Code: timeline.EConflict, Field: "source", Message: "This source is already cited for this fact with the same passage."}
+			}
+			return err
+		}
+		after, err := t.citationRow(c.ID)
+		if err != nil {
+			return err
+		}
+		*c = *after
+		if err := t.revise(timeline.KindCitation, c.ID, "update", before, after, reason); err != nil {
+			return err
+		}
+		return t.refreshFor(c.SubjectKind, c.SubjectID)
+	})
+}
+
+// RemoveCitation removes a citation, kept whole in its revision so that
+// RestoreCitation can put it back.
+func (s *Store) RemoveCitation(ctx context.Context, a Actor, id int64, reason string) (*timeline.Citation, error) {
+	var c *timeline.Citation
+	err := s.write(ctx, a, func(t *tx) error {
+		var err error
+		if c, err = t.citationRow(id); err != nil {
+			return err
+		}
+		if _, err := t.exec(`DELETE FROM citations WHERE id = ?`, id); err != nil {
+			return err
+		}
+		if err := t.revise(timeline.KindCitation, id, "delete", c, nil, reason); err != nil {
+			return err
+		}
+		return t.refreshFor(c.SubjectKind, c.SubjectID)
+	})
+	return c, err
+}
+
+// RestoreCitation puts a removed citation back as its latest revision
+// kept it, under its own id.
+func (s *Store) RestoreCitation(ctx context.Context, a Actor, id int64) error {
+	return s.write(ctx, a, func(t *tx) error {
+		var before sql.NullString
+		err := t.QueryRowContext(t.ctx, `SELECT before FROM revisions WHERE kind = 'citation' AND record_id = ? AND action = 'delete' ORDER BY id DESC LIMIT 1`, id).Scan(&before)
+		if isNoRows(err) || (err == nil && !before.Valid) {
+			return timeline.Errorf(timeline.ENotFound, "Citation %d was never removed.", id)
+		} else if err != nil {
+			return err
+		}
+		var c timeline.Citation
+		if err := json.Unmarshal([]byte(before.String), &c); err != nil {
+			return err
+		}
+		if _, err := t.citationRow(id); err == nil {
+			return timeline.Errorf(timeline.EConflict, "Citation %d is not removed.", id)
+		}
+		if err := t.liveSource(c.SourceID); err != nil {
+			return err
+		}
+		if _, err := t.exec(`INSERT INTO citations(id, source_id, subject_kind, subject_id, passage, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+			id, c.SourceID, c.SubjectKind, c.SubjectID, c.Passage, t.now); err != nil {
+			if timeline.ErrorCode(mapErr(err)) == timeline.EConflict {
+				return timeline.Errorf(timeline.EConflict, "The fact already cites this source with the same passage.")
+			}
+			return err
+		}
+		if err := t.revise(timeline.KindCitation, id, "restore", nil, &c, ""); err != nil {
+			return err
+		}
+		return t.refreshFor(c.SubjectKind, c.SubjectID)
+	})
+}
+
+// liveSource refuses a source that is not on record (or deleted).
+func (t *tx) liveSource(id int64) error {
+	var n int
+	if err := t.QueryRowContext(t.ctx, `SELECT count(*) FROM sources WHERE id = ? AND deleted_at IS NULL`, id).Scan(&n); err != nil {
+		return err
+	}
+	if n == 0 {
+		return timeline.FieldErrorf("source", "That source is not on record.")
+	}
+	return nil
 }

@@ -23,8 +23,10 @@ type Site struct {
 	// User is the logged-in curator's name, empty for visitors.
 	User  string
 	Admin bool
-	// Flashes are messages about the curator's last action.
+	// Flashes are messages about the curator's last action, and Undo
+	// where to post to undo it (none when empty).
 	Flashes []string
+	Undo    string
 }
 
 // LoginPage is the login form.
@@ -124,6 +126,8 @@ type ClaimView struct {
 	Counter   timeline.Counter
 	Check     timeline.Check
 	Citations []timeline.Citation
+	// Curator says the reader may correct its citations.
+	Curator bool
 	// TripTitle names the trip the claim is about (on the claims page).
 	TripTitle string
 	// Counted are the items the computation numbered up to and including

@@ -1461,7 +1461,7 @@ func Event(p EventPage) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = citations(p.Citations).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = citations(p.Citations, p.Curator).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -52,6 +52,26 @@ type SimpleForm struct {
 	Fields  []FormField
 	// Failed says the form came back with errors.
 	Failed bool
+	// Remove, when set, is a button after the form that removes the
+	// record (it asks first).
+	Remove *RemoveAction
+}
+
+// RemoveAction is a button that posts to Action.
+type RemoveAction struct {
+	Action, Label string
+}
+
+// ConfirmPage asks before a deletion, naming what still uses the record,
+// and posts the same request again with confirm=yes.
+type ConfirmPage struct {
+	Site
+	Question string
+	// Linked lists what still uses the record ("7 facts cite it").
+	Linked []string
+	Action string
+	Back   string
+	Submit string
 }
 
 // Set fills each field's value from vals and its message from errs.

@@ -156,7 +156,7 @@ func Trip(p TripPage) templ.Component {
 					return templ_7745c5c3_Err
 				}
 			}
-			templ_7745c5c3_Err = tripCitations(p.Citations, p.Sourcing).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = tripCitations(p.Citations, p.Sourcing, p.Curator != nil).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -525,7 +525,7 @@ func Trip(p TripPage) templ.Component {
 						return templ_7745c5c3_Err
 					}
 				}
-				templ_7745c5c3_Err = citations(s.Citations).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = citations(s.Citations, p.Curator != nil).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
@@ -716,7 +716,7 @@ func Trip(p TripPage) templ.Component {
 						return templ_7745c5c3_Err
 					}
 				}
-				templ_7745c5c3_Err = citations(m.Citations).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = citations(m.Citations, p.Curator != nil).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
@@ -898,7 +898,7 @@ func Trip(p TripPage) templ.Component {
 						return templ_7745c5c3_Err
 					}
 				}
-				templ_7745c5c3_Err = citations(g.Citations).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = citations(g.Citations, p.Curator != nil).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
@@ -1075,7 +1075,7 @@ func Trip(p TripPage) templ.Component {
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}
-					templ_7745c5c3_Err = citations(q.Citations).Render(ctx, templ_7745c5c3_Buffer)
+					templ_7745c5c3_Err = citations(q.Citations, p.Curator != nil).Render(ctx, templ_7745c5c3_Buffer)
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}
@@ -1463,7 +1463,7 @@ func claimItem(c ClaimView) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = citations(c.Citations).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = citations(c.Citations, c.Curator).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -1518,7 +1518,7 @@ func citeLink(on bool, kind string, id int64) templ.Component {
 
 // tripCitations marks where a trip's sources are: its own, or its stops'.
 // "No source recorded" stands only where no fact of the level has one.
-func tripCitations(cs []timeline.Citation, src TripSourcing) templ.Component {
+func tripCitations(cs []timeline.Citation, src TripSourcing, curator bool) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
@@ -1536,7 +1536,7 @@ func tripCitations(cs []timeline.Citation, src TripSourcing) templ.Component {
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
 		if len(cs) > 0 {
-			templ_7745c5c3_Err = citations(cs).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = citations(cs, curator).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -1577,7 +1577,7 @@ func tripCitations(cs []timeline.Citation, src TripSourcing) templ.Component {
 				return templ_7745c5c3_Err
 			}
 		} else {
-			templ_7745c5c3_Err = citations(nil).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = citations(nil, false).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

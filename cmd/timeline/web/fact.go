@@ -22,25 +22,35 @@ func historyPath(kind timeline.Kind, id int64) string {
 	return "/history/" + string(kind) + "/" + itoa(int(id))
 }
 
-// setDeleted deletes or restores a record of a soft-deletable kind and
-// goes to its history, where it can be restored (or read).
+// setDeleted deletes (once confirmed, delete.go) or restores a record of
+// a soft-deletable kind. A deletion goes back to the trip or the desk with
+// its undo; a restore to the trip, or to the record's history.
 func (a *Server) setDeleted(kind timeline.Kind, deleted bool) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		id, err := pathID(r, string(kind))
 		if err != nil {
 			return err
 		}
-		if err := parseForm(r); err != nil {
+		path := timeline.RecordPath(kind, id)
+		if deleted {
+			if ok, err := a.confirmDelete(w, r, kind, id, "this "+kindName(kind), path); !ok || err != nil {
+				return err
+			}
+		} else if err := parseForm(r); err != nil {
 			return err
 		}
 		if err := a.store.SetDeleted(r.Context(), actor(r), kind, id, deleted, r.PostForm.Get("reason")); err != nil {
 			return err
 		}
-		msg := "Restored."
 		if deleted {
-			msg = "Deleted. It is kept, and can be restored from this page."
+			return a.redirectWithUndo(w, r, a.afterDelete(r, kind, id),
+				capital(kindName(kind))+" deleted. It is kept in its history.", path+"/restore")
 		}
-		return a.redirectWithFlash(w, r, historyPath(kind, id), msg)
+		back := historyPath(kind, id)
+		if kind.Info().OnTrip {
+			back = a.afterDelete(r, kind, id)
+		}
+		return a.redirectWithFlash(w, r, back, capital(kindName(kind))+" restored.")
 	}
 }
 

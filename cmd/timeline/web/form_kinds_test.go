@@ -167,7 +167,7 @@ func TestQuotePersonRegionForms(t *testing.T) {
 		if _, body := public.get(t, "/people/ayman-safadi"); !strings.Contains(body, "Deputy Prime Minister, Jordan") {
 			t.Error("the new office is not shown")
 		}
-		resp, _ = c.post(t, "/people/ayman-safadi/delete", nil)
+		resp, _ = c.post(t, "/people/ayman-safadi/delete", confirmed)
 		if resp.StatusCode != http.StatusSeeOther {
 			t.Fatalf("delete: %d", resp.StatusCode)
 		}
@@ -175,7 +175,7 @@ func TestQuotePersonRegionForms(t *testing.T) {
 			t.Errorf("a deleted person is public: %d", r.StatusCode)
 		}
 		_, body := c.get(t, resp.Header.Get("Location"))
-		action, _ := docOf(t, body).Find(`[data-testid=restore]`).Parent().Attr("action")
+		action, _ := docOf(t, body).Find(`[data-testid=undo]`).Parent().Attr("action")
 		if action != "/people/ayman-safadi/restore" {
 			t.Fatalf("restore posts to %q", action)
 		}
@@ -220,10 +220,10 @@ func TestQuotePersonRegionForms(t *testing.T) {
 		if resp, _ := c.get(t, "/regions/NEA/edit"); resp.StatusCode != http.StatusForbidden {
 			t.Errorf("editing a built-in bureau: %d, want 403", resp.StatusCode)
 		}
-		if resp, _ := c.post(t, "/regions/NEA/delete", nil); resp.StatusCode != http.StatusForbidden {
+		if resp, _ := c.post(t, "/regions/NEA/delete", confirmed); resp.StatusCode != http.StatusForbidden {
 			t.Errorf("deleting a built-in bureau: %d, want 403", resp.StatusCode)
 		}
-		if resp, _ := c.post(t, "/regions/GULF/delete", nil); resp.StatusCode != http.StatusSeeOther {
+		if resp, _ := c.post(t, "/regions/GULF/delete", confirmed); resp.StatusCode != http.StatusSeeOther {
 			t.Fatalf("delete GULF: %d", resp.StatusCode)
 		}
 		if resp, _ := public.get(t, "/?region=GULF"); resp.StatusCode != http.StatusBadRequest {

@@ -442,3 +442,6 @@ func formIn(form *goquery.Selection) url.Values {
 	})
 	return v
 }
+
+// confirmed is the form of a deletion the curator confirmed.
+var confirmed = url.Values{"confirm": {"yes"}}

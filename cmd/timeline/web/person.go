@@ -223,12 +223,16 @@ func (a *Server) createOffice(w http.ResponseWriter, r *http.Request, p *timelin
 func (a *Server) setPersonDeleted(deleted bool) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		var id int64
+		slug := r.PathValue("slug")
 		if deleted {
 			p, err := a.personOf(r)
 			if err != nil {
 				return err
 			}
 			id = p.ID
+			if ok, err := a.confirmDelete(w, r, timeline.KindPerson, id, p.Name, "/people/"+slug); !ok || err != nil {
+				return err
+			}
 		} else {
 			var err error
 			if id, err = a.store.PersonIDBySlug(r.Context(), r.PathValue("slug")); err != nil {
@@ -238,10 +242,9 @@ func (a *Server) setPersonDeleted(deleted bool) handlerFunc {
 		if err := a.store.SetDeleted(r.Context(), actor(r), timeline.KindPerson, id, deleted, ""); err != nil {
 			return err
 		}
-		msg := "Person restored."
 		if deleted {
-			msg = "Person deleted. Their trips stay; the person is kept and can be restored from this page."
+			return a.redirectWithUndo(w, r, "/curate", "Person deleted. Their trips stay, and the person is kept in their history.", "/people/"+slug+"/restore")
 		}
-		return a.redirectWithFlash(w, r, historyPath(timeline.KindPerson, id), msg)
+		return a.redirectWithFlash(w, r, historyPath(timeline.KindPerson, id), "Person restored.")
 	}
 }

@@ -134,11 +134,20 @@ func (a *Server) updateRegion(w http.ResponseWriter, r *http.Request, f regionFo
 func (a *Server) setRegionDeleted(deleted bool) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		code := pathCode(r)
+		if deleted {
+			if rg, err := a.store.Region(r.Context(), code); err == nil && rg.Builtin {
+				return timeline.Errorf(timeline.EForbidden, "The built-in regions are the State Department's bureaus and are not deleted.")
+			}
+			uses := func(ctx context.Context) ([]string, error) { return a.store.RegionUses(ctx, code) }
+			if ok, err := a.confirm(w, r, "Delete", "the region "+code, "/regions/"+code, uses); !ok || err != nil {
+				return err
+			}
+		}
 		if err := a.store.SetRegionDeleted(r.Context(), actor(r), code, deleted); err != nil {
 			return err
 		}
 		if deleted {
-			return a.redirectWithFlash(w, r, "/curate", "Region "+code+" deleted. It is kept: restore it from the list of deleted regions below.")
+			return a.redirectWithUndo(w, r, "/curate", "Region "+code+" deleted. It is kept: restore it from the list of deleted regions below.", "/regions/"+code+"/restore")
 		}
 		return a.redirectWithFlash(w, r, "/regions/"+code, "Region "+code+" restored.")
 	}

@@ -66,6 +66,25 @@ func (a *Server) redirectWithFlash(w http.ResponseWriter, r *http.Request, to, m
 	return nil
 }
 
+// redirectWithUndo is redirectWithFlash with a button beside the message
+// that undoes what was done: a POST to undo.
+func (a *Server) redirectWithUndo(w http.ResponseWriter, r *http.Request, to, msg, undo string) error {
+	s, err := a.sessions.Get(r, sessionCookie)
+	if err != nil {
+		return err
+	}
+	s.AddFlash(msg)
+	s.AddFlash(undo, undoFlashes)
+	if err := s.Save(r, w); err != nil {
+		return err
+	}
+	http.Redirect(w, r, to, http.StatusSeeOther)
+	return nil
+}
+
+// undoFlashes is the session's list of the undo actions of its flashes.
+const undoFlashes = "undo"
+
 // flash adds a message shown on the next page the curator sees.
 func (a *Server) flash(w http.ResponseWriter, r *http.Request, msg string) error {
 	s, err := a.sessions.Get(r, sessionCookie)
@@ -90,10 +109,16 @@ func (a *Server) site(w http.ResponseWriter, r *http.Request, title string) view
 	if err != nil {
 		return s
 	}
-	if fl := sess.Flashes(); len(fl) > 0 {
+	fl, undo := sess.Flashes(), sess.Flashes(undoFlashes)
+	if len(fl) > 0 || len(undo) > 0 {
 		for _, f := range fl {
 			if m, ok := f.(string); ok {
 				s.Flashes = append(s.Flashes, m)
+			}
+		}
+		for _, f := range undo {
+			if m, ok := f.(string); ok {
+				s.Undo = m
 			}
 		}
 		if err := sess.Save(r, w); err != nil {

@@ -135,6 +135,10 @@ func (a *Server) routeTable() []route {
 		{"POST /quotes/{id}/restore", a.curator(a.setDeleted(timeline.KindQuote, false))},
 		{"POST /claims/{id}/delete", a.curator(a.setDeleted(timeline.KindClaim, true))},
 		{"POST /claims/{id}/restore", a.curator(a.setDeleted(timeline.KindClaim, false))},
+		{"GET /citations/{id}/edit", a.curator(withRecord(a.citationOf, a.editCitationForm))},
+		{"POST /citations/{id}/edit", a.curator(withRecord(a.citationOf, withForm(a.updateCitation)))},
+		{"POST /citations/{id}/remove", a.curator(withRecord(a.citationOf, a.removeCitation))},
+		{"POST /citations/{id}/restore", a.curator(a.restoreCitation)},
 		{"GET /cite", a.curator(a.citePage)},
 		{"POST /cite", a.curator(a.cite)},
 

@@ -109,7 +109,7 @@ func TestSearch(t *testing.T) {
 			t.Errorf("the old outcome is still found: %q", got)
 		}
 		// Delete the quote: its words are no longer found; restore it: they are.
-		c.post(t, "/quotes/1/delete", nil)
+		c.post(t, "/quotes/1/delete", confirmed)
 		if got := ts.titlesFor(t, "sustainable"); containsText(got, tour) {
 			t.Error("a deleted quote's words are still found")
 		}

@@ -34,6 +34,9 @@ func (a *Server) tripPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	if curator {
 		p.Curator = &views.CuratorTripBar{TripID: id, Status: f.Trip.Status, Deleted: f.Deleted}
+		for i := range p.Claims {
+			p.Claims[i].Curator = true
+		}
 	}
 	p.Site = a.site(w, r, f.Trip.Title)
 	return render(w, r, http.StatusOK, views.Trip(p))
@@ -404,13 +407,14 @@ func (a *Server) deleteTrip(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := parseForm(r); err != nil {
+	path := timeline.RecordPath(timeline.KindTrip, id)
+	if ok, err := a.confirmDelete(w, r, timeline.KindTrip, id, "this trip", path); !ok || err != nil {
 		return err
 	}
 	if err := a.store.DeleteTrip(r.Context(), actor(r), id, r.PostForm.Get("reason")); err != nil {
 		return err
 	}
-	return a.redirectWithFlash(w, r, timeline.RecordPath(timeline.KindTrip, id), "Trip deleted. It is kept and can be restored from this page.")
+	return a.redirectWithUndo(w, r, "/curate", "Trip deleted. It is kept in its history.", path+"/restore")
 }
 
 func (a *Server) restoreTripRevision(w http.ResponseWriter, r *http.Request) error {

@@ -202,7 +202,7 @@ func TestTripForm(t *testing.T) {
 	})
 
 	t.Run("DeleteAndRestore", func(t *testing.T) {
-		if resp, _ := c.post(t, path+"/delete", nil); resp.StatusCode != http.StatusSeeOther {
+		if resp, _ := c.post(t, path+"/delete", confirmed); resp.StatusCode != http.StatusSeeOther {
 			t.Fatalf("delete: %d", resp.StatusCode)
 		}
 		if resp, _ := public.get(t, path); resp.StatusCode != http.StatusNotFound {
