@@ -189,7 +189,7 @@ func (s *Store) UpdateSource(ctx context.Context, a Actor, src *timeline.Source,
 		var other int64
 		err := t.QueryRowContext(t.ctx, `SELECT id FROM sources WHERE url = ? AND id != ?`, src.URL, src.ID).Scan(&other)
 		if err == nil {
-			return &timeline.Error{Code: timeline.EConflict, Field: "url", Message: "Another source already has this address."}
+			return &timeline.Error{Code: timeline.EConflict, Field: "url", Message: "Another source already has this address: if they are one article, merge this source into it (“Merge into another source” on its page)."}
 		}
 		if isNoRows(err) {
 			return nil
@@ -227,4 +227,17 @@ func (s *Store) SourceByURL(ctx context.Context, raw string) (*timeline.Source, 
 		return nil, nil
 	}
 	return &src, err
+}
+
+// SourcesLike lists the sources on record with this title and publisher
+// (ignoring case and spacing): most likely the same article under another
+// address, which a curator is asked about before a second source is made.
+func (s *Store) SourcesLike(ctx context.Context, title, publisher string) ([]timeline.Source, error) {
+	title, publisher = strings.ToLower(timeline.NormalizeSpace(title)), strings.ToLower(timeline.NormalizeSpace(publisher))
+	if title == "" {
+		return nil, nil
+	}
+	return listScanned(ctx, s.r, func(sc scanner, src *timeline.Source) error { return scanSource(sc, src) },
+		`SELECT `+sourceCols+` FROM sources s WHERE s.deleted_at IS NULL AND lower(s.title) = ? AND lower(s.publisher) = ? ORDER BY s.id LIMIT 5`,
+		title, publisher)
 }

@@ -55,11 +55,53 @@ type Citation struct {
 	Source      Source // filled when read with its source
 }
 
+// trackingParams are the query parameters that say how a reader reached an
+// article, never which article it is; CanonicalURL drops them (and every
+// utm_* one), so that a link shared from a newsletter or a social site is
+// the same source as the article's own address.
+var trackingParams = map[string]string{
+	"ref":         "the page or site a link was followed from (?ref=home, ?ref=twitter)",
+	"ref_src":     "Twitter's referral tag",
+	"fbclid":      "Facebook's click id",
+	"gclid":       "Google Ads' click id",
+	"dclid":       "Google Display's click id",
+	"msclkid":     "Microsoft Advertising's click id",
+	"twclid":      "Twitter's click id",
+	"igshid":      "Instagram's share id",
+	"mc_cid":      "Mailchimp's campaign id",
+	"mc_eid":      "Mailchimp's subscriber id",
+	"ocid":        "Microsoft's (MSN) campaign id",
+	"cmpid":       "a campaign id used by many publishers (Washington Post, Guardian)",
+	"cmp":         "a campaign id (BBC and others)",
+	"smid":        "the New York Times' social share id",
+	"smtyp":       "the New York Times' social share type",
+	"taid":        "the Washington Post's tracking id",
+	"ito":         "the BBC's internal tracking origin",
+	"at_medium":   "AT Internet's campaign medium",
+	"at_campaign": "AT Internet's campaign",
+	"_ga":         "Google Analytics' cross-site id",
+	"_hsenc":      "HubSpot's email tracking",
+	"_hsmi":       "HubSpot's email id",
+	"mkt_tok":     "Marketo's email token",
+	"yclid":       "Yandex's click id",
+	"s_cid":       "Adobe Analytics' campaign id",
+	"wt.mc_id":    "Webtrends' campaign id",
+	"share":       "a share marker (?share=1)",
+}
+
+// isTracking says whether a query parameter only tracks the reader.
+func isTracking(k string) bool {
+	k = strings.ToLower(k)
+	_, ok := trackingParams[k]
+	return ok || strings.HasPrefix(k, "utm_")
+}
+
 // CanonicalURL returns the form under which a source URL is stored, so the
 // same article is one source: only http and https; scheme and host in lower
-// case; the default port, the fragment, utm_* tracking parameters and a
-// trailing "?" removed; remaining query parameters sorted. It refuses
-// anything else with a message for the person who typed it.
+// case; the default port, the fragment, tracking parameters
+// (trackingParams, utm_*) and a trailing "?" removed; remaining query
+// parameters sorted. It refuses anything else with a message for the
+// person who typed it.
 func CanonicalURL(raw string) (string, error) {
 	raw = strings.TrimSpace(raw)
 	if raw == "" {
@@ -118,7 +160,7 @@ func CanonicalURL(raw string) (string, error) {
 			return "", &Error{Code: EInvalid, Field: "url", Message: "The URL's query string is malformed."}
 		}
 		for k := range q {
-			if strings.HasPrefix(strings.ToLower(k), "utm_") {
+			if isTracking(k) {
 				delete(q, k)
 			}
 		}

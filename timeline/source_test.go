@@ -14,6 +14,11 @@ func TestCanonicalURL(t *testing.T) {
 		{"https://example.org:8443/x", "https://example.org:8443/x"},
 		{"https://example.org/x?utm_source=tw&utm_Medium=s&id=7", "https://example.org/x?id=7"},
 		{"https://example.org/x?utm_source=tw", "https://example.org/x"},
+		// Issue 13: the tracking parameters news sites use beyond utm_*.
+		{"https://example.org/x?ref=home", "https://example.org/x"},
+		{"https://example.org/x?id=7&fbclid=IwAR0&gclid=Cj0&mc_cid=1&mc_eid=2", "https://example.org/x?id=7"},
+		{"https://example.org/x?ocid=msn&cmpid=fb&smid=tw-share&REF=Home", "https://example.org/x"},
+		{"https://example.org/x?page=2&refresh=1", "https://example.org/x?page=2&refresh=1"},
 		{"  https://example.org/x  ", "https://example.org/x"},
 		{"https://example.org/x?", "https://example.org/x"},
 		{"https://[2001:DB8::1]/x", "https://[2001:db8::1]/x"},

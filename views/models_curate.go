@@ -52,7 +52,11 @@ type CiteForm struct {
 	Author    string
 	Published string
 	Passage   string
-	Errors    map[string]string
+	// Duplicate says the new source's title and publisher are those of a
+	// source on record (listed in Found); Different that the curator says
+	// it is another article all the same.
+	Duplicate, Different bool
+	Errors               map[string]string
 }
 
 // Err returns the message of a field.

@@ -81,6 +81,17 @@ func (a *Server) cite(w http.ResponseWriter, r *http.Request) error {
 			c.SourceID, src = known.ID, nil
 		} else if err := src.Validate(); err != nil {
 			fe.Merge(err)
+		} else if f.Different = pf.Get("different") == "yes"; !f.Different {
+			// The same title and publisher under another address is most
+			// likely the same article: ask before making a second source.
+			like, err := a.store.SourcesLike(r.Context(), f.Title, f.Publisher)
+			if err != nil {
+				return err
+			}
+			if len(like) > 0 {
+				f.Found, f.Duplicate = like, true
+				fe.Add("url", "A source on record has this title and publisher, under another address: pick it above, or tick “It is a different article” to add this one.")
+			}
 		}
 	}
 	if len(fe) == 0 {

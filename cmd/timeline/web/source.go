@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 
 	"github.com/diplomatic-travel/tracker/store"
@@ -90,4 +91,63 @@ func (a *Server) updateSource(w http.ResponseWriter, r *http.Request, old *timel
 		run:   func(ctx context.Context, by store.Actor) error { return a.store.UpdateSource(ctx, by, s, f.Reason) },
 		to:    func() string { return timeline.RecordPath(timeline.KindSource, s.ID) },
 		again: func() error { return a.showForm(w, r, editSourcePage(s.ID), f.fields(), fe) }})
+}
+
+// sourceMergeForm merges the source of the path into another, named by
+// its address: the duplicate's citations move to the source kept.
+type sourceMergeForm struct {
+	Into   string `form:"into_url"`
+	Reason string `form:"reason"`
+}
+
+func sourceMergePage(s *timeline.Source) formPage {
+	path := timeline.RecordPath(timeline.KindSource, s.ID)
+	return formPage{Title: "Merge a source", Heading: "Merge “" + s.Title + "” into another source",
+		Intro:  "Every fact this source supports will cite the source kept instead, and this one is deleted. The merge can be undone.",
+		Action: path + "/merge", Back: path, Submit: "Merge"}
+}
+
+func (f sourceMergeForm) fields() []views.FormField {
+	return []views.FormField{
+		{Name: "into_url", Label: "The address of the source to keep", Type: "url", Value: f.Into},
+		reasonField(f.Reason),
+	}
+}
+
+func (a *Server) sourceMergeFormPage(w http.ResponseWriter, r *http.Request, s *timeline.Source) error {
+	return a.showForm(w, r, sourceMergePage(s), sourceMergeForm{}.fields(), nil)
+}
+
+// mergeSource serves POST /sources/{id}/merge: to the source kept, with
+// the merge's undo beside the message.
+func (a *Server) mergeSource(w http.ResponseWriter, r *http.Request, s *timeline.Source, f sourceMergeForm, fe timeline.FieldErrors) error {
+	var into *timeline.Source
+	if f.Into == "" {
+		fe.Add("into_url", "Give the address of the source to keep.")
+	} else if known, _ := a.store.SourceByURL(r.Context(), f.Into); known == nil {
+		fe.Add("into_url", "No source on record has this address.")
+	} else {
+		into = known
+	}
+	again := func() error { return a.showForm(w, r, sourceMergePage(s), f.fields(), fe) }
+	if len(fe) > 0 {
+		return again()
+	}
+	moved, err := a.store.MergeSources(r.Context(), actor(r), s.ID, into.ID, f.Reason)
+	if err := userErrors(fe, err, "into_url"); err != nil {
+		return err
+	}
+	if len(fe) > 0 {
+		return again()
+	}
+	path := timeline.RecordPath(timeline.KindSource, s.ID)
+	return a.redirectWithUndo(w, r, timeline.RecordPath(timeline.KindSource, into.ID),
+		fmt.Sprintf("“%s” merged into this source: %d %s moved.", s.Title, moved, plural(moved, "citation", "citations")), path+"/unmerge")
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
