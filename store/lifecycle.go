@@ -196,30 +196,54 @@ func (s *Store) SetStatus(ctx context.Context, a Actor, kind timeline.Kind, id i
 	if !kind.Info().Drafts || kind == timeline.KindTrip || !status.Valid() {
 		return timeline.Errorf(timeline.EInvalid, "A %s cannot be published here.", kind)
 	}
-	return s.write(ctx, a, func(t *tx) error {
-		before, err := t.recordRow(kind, table, id)
-		if err != nil {
+	return s.write(ctx, a, func(t *tx) error { return t.setStatus(kind, table, id, status) })
+}
+
+// setStatus is SetStatus in a transaction. A meeting published publishes
+// the people made for it from its form, drafts until then.
+func (t *tx) setStatus(kind timeline.Kind, table string, id int64, status timeline.Status) error {
+	before, err := t.recordRow(kind, table, id)
+	if err != nil {
+		return err
+	}
+	if before["deleted_at"] != nil {
+		return timeline.Errorf(timeline.EConflict, "This %s is deleted; restore it first.", kind)
+	}
+	set, args := "status = ?", []any{status}
+	if _, ok := before["updated_at"]; ok {
+		set, args = set+", updated_at = ?", append(args, t.now)
+	}
+	if _, err := t.exec(`UPDATE `+table+` SET `+set+` WHERE id = ?`, append(args, id)...); err != nil {
+		return err
+	}
+	action := "update"
+	if status == timeline.Published {
+		action = "publish"
+	}
+	if err := t.reviseRow(kind, table, id, action, before, ""); err != nil {
+		return err
+	}
+	if kind == timeline.KindMeeting && status == timeline.Published {
+		if err := t.publishPeople(`SELECT person_id FROM participants WHERE meeting_id = ?`, id); err != nil {
 			return err
 		}
-		if before["deleted_at"] != nil {
-			return timeline.Errorf(timeline.EConflict, "This %s is deleted; restore it first.", kind)
-		}
-		set, args := "status = ?", []any{status}
-		if _, ok := before["updated_at"]; ok {
-			set, args = set+", updated_at = ?", append(args, t.now)
-		}
-		if _, err := t.exec(`UPDATE `+table+` SET `+set+` WHERE id = ?`, append(args, id)...); err != nil {
+	}
+	return t.refreshFor(kind, id)
+}
+
+// publishPeople publishes the draft people the query lists, each with its
+// revision.
+func (t *tx) publishPeople(query string, args ...any) error {
+	ids, err := t.ids(`SELECT id FROM people WHERE status = 'draft' AND deleted_at IS NULL AND id IN (`+query+`)`, args...)
+	if err != nil {
+		return err
+	}
+	for _, pid := range ids {
+		if err := t.setStatus(timeline.KindPerson, "people", pid, timeline.Published); err != nil {
 			return err
 		}
-		action := "update"
-		if status == timeline.Published {
-			action = "publish"
-		}
-		if err := t.reviseRow(kind, table, id, action, before, ""); err != nil {
-			return err
-		}
-		return t.refreshFor(kind, id)
-	})
+	}
+	return nil
 }
 
 // created records a new record's revision (its whole row) and refreshes

@@ -47,7 +47,7 @@ func (s *Store) SetParticipants(ctx context.Context, a Actor, meetingID int64, k
 		}
 		// Resolve the new participants as the meeting form does, into a
 		// scratch meeting whose participants are then inserted.
-		scratch := &timeline.Meeting{Date: m.Date}
+		scratch := &timeline.Meeting{Date: m.Date, Status: m.Status}
 		if err := t.resolveParticipants(scratch, add); err != nil {
 			return err
 		}
@@ -99,7 +99,13 @@ func (t *tx) resolveParticipants(m *timeline.Meeting, parts []NewParticipant) er
 			}
 			rows.Close()
 		} else {
-			p := &timeline.Person{Name: np.Name}
+			// A person made from a meeting's form is a draft while the
+			// meeting is, so that a typo never becomes a public page; the
+			// meeting's publishing publishes them.
+			p := &timeline.Person{Name: np.Name, Status: timeline.Published}
+			if m.Status == timeline.Draft {
+				p.Status = timeline.Draft
+			}
 			if np.Title != "" {
 				p.Offices = []timeline.Office{{Title: np.Title, Body: np.Body}}
 			}

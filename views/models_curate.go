@@ -10,6 +10,10 @@ import (
 // (Slug) or a new one (Name), with the office held then.
 type PartRow struct {
 	Slug, Name, Title, Body string
+	// Offered says the row named a new person whom the record already
+	// has: they are chosen in the picker, and New, when ticked, says the
+	// curator means someone else all the same.
+	Offered, New bool
 }
 
 // MeetingForm adds a meeting to a trip.

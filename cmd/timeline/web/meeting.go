@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"github.com/a-h/templ"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -61,18 +62,8 @@ func (a *Server) createMeeting(w http.ResponseWriter, r *http.Request) error {
 	}
 	pf := r.PostForm
 	f.Date, f.StopID, f.Title, f.Summary = strings.TrimSpace(pf.Get("date")), pf.Get("stop"), pf.Get("title"), pf.Get("summary")
-	slugs, names, titles, bodies := pf["part_person"], pf["part_name"], pf["part_title"], pf["part_body"]
-	if len(slugs) > 100 {
-		return timeline.Errorf(timeline.EInvalid, "A meeting has at most 100 participants.")
-	}
-	at := func(xs []string, i int) string {
-		if i < len(xs) {
-			return strings.TrimSpace(xs[i])
-		}
-		return ""
-	}
-	for i := range slugs {
-		f.Parts = append(f.Parts, views.PartRow{Slug: at(slugs, i), Name: at(names, i), Title: at(titles, i), Body: at(bodies, i)})
+	if f.Parts, err = partRows(pf); err != nil {
+		return err
 	}
 	if pf.Get("op") == "add" {
 		f.Parts = append(f.Parts, views.PartRow{})
@@ -88,6 +79,9 @@ func (a *Server) createMeeting(w http.ResponseWriter, r *http.Request) error {
 	}
 	if f.StopID != "" {
 		m.StopID, _ = strconv.ParseInt(f.StopID, 10, 64)
+	}
+	if err := a.offerOnRecord(r.Context(), f.Parts, fe); err != nil {
+		return err
 	}
 	var parts []store.NewParticipant
 	seen := map[string]bool{}
@@ -187,30 +181,30 @@ func (a *Server) updateParticipants(w http.ResponseWriter, r *http.Request) erro
 		current, _ := strconv.ParseInt(f.Version, 10, 64)
 		r = ifVersion(r, timeline.KindMeeting, m.ID, current)
 	}
+	if f.Parts, err = partRows(pf); err != nil {
+		return err
+	}
+	fe := timeline.FieldErrors{}
+	if err := a.offerOnRecord(r.Context(), f.Parts, fe); err != nil {
+		return err
+	}
 	var add []store.NewParticipant
-	f.Parts = nil
-	for i, slug := range pf["part_person"] {
-		at := func(k string) string {
-			if xs := pf[k]; i < len(xs) {
-				return strings.TrimSpace(xs[i])
-			}
-			return ""
-		}
-		row := views.PartRow{Slug: strings.TrimSpace(slug), Name: at("part_name"), Title: at("part_title"), Body: at("part_body")}
-		f.Parts = append(f.Parts, row)
+	for _, row := range f.Parts {
 		if row.Slug != "" || row.Name != "" {
 			add = append(add, store.NewParticipant{Slug: row.Slug, Name: row.Name, Title: row.Title, Body: row.Body})
 		}
 	}
-	fe := timeline.FieldErrors{}
-	if err := a.store.SetParticipants(r.Context(), actor(r), m.ID, keep, add); err == nil {
-		flash := "Participants saved."
-		if merged {
-			flash += " The meeting had been changed since you opened the form; the participants added since are kept."
+	if len(fe) == 0 {
+		err := a.store.SetParticipants(r.Context(), actor(r), m.ID, keep, add)
+		if err == nil {
+			flash := "Participants saved."
+			if merged {
+				flash += " The meeting had been changed since you opened the form; the participants added since are kept."
+			}
+			return a.redirectWithFlash(w, r, f.Back, flash)
+		} else if err := userErrors(fe, err, "participants"); err != nil {
+			return err
 		}
-		return a.redirectWithFlash(w, r, f.Back, flash)
-	} else if err := userErrors(fe, err, "participants"); err != nil {
-		return err
 	}
 	if len(fe) > 0 {
 		// Field names of the add rows come back numbered; show them
@@ -328,4 +322,58 @@ func keepMerged(base, cur, keep []int64) []int64 {
 		}
 	}
 	return out
+}
+
+// partRows reads the participant rows of a posted meeting or participants
+// form. A row whose "someone else" box is ticked names a new person, even
+// when the picker holds the person on record it was offered.
+func partRows(pf url.Values) ([]views.PartRow, error) {
+	slugs := pf["part_person"]
+	if len(slugs) > 100 {
+		return nil, timeline.Errorf(timeline.EInvalid, "A meeting has at most 100 participants.")
+	}
+	at := func(k string, i int) string {
+		if xs := pf[k]; i < len(xs) {
+			return strings.TrimSpace(xs[i])
+		}
+		return ""
+	}
+	var rows []views.PartRow
+	for i := range slugs {
+		row := views.PartRow{Slug: at("part_person", i), Name: at("part_name", i), Title: at("part_title", i), Body: at("part_body", i),
+			New: slices.Contains(pf["part_new"], strconv.Itoa(i))}
+		if row.New {
+			row.Slug, row.Offered = "", true
+		}
+		rows = append(rows, row)
+	}
+	return rows, nil
+}
+
+// offerOnRecord stops a row that names a new person whom the record
+// already has (by name or alias, ignoring case and accents): the person on
+// record is chosen in its picker and the message says who, so the curator
+// saves again to use them, or ticks "someone else".
+func (a *Server) offerOnRecord(ctx context.Context, rows []views.PartRow, fe timeline.FieldErrors) error {
+	for i := range rows {
+		p := &rows[i]
+		if p.Slug != "" || p.Name == "" || p.New {
+			continue
+		}
+		found, err := a.store.PeopleNamed(ctx, p.Name)
+		if err != nil {
+			return err
+		}
+		if len(found) == 0 {
+			continue
+		}
+		var labels []string
+		for _, c := range found {
+			labels = append(labels, c.Label(a.store.Countries().Name))
+		}
+		p.Slug, p.Offered = found[0].Slug, true
+		fe.Add("participants."+strconv.Itoa(i)+".name", "On record already: "+strings.Join(labels, "; or ")+
+			". They are chosen for this row: save again to use them, or tick “Someone else” to add a new person.")
+	}
+	return nil
 }

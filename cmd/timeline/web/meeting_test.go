@@ -4,6 +4,7 @@ import (
 	"context"
 	"github.com/PuerkitoBio/goquery"
 	"github.com/diplomatic-travel/tracker/store"
+	"github.com/diplomatic-travel/tracker/timeline"
 	"net/http"
 	"net/url"
 	"strings"
@@ -36,9 +37,14 @@ func TestMeetingForm(t *testing.T) {
 		if resp.StatusCode != http.StatusSeeOther {
 			t.Fatalf("save: %d %s", resp.StatusCode, clipBody([]byte(body)))
 		}
-		p, err := ts.store.PersonBySlug(ctx, "abdulaziz-al-khulaifi", false)
+		p, err := ts.store.PersonBySlug(ctx, "abdulaziz-al-khulaifi", true)
 		if err != nil {
 			t.Fatalf("the new participant was not created: %v", err)
+		}
+		// Made from a draft meeting's form, the person is a draft too
+		// until the meeting is published (issue 13, defect 4).
+		if p.Status != timeline.Draft {
+			t.Errorf("a person made from a draft meeting is %s", p.Status)
 		}
 		if len(p.Offices) != 1 || p.Offices[0].Label() != "Minister of State, Qatar" {
 			t.Errorf("offices = %+v", p.Offices)
@@ -70,6 +76,9 @@ func TestMeetingForm(t *testing.T) {
 		}
 		if _, body := public.get(t, path); !strings.Contains(body, "Dinner with the Emir") {
 			t.Error("the published meeting is not public")
+		}
+		if resp, _ := public.get(t, "/people/abdulaziz-al-khulaifi"); resp.StatusCode != http.StatusOK {
+			t.Errorf("publishing the meeting did not publish its new participant: %d", resp.StatusCode)
 		}
 	})
 
