@@ -18,6 +18,7 @@ const (
 	CheckUnsourced     = "unsourced"
 	CheckContradicted  = "contradicted claim"
 	CheckAlias         = "inconsistent country"
+	CheckOutsideTrip   = "outside its trip"
 )
 
 // CheckKinds are the checks, in order, each with what it looks for.
@@ -29,6 +30,7 @@ var CheckKinds = []struct{ Kind, About string }{
 	{CheckUnsourced, "a published entry with no source"},
 	{CheckContradicted, "a claim the record now contradicts, or no longer numbers"},
 	{CheckAlias, "one locality recorded under more than one country"},
+	{CheckOutsideTrip, "a meeting or quote dated outside its trip's dates"},
 }
 
 // Finding is one thing that needs a curator's attention, with links to the
@@ -210,6 +212,12 @@ func (s *Store) Check(ctx context.Context) ([]Finding, error) {
 			Message: fmt.Sprintf("the locality %q is recorded in %s", loc, strings.Join(named, " and in "))})
 	}
 
+	outside, err := s.checkOutsideTrips(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, outside...)
+
 	order := map[string]int{}
 	for i, k := range CheckKinds {
 		order[k.Kind] = i
@@ -246,4 +254,29 @@ func groupBy[K comparable, T any](xs []T, key func(T) K) (map[K][]T, []K) {
 		groups[k] = append(groups[k], x)
 	}
 	return groups, keys
+}
+
+// checkOutsideTrips finds the meetings and quotes dated outside their
+// trip's first and last day, which the forms refuse now but an import or
+// an older version may have let in.
+func (s *Store) checkOutsideTrips(ctx context.Context) ([]Finding, error) {
+	var out []Finding
+	err := each(ctx, s.r, func(scan func(...any) error) error {
+		var kind, label string
+		var id, trip int64
+		var d, start, end timeline.Date
+		if err := scan(&kind, &id, &label, &d, &trip, &start, &end); err != nil {
+			return err
+		}
+		out = append(out, Finding{Kind: CheckOutsideTrip,
+			Message: fmt.Sprintf("the %s %q is dated %s, outside its trip (%s)", kind, label, d.Long(), timeline.FormatRange(start, end)),
+			Links: []FindingLink{{Label: label, Path: timeline.RecordPath(timeline.KindTrip, trip) + "#" + kind + "-" + fmt.Sprint(id)}}})
+		return nil
+	}, `SELECT 'meeting', m.id, m.title, m.date, t.id, t.start_date, t.end_date FROM meetings m JOIN trips t ON t.id = m.trip_id
+			WHERE m.deleted_at IS NULL AND t.deleted_at IS NULL AND (m.date < t.start_date OR m.date > t.end_date)
+		UNION ALL
+		SELECT 'quote', q.id, substr(q.text, 1, 80), q.date, t.id, t.start_date, t.end_date FROM quotes q JOIN trips t ON t.id = q.trip_id
+			WHERE q.deleted_at IS NULL AND t.deleted_at IS NULL AND (q.date < t.start_date OR q.date > t.end_date)
+		ORDER BY 4`)
+	return out, err
 }

@@ -169,7 +169,17 @@ func TestCuratorBrowser(t *testing.T) {
 			browserType(t, ctx, `#p-title-1`, "Foreign Minister")
 			browserType(t, ctx, `#p-body-1`, "Jordan")
 
+			// The record has an Ayman Safadi already: the form offers him
+			// (chosen in the row's picker) instead of making a second one,
+			// and saving again uses him.
 			resp := browserClick(t, ctx, `button[data-testid=save-meeting]`, "Save meeting")
+			if resp.Status != http.StatusUnprocessableEntity || !strings.Contains(browserText(t, ctx, `main`), "On record already: Ayman Safadi") {
+				t.Fatalf("a new person's name that the record has: %d, want the person on record offered", resp.Status)
+			}
+			if got := browserEval[string](t, ctx, "row 2's person", `document.querySelector('#p-person-1').value`); got != "safadi-ayman" {
+				t.Fatalf("row 2's picker holds %q, want the person on record", got)
+			}
+			resp = browserClick(t, ctx, `button[data-testid=save-meeting]`, "Save meeting")
 			if resp.Status != http.StatusOK {
 				t.Errorf("the trip page after saving the meeting answered %d, want 200", resp.Status)
 			}

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"github.com/a-h/templ"
 	"net/http"
 	"reflect"
@@ -284,6 +285,31 @@ func onTrip(fe timeline.FieldErrors, trip *timeline.Trip, stop int64) {
 		}
 	}
 	fe.Add("stop", "That stop is not on this trip.")
+}
+
+// onTripDates refuses a fact of a trip (what: "meeting", "quote") dated
+// outside the trip, or outside the stop it is said to be at, with the
+// dates it should fall within beside its date field.
+func (a *Server) onTripDates(fe timeline.FieldErrors, trip *timeline.Trip, stop int64, d timeline.Date, what string) {
+	if !d.Valid() || fe["date"] != "" {
+		return
+	}
+	for _, s := range trip.Stops {
+		end := s.End
+		if !end.Valid() {
+			end = s.Start
+		}
+		if s.ID == stop && (d.Before(s.Start) || d.After(end)) {
+			fe.Add("date", fmt.Sprintf("The stop in %s runs %s: a %s on %s is not at it. Correct the date, or choose another stop.",
+				a.store.Countries().Name(s.Country), timeline.FormatRange(s.Start, end), what, d.Long()))
+			return
+		}
+	}
+	start, end := timeline.StopsSpan(trip.Stops)
+	if start.Valid() && (d.Before(start) || d.After(end)) {
+		fe.Add("date", fmt.Sprintf("The trip runs %s: a %s on %s is outside it. Correct the date, or the trip's dates first.",
+			timeline.FormatRange(start, end), what, d.Long()))
+	}
 }
 
 func reasonField(value string) views.FormField {

@@ -114,7 +114,8 @@ func (ts *testServer) seedPayloads(t *testing.T, c *curatorClient) (pages []stri
 			c.post(t, "/"+kind+"/"+itoa(id)+"/publish", nil)
 		}
 	}
-	must("/cite", url.Values{"kind": {"trip"}, "id": {tourID}, "url": {"https://example.org/\"><script>alert(4)</script>"}, "title": {p}, "publisher": {p}, "author": {p}, "passage": {p}})
+	must("/cite", url.Values{"kind": {"trip"}, "id": {tourID}, "url": {"https://example.org/\"><script>alert(4)</script>"}, "title": {p}, "publisher": {p}, "author": {p}, "passage": {p},
+		"different": {"yes"}}) // the claim's source has the same title and publisher
 	person := must("/curate/people", url.Values{"name": {"Payload Person"}, "office": {p}, "body": {js}, "aliases": {p}})
 	must(person+"/edit", url.Values{"name": {"Payload Person"}, "notes": {p}})
 	must("/curate/regions", url.Values{"code": {"PAYLOAD"}, "name": {p}, "notes": {p}, "members": {"Qatar"}})

@@ -18,19 +18,19 @@ import (
 
 // meetingForm is the form of a new meeting of the trip of the path; the
 // trip must not be deleted.
-func (a *Server) meetingForm(w http.ResponseWriter, r *http.Request) (views.MeetingForm, error) {
+func (a *Server) meetingForm(w http.ResponseWriter, r *http.Request) (views.MeetingForm, *timeline.Trip, error) {
 	trip, err := a.curatorTripOf(r)
 	if err != nil {
-		return views.MeetingForm{}, err
+		return views.MeetingForm{}, nil, err
 	}
 	if trip.deleted {
-		return views.MeetingForm{}, timeline.Errorf(timeline.EConflict, "Trip %d is deleted; restore it first.", trip.ID)
+		return views.MeetingForm{}, nil, timeline.Errorf(timeline.EConflict, "Trip %d is deleted; restore it first.", trip.ID)
 	}
 	f := views.MeetingForm{TripID: trip.ID, TripTitle: trip.Title}
 	for _, s := range trip.Stops {
 		f.Stops = append(f.Stops, views.Option{Value: strconv.FormatInt(s.ID, 10), Label: a.stopLabel(s)})
 	}
-	return f, nil
+	return f, trip.Trip, nil
 }
 
 // showMeetingForm renders the meeting form with its people, which are
@@ -43,17 +43,18 @@ func (a *Server) showMeetingForm(w http.ResponseWriter, r *http.Request, f views
 }
 
 func (a *Server) newMeetingForm(w http.ResponseWriter, r *http.Request) error {
-	f, err := a.meetingForm(w, r)
+	f, trip, err := a.meetingForm(w, r)
 	if err != nil {
 		return err
 	}
-	f.Parts = []views.PartRow{{}, {}}
+	// The traveller is at every meeting of their trip: the first row.
+	f.Parts = []views.PartRow{{Slug: trip.PersonSlug}, {}}
 	return a.showMeetingForm(w, r, f, http.StatusOK)
 }
 
 // createMeeting serves POST /trips/{id}/meetings.
 func (a *Server) createMeeting(w http.ResponseWriter, r *http.Request) error {
-	f, err := a.meetingForm(w, r)
+	f, trip, err := a.meetingForm(w, r)
 	if err != nil {
 		return err
 	}
@@ -72,14 +73,16 @@ func (a *Server) createMeeting(w http.ResponseWriter, r *http.Request) error {
 
 	fe := timeline.FieldErrors{}
 	m := &timeline.Meeting{TripID: f.TripID, Title: f.Title, Summary: f.Summary, Status: timeline.Draft}
+	m.StopID = idField(fe, "stop", f.StopID)
+	onTrip(fe, trip, m.StopID)
+	if f.Date == "" {
+		f.Date = stopDay(trip, m.StopID)
+	}
 	if f.Date == "" {
 		fe.Add("date", "Enter the date of the meeting.")
-	} else if m.Date, err = timeline.ParseDate(f.Date); err != nil {
-		fe.Add("date", "Not a date: "+err.Error()+".")
 	}
-	if f.StopID != "" {
-		m.StopID, _ = strconv.ParseInt(f.StopID, 10, 64)
-	}
+	m.Date = dateField(fe, "date", f.Date, false)
+	a.onTripDates(fe, trip, m.StopID, m.Date, "meeting")
 	if err := a.offerOnRecord(r.Context(), f.Parts, fe); err != nil {
 		return err
 	}
@@ -274,6 +277,14 @@ func (a *Server) updateMeeting(w http.ResponseWriter, r *http.Request, m *timeli
 	m.Date = dateField(fe, "date", f.Date, true)
 	m.Title, m.Summary = f.Title, f.Summary
 	m.StopID = idField(fe, "stop", f.Stop)
+	if m.TripID != 0 {
+		trip, _, err := a.store.TripForCurator(r.Context(), m.TripID)
+		if err != nil {
+			return err
+		}
+		onTrip(fe, trip, m.StopID)
+		a.onTripDates(fe, trip, m.StopID, m.Date, "meeting")
+	}
 	return a.submit(w, r, fe, save{field: "title", flash: f.saved("Meeting saved."),
 		run:   func(ctx context.Context, by store.Actor) error { return a.store.UpdateMeeting(ctx, by, m, f.Reason) },
 		to:    func() string { return fmt.Sprintf("/trips/%d#meeting-%d", m.TripID, m.ID) },
@@ -376,4 +387,15 @@ func (a *Server) offerOnRecord(ctx context.Context, rows []views.PartRow, fe tim
 			". They are chosen for this row: save again to use them, or tick “Someone else” to add a new person.")
 	}
 	return nil
+}
+
+// stopDay is the day of a one-day stop, which a meeting at it with no
+// date typed takes; "" for none or a longer stop.
+func stopDay(trip *timeline.Trip, stop int64) string {
+	for _, s := range trip.Stops {
+		if s.ID == stop && (!s.End.Valid() || s.End == s.Start) {
+			return s.Start.String()
+		}
+	}
+	return ""
 }

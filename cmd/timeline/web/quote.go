@@ -45,6 +45,7 @@ func (a *Server) quote(ctx context.Context, f quoteForm, trip *timeline.Trip, fe
 	}
 	q.StopID = idField(fe, "stop", f.Stop)
 	onTrip(fe, trip, q.StopID)
+	a.onTripDates(fe, trip, q.StopID, q.Date, "quote")
 	fe.Merge(q.Validate())
 	return q
 }
