@@ -270,7 +270,7 @@ func (s *Store) checkOutsideTrips(ctx context.Context) ([]Finding, error) {
 		}
 		out = append(out, Finding{Kind: CheckOutsideTrip,
 			Message: fmt.Sprintf("the %s %q is dated %s, outside its trip (%s)", kind, label, d.Long(), timeline.FormatRange(start, end)),
-			Links: []FindingLink{{Label: label, Path: timeline.RecordPath(timeline.KindTrip, trip) + "#" + kind + "-" + fmt.Sprint(id)}}})
+			Links:   []FindingLink{{Label: label, Path: timeline.RecordPath(timeline.KindTrip, trip) + "#" + kind + "-" + fmt.Sprint(id)}}})
 		return nil
 	}, `SELECT 'meeting', m.id, m.title, m.date, t.id, t.start_date, t.end_date FROM meetings m JOIN trips t ON t.id = m.trip_id
 			WHERE m.deleted_at IS NULL AND t.deleted_at IS NULL AND (m.date < t.start_date OR m.date > t.end_date)
