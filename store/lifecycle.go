@@ -209,6 +209,9 @@ func (t *tx) setStatus(kind timeline.Kind, table string, id int64, status timeli
 	if before["deleted_at"] != nil {
 		return timeline.Errorf(timeline.EConflict, "This %s is deleted; restore it first.", kind)
 	}
+	if before["status"] == string(status) {
+		return nil // already so (a participant published with its meeting)
+	}
 	set, args := "status = ?", []any{status}
 	if _, ok := before["updated_at"]; ok {
 		set, args = set+", updated_at = ?", append(args, t.now)

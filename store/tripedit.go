@@ -135,25 +135,28 @@ func (s *Store) SetTripStatus(ctx context.Context, a Actor, id int64, status tim
 	if !status.Valid() {
 		return timeline.FieldErrorf("status", "The status is draft or published.")
 	}
-	return s.write(ctx, a, func(t *tx) error {
-		before, err := t.liveTrip(id, "Trip %d is deleted; restore it first.")
-		if err != nil {
-			return err
-		}
-		if _, err := t.exec(`UPDATE trips SET status = ?, updated_at = ? WHERE id = ?`, status, t.now, id); err != nil {
-			return err
-		}
-		after := *before
-		after.Status = status
-		action := "update"
-		if status == timeline.Published {
-			action = "publish"
-		}
-		if err := t.revise(timeline.KindTrip, id, action, before, &after, ""); err != nil {
-			return err
-		}
-		return t.refreshTrip(s, id)
-	})
+	return s.write(ctx, a, func(t *tx) error { return t.setTripStatus(id, status) })
+}
+
+// setTripStatus is SetTripStatus in a transaction.
+func (t *tx) setTripStatus(id int64, status timeline.Status) error {
+	before, err := t.liveTrip(id, "Trip %d is deleted; restore it first.")
+	if err != nil {
+		return err
+	}
+	if _, err := t.exec(`UPDATE trips SET status = ?, updated_at = ? WHERE id = ?`, status, t.now, id); err != nil {
+		return err
+	}
+	after := *before
+	after.Status = status
+	action := "update"
+	if status == timeline.Published {
+		action = "publish"
+	}
+	if err := t.revise(timeline.KindTrip, id, action, before, &after, ""); err != nil {
+		return err
+	}
+	return t.refreshTrip(t.store, id)
 }
 
 // DeleteTrip marks a trip deleted: it leaves every page and export but is

@@ -91,10 +91,13 @@ func (p *Person) Validate() error {
 	if p.Name == "" {
 		fe.Add("name", "A person needs a name.")
 	}
-	if p.Slug == "" {
+	typed := p.Slug != ""
+	if !typed {
 		p.Slug = Slugify(p.Name)
 	}
-	if !ValidSlug(p.Slug) {
+	// A slug made from a missing (or unsluggable) name is the name's
+	// fault: the optional slug field is flagged only when it was typed.
+	if !ValidSlug(p.Slug) && (typed || p.Name != "") {
 		fe.Add("slug", "A slug is lower-case letters, digits and hyphens, such as blinken-antony-j.")
 	}
 	if p.Status == "" {

@@ -128,6 +128,9 @@ type ClaimView struct {
 	Citations []timeline.Citation
 	// Curator says the reader may correct its citations.
 	Curator bool
+	// Why says, to a curator, why the claim is not counted publicly yet
+	// (its trip or its counter is a draft).
+	Why string
 	// TripTitle names the trip the claim is about (on the claims page).
 	TripTitle string
 	// Counted are the items the computation numbered up to and including
@@ -277,6 +280,9 @@ type CounterPage struct {
 	Titles  map[int64]string
 	Claims  []ClaimView
 	Curator bool
+	// DraftTrips counts, for a curator, the traveller's draft trips since
+	// the counter's date, when it numbers nothing: why it may not.
+	DraftTrips int
 	// Compare is the same question asked under other trip rules.
 	Compare *RuleComparison
 }
@@ -463,12 +469,15 @@ func (f TripForm) StopErr(i int, field string) string {
 // be restored, and the latest changes.
 type CuratePage struct {
 	Site
-	Names   Names
-	Drafts  []timeline.TripRef
-	Deleted []timeline.TripRef
-	Changes []Change
-	Actor   string // the filter of the changes, if any
-	Kind    string
+	Names  Names
+	Drafts []timeline.TripRef
+	// OtherDrafts are the drafts of the other kinds: facts of trips,
+	// events, counters, people.
+	OtherDrafts []DraftItem
+	Deleted     []timeline.TripRef
+	Changes     []Change
+	Actor       string // the filter of the changes, if any
+	Kind        string
 	// DeletedRegions are curators' regions that can be restored.
 	DeletedRegions []string
 }
@@ -513,6 +522,24 @@ type CuratorTripBar struct {
 	TripID  int64
 	Status  timeline.Status
 	Deleted bool
+	// Drafts are what publishing the trip whole would publish (the trip
+	// itself included, when a draft).
+	Drafts []DraftItem
+}
+
+// DraftItem is a record waiting to be published, as a list names it.
+type DraftItem struct {
+	Kind, Label, Path string
+	// Trip names the trip a fact is on, on the curators' desk.
+	Trip string
+}
+
+// PublishTripPage shows what publishing a trip whole publishes, and asks.
+type PublishTripPage struct {
+	Site
+	TripID int64
+	Title  string
+	Drafts []DraftItem
 }
 
 // AccountsPage is the admins' list of accounts with the form that adds

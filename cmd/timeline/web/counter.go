@@ -160,6 +160,11 @@ func (a *Server) counterPage(w http.ResponseWriter, r *http.Request) error {
 		Site:    a.site(w, r, c.PersonName+": "+c.Noun()),
 		Counter: *c, Names: a.store.Countries(), Items: res.Items, Titles: titles, Curator: userOf(r) != nil,
 	}
+	if len(res.Items) == 0 && page.Curator {
+		if page.DraftTrips, err = a.store.DraftTripsSince(ctx, c.PersonID, c.Since); err != nil {
+			return err
+		}
+	}
 	var claimIDs []int64
 	for _, cl := range claims {
 		claimIDs = append(claimIDs, cl.ID)

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/diplomatic-travel/tracker/store"
 	"github.com/diplomatic-travel/tracker/views"
 )
 
@@ -28,9 +29,19 @@ func (a *Server) curatePage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	all, err := a.store.Drafts(ctx)
+	if err != nil {
+		return err
+	}
+	var others []store.Draft
+	for _, d := range all {
+		if d.Kind != timeline.KindTrip { // the trips are listed in their table
+			others = append(others, d)
+		}
+	}
 	return render(w, r, http.StatusOK, views.Curate(views.CuratePage{
 		Site: a.site(w, r, "Curate"), Names: a.store.Countries(),
-		Drafts: drafts, Deleted: deleted, Changes: changes(revs),
+		Drafts: drafts, OtherDrafts: draftItems(others), Deleted: deleted, Changes: changes(revs),
 		Actor: q.Get("actor"), Kind: q.Get("kind"), DeletedRegions: deletedRegions,
 	}))
 }

@@ -33,7 +33,11 @@ func (a *Server) tripPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if curator {
-		p.Curator = &views.CuratorTripBar{TripID: id, Status: f.Trip.Status, Deleted: f.Deleted}
+		drafts, err := a.store.TripDrafts(r.Context(), id)
+		if err != nil {
+			return err
+		}
+		p.Curator = &views.CuratorTripBar{TripID: id, Status: f.Trip.Status, Deleted: f.Deleted, Drafts: draftItems(drafts)}
 		for i := range p.Claims {
 			p.Claims[i].Curator = true
 		}
@@ -69,7 +73,8 @@ func (a *Server) tripView(ctx context.Context, f *store.TripFacts) (views.TripPa
 		if err != nil {
 			return p, err
 		}
-		p.Claims = append(p.Claims, views.ClaimView{Claim: c, Counter: counter, Check: timeline.CheckClaim(c, res), Citations: cites.For(timeline.KindClaim, c.ID)})
+		p.Claims = append(p.Claims, views.ClaimView{Claim: c, Counter: counter, Check: timeline.CheckClaim(c, res), Citations: cites.For(timeline.KindClaim, c.ID),
+			Why: notCountedWhy(trip, counter)})
 	}
 	stopWhere := map[int64]string{}
 	p.Sourcing.Stops = len(trip.Stops)
@@ -448,4 +453,20 @@ func (a *Server) tripHistory(w http.ResponseWriter, r *http.Request, trip curato
 
 func sortSources(ss []timeline.Source) {
 	sort.Slice(ss, func(i, j int) bool { return ss[i].Title < ss[j].Title })
+}
+
+// notCountedWhy says why a claim of the trip is not counted on the public
+// site yet: its trip, or its counter, is a draft.
+func notCountedWhy(trip *timeline.Trip, c timeline.Counter) string {
+	var why []string
+	if trip.Status == timeline.Draft {
+		why = append(why, "the trip is a draft, so no counter numbers it")
+	}
+	if c.Status == timeline.Draft {
+		why = append(why, "its counter is a draft, so its ordinals are not public")
+	}
+	if len(why) == 0 {
+		return ""
+	}
+	return "Not counted publicly yet: " + strings.Join(why, ", and ") + ". Publish the trip with everything on it to count it."
 }

@@ -1,0 +1,112 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/diplomatic-travel/tracker/store"
+)
+
+// Defect 6 of issue 13: a trip is published with everything on it in one
+// action, after a page that lists what it publishes; the desk lists the
+// drafts of every kind; a claim that is not counted yet says why; and a
+// counter that numbers nothing because its trips are drafts says so.
+func TestPublishATripWithEverythingOnIt(t *testing.T) {
+	ts := newTestServer(t)
+	ts.addUser(t, "ada", store.RoleCurator)
+	c := ts.login(t, "ada")
+	public := ts.client(t)
+	must := func(path string, form url.Values) string {
+		t.Helper()
+		resp, body := c.post(t, path, form)
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("POST %s: %d %s", path, resp.StatusCode, docOf(t, body).Find(`[data-testid=field-error]`).Text())
+		}
+		return resp.Header.Get("Location")
+	}
+	trip := must("/curate/trips", tripFormValues("Spring tour"))
+	tripPath := strings.SplitN(trip, "#", 2)[0]
+	must(tripPath+"/meetings", url.Values{"date": {"2025-02-04"}, "title": {"Talks in Amman"}, "op": {"save"},
+		"part_person": {"blinken-antony-j", ""}, "part_name": {"", "Nadia Testperson"}, "part_title": {"", "Minister"}, "part_body": {"", "Jordan"}})
+	must(tripPath+"/goals", url.Values{"text": {"Talk about the ceasefire"}})
+	must(tripPath+"/quotes", url.Values{"person": {"blinken-antony-j"}, "date": {"2025-02-03"}, "text": {"Words in Athens."}})
+	counter := must("/curate/counters", url.Values{"person": {"blinken-antony-j"}, "country": {"Jordan"}, "since": {"2025-01-01"}, "unit": {"trips"}, "rule": {"stored"}, "label": {"trip to Jordan this year"}})
+	must(tripPath+"/claims", url.Values{"counter": {strings.TrimPrefix(counter, "/counters/")}, "stated": {"1"}, "text": {"first trip to Jordan this year"},
+		"url": {"https://example.org/spring-tour"}, "title": {"Spring tour"}, "publisher": {"Example"}, "passage": {"first trip"}})
+
+	// The desk lists every kind of draft, not only the trip.
+	_, body := c.get(t, "/curate")
+	d := docOf(t, body)
+	if got := d.Find("#drafts-h").Text(); !strings.Contains(got, "(7)") {
+		t.Errorf("the drafts heading says %q, want 7 drafts (trip, meeting, goal, quote, claim, counter, person)", got)
+	}
+	for _, want := range []string{"Talks in Amman", "Talk about the ceasefire", "Words in Athens.", "first trip to Jordan this year", "Nadia Testperson", "trip to Jordan this year"} {
+		if !strings.Contains(d.Find(`[data-testid=other-drafts]`).Text(), want) {
+			t.Errorf("the desk's drafts do not list %q", want)
+		}
+	}
+
+	// The counter numbers nothing yet, and says why.
+	_, body = c.get(t, counter)
+	if !strings.Contains(docOf(t, body).Find(`[data-testid=drafts-not-counted]`).Text(), "1 trip of Antony J. Blinken since 1 January 2025 is a draft") {
+		t.Errorf("the counter does not say that its trip is a draft")
+	}
+	// The claim says why it is not counted.
+	_, body = c.get(t, tripPath)
+	d = docOf(t, body)
+	if why := d.Find(`[data-testid=claim-why]`).Text(); !strings.Contains(why, "the trip is a draft") || !strings.Contains(why, "its counter is a draft") {
+		t.Errorf("the claim says %q, want why it is not counted", why)
+	}
+	link, _ := d.Find(`[data-testid=publish-all]`).Attr("href")
+	if link != tripPath+"/publish" {
+		t.Fatalf("the trip bar offers %q, want the whole trip's publishing", link)
+	}
+
+	_, body = c.get(t, link)
+	d = docOf(t, body)
+	if n := d.Find(`[data-testid=to-publish]`).Length(); n != 7 {
+		t.Errorf("the publishing page lists %d drafts, want 7:\n%s", n, d.Find(`[data-testid=publish-whole]`).Text())
+	}
+	action, _ := d.Find(`[data-testid=confirm-publish-all]`).Closest("form").Attr("action")
+	resp, _ := c.post(t, action, nil)
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("publish all: %d", resp.StatusCode)
+	}
+	_, body = c.get(t, resp.Header.Get("Location"))
+	if flash := docOf(t, body).Find(".flashes").Text(); !strings.Contains(flash, "Published: the trip, 1 claim, 1 counter, 1 goal, 1 meeting, 1 person and 1 quote") {
+		t.Errorf("flash %q", flash)
+	}
+	_, body = public.get(t, tripPath)
+	for _, want := range []string{"Talks in Amman", "Talk about the ceasefire", "Words in Athens.", "first trip to Jordan this year", "1st trip to Jordan this year"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("after publishing, the public trip page lacks %q", want)
+		}
+	}
+	if resp, _ := public.get(t, "/people/nadia-testperson"); resp.StatusCode != http.StatusOK {
+		t.Errorf("the meeting's new person is not public: %d", resp.StatusCode)
+	}
+	if _, body := c.get(t, "/curate"); !strings.Contains(docOf(t, body).Find("#drafts-h").Text(), "(0)") {
+		t.Error("drafts remain after publishing the trip whole")
+	}
+}
+
+// Defect 11 of issue 13: an empty person form names the name, not the
+// optional slug.
+func TestEmptyPersonFormNamesTheName(t *testing.T) {
+	ts := newTestServer(t)
+	ts.addUser(t, "ada", store.RoleCurator)
+	c := ts.login(t, "ada")
+	resp, body := c.post(t, "/curate/people", url.Values{"name": {""}})
+	if resp.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("an empty person: %d", resp.StatusCode)
+	}
+	d := docOf(t, body)
+	if msg := d.Find(`#f-name ~ [data-testid=field-error]`).Text(); msg == "" {
+		t.Error("the name is not flagged")
+	}
+	if msg := d.Find(`#f-slug ~ [data-testid=field-error]`).Text(); msg != "" {
+		t.Errorf("the optional slug is flagged: %q", msg)
+	}
+}
