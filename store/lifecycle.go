@@ -163,7 +163,9 @@ func (s *Store) RestoreVersion(ctx context.Context, a Actor, kind timeline.Kind,
 		var args []any
 		for col := range before {
 			v, ok := row[col]
-			if !ok || col == "id" || col == "created_at" || col == "deleted_at" || col == "updated_at" {
+			// A restore never changes what is published: the status
+			// stays as it is now.
+			if !ok || col == "id" || col == "created_at" || col == "deleted_at" || col == "updated_at" || col == "status" {
 				continue
 			}
 			if f, ok := v.(float64); ok && f == float64(int64(f)) {

@@ -197,7 +197,9 @@ func (s *Store) RestoreTrip(ctx context.Context, a Actor, id int64) error {
 	})
 }
 
-// RestoreTripRevision puts a trip back as it was after revision revID.
+// RestoreTripRevision puts a trip back as it was after revision revID. Its
+// status stays as it is now: a restore never publishes a trip or takes it
+// off the public site (which its own buttons do, and say).
 func (s *Store) RestoreTripRevision(ctx context.Context, a Actor, tripID, revID int64) error {
 	var after sql.NullString
 	err := s.r.QueryRowContext(ctx, `SELECT after FROM revisions WHERE id = ? AND kind = 'trip' AND record_id = ?`, revID, tripID).Scan(&after)
@@ -215,6 +217,11 @@ func (s *Store) RestoreTripRevision(ctx context.Context, a Actor, tripID, revID 
 		return err
 	}
 	return s.write(ctx, a, func(t *tx) error {
+		now, err := t.liveTrip(tripID, "Trip %d is deleted; restore it before restoring a version of it.")
+		if err != nil {
+			return err
+		}
+		trip.Status = now.Status
 		// Stops that no longer exist come back as new stops.
 		for i := range trip.Stops {
 			var n int

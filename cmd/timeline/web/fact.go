@@ -106,7 +106,11 @@ func (a *Server) restoreVersion(w http.ResponseWriter, r *http.Request) error {
 	if err := a.store.RestoreVersion(r.Context(), actor(r), kind, id, rev); err != nil {
 		return err
 	}
-	return a.redirectWithFlash(w, r, historyPath(kind, id), fmt.Sprintf("Restored the version of change %d.", rev))
+	msg := fmt.Sprintf("Restored the version of change %d.", rev)
+	if kind.Info().Drafts {
+		msg += " Whether it is published is unchanged."
+	}
+	return a.redirectWithFlash(w, r, historyPath(kind, id), msg)
 }
 
 // publish makes a draft meeting, event, goal, quote, claim or counter

@@ -110,3 +110,60 @@ func TestEmptyPersonFormNamesTheName(t *testing.T) {
 		t.Errorf("the optional slug is flagged: %q", msg)
 	}
 }
+
+// Defect 7 of issue 13: restoring a trip's first version (a draft) keeps
+// the published trip public, and says that its publication is unchanged;
+// so for a fact restored to its draft version.
+func TestRestoringAVersionKeepsWhatIsPublished(t *testing.T) {
+	ts := newTestServer(t)
+	ts.addUser(t, "ada", store.RoleCurator)
+	c := ts.login(t, "ada")
+	public := ts.client(t)
+	trip := strings.SplitN(mustPost(t, c, "/curate/trips", tripFormValues("Restore test")), "#", 2)[0]
+	mustPost(t, c, trip+"/publish", nil)
+	form := c.formOn(t, trip+"/edit")
+	form.Set("summary", "A second summary.")
+	mustPost(t, c, trip+"/edit", form)
+
+	_, body := c.get(t, trip+"/history")
+	revs := docOf(t, body).Find(`[data-testid=revision]`)
+	first, _ := revs.Last().Find(`form`).Attr("action") // the creation: a draft
+	if !strings.Contains(first, "/revisions/") {
+		t.Fatalf("the first version offers no restore: %q", first)
+	}
+	resp, _ := c.post(t, first, nil)
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("restore: %d", resp.StatusCode)
+	}
+	_, body = c.get(t, resp.Header.Get("Location"))
+	if flash := docOf(t, body).Find(".flashes").Text(); !strings.Contains(flash, "Whether it is published is unchanged") {
+		t.Errorf("flash %q", flash)
+	}
+	if resp, body := public.get(t, trip); resp.StatusCode != http.StatusOK || !strings.Contains(body, "A test trip.") {
+		t.Errorf("restoring the draft version took the trip off the public site (%d) or did not restore it", resp.StatusCode)
+	}
+
+	// A goal restored to its first version (a draft) stays published.
+	goal := mustPost(t, c, trip+"/goals", url.Values{"text": {"A goal to restore"}})
+	id := goal[strings.LastIndex(goal, "-")+1:]
+	mustPost(t, c, "/goals/"+id+"/publish", nil)
+	form = c.formOn(t, "/goals/"+id+"/edit")
+	form.Set("outcome", "Changed.")
+	mustPost(t, c, "/goals/"+id+"/edit", form)
+	_, body = c.get(t, "/history/goal/"+id)
+	oldest, _ := docOf(t, body).Find(`[data-testid=revision]`).Last().Find(`[data-testid=restore-version]`).Parent().Attr("action")
+	mustPost(t, c, oldest, nil)
+	if _, body := public.get(t, trip); !strings.Contains(body, "A goal to restore") || strings.Contains(body, "Changed.") {
+		t.Error("restoring a goal's first version took it off the public trip page, or did not restore it")
+	}
+}
+
+// mustPost posts a form that must be saved, and returns where it leads.
+func mustPost(t *testing.T, c *curatorClient, path string, form url.Values) string {
+	t.Helper()
+	resp, body := c.post(t, path, form)
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("POST %s: %d %s", path, resp.StatusCode, docOf(t, body).Find(`[data-testid=field-error]`).Text())
+	}
+	return resp.Header.Get("Location")
+}

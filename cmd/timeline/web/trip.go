@@ -434,7 +434,8 @@ func (a *Server) restoreTripRevision(w http.ResponseWriter, r *http.Request) err
 	if err := a.store.RestoreTripRevision(r.Context(), actor(r), id, rev); err != nil {
 		return err
 	}
-	return a.redirectWithFlash(w, r, timeline.RecordPath(timeline.KindTrip, id), fmt.Sprintf("Trip restored to the version of change %d.", rev))
+	return a.redirectWithFlash(w, r, timeline.RecordPath(timeline.KindTrip, id),
+		fmt.Sprintf("Trip restored to the version of change %d. Whether it is published is unchanged: publish it or return it to draft with its own buttons.", rev))
 }
 
 // tripHistory serves GET /trips/{id}/history: every change, field by field.
