@@ -35,6 +35,23 @@ type LoginPage struct {
 	Next  string // where to go after logging in (a local path)
 	Name  string
 	Error string
+	// Resume is a form posted after the session ended, carried through
+	// the login to be saved then.
+	Resume Resume
+}
+
+// Resume is a posted form kept to be posted again: where to, and its
+// values, url-encoded.
+type Resume struct {
+	Action, Form string
+}
+
+// ResumePage shows a form kept through a login and posts it again: its
+// fields are name (Value) and value (Label).
+type ResumePage struct {
+	Site
+	Action string
+	Fields []Option
 }
 
 // Option is one choice of a select.

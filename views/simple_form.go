@@ -1,6 +1,10 @@
 package views
 
-import "slices"
+import (
+	"net/url"
+	"slices"
+	"strings"
+)
 
 // FormField is one field of a SimpleForm.
 type FormField struct {
@@ -105,4 +109,17 @@ func byWhom(actor string) string {
 		return ""
 	}
 	return " (saved by " + actor + ")"
+}
+
+// showResumed says whether a kept form's field is worth showing: its
+// version and base are the form's own bookkeeping.
+func showResumed(name string) bool { return name != "version" && name != "base" && name != "op" }
+
+// loginPath is the login form that returns to the page at path afterwards
+// (the login page itself returns nowhere new).
+func loginPath(path string) string {
+	if path == "" || path == "/" || strings.HasPrefix(path, "/login") {
+		return "/login"
+	}
+	return "/login?next=" + url.QueryEscape(path)
 }

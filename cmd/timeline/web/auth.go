@@ -83,8 +83,12 @@ func (a *Server) login(w http.ResponseWriter, r *http.Request) error {
 	next := safeRedirect(r.PostForm.Get("next"))
 	// The page is built only for an answer that shows it: building it
 	// consumes the session's flashes, which a successful login replaces.
+	resume := views.Resume{Action: r.PostForm.Get(resumeAction), Form: r.PostForm.Get(resumeForm)}
+	if resume.Action != "" && safeRedirect(resume.Action) != resume.Action {
+		resume = views.Resume{}
+	}
 	form := func(msg string) views.LoginPage {
-		return views.LoginPage{Site: a.site(w, r, "Log in"), Next: next, Name: name, Error: msg}
+		return views.LoginPage{Site: a.site(w, r, "Log in"), Next: next, Name: name, Error: msg, Resume: resume}
 	}
 	addr := a.clientAddr(r)
 	pairKey, addrKey := "pair:"+strings.ToLower(name)+"\x00"+addr, "addr:"+addr
@@ -115,6 +119,10 @@ func (a *Server) login(w http.ResponseWriter, r *http.Request) error {
 	}
 	s.Values["user_id"] = u.ID
 	s.AddFlash("Logged in as " + u.Name + ".")
+	if resume.Action != "" {
+		s.Values[resumeAction], s.Values[resumeForm] = resume.Action, resume.Form
+		next = "/curate/resume"
+	}
 	if err := s.Save(r, w); err != nil {
 		return err
 	}

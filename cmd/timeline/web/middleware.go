@@ -115,6 +115,9 @@ func (a *Server) curator(fn handlerFunc) http.HandlerFunc {
 				http.Redirect(w, r, "/login?"+url.Values{"next": {r.URL.RequestURI()}}.Encode(), http.StatusSeeOther)
 				return nil
 			}
+			if resume, ok := resumable(r); ok {
+				return a.loginToResume(w, r, resume)
+			}
 			return timeline.Errorf(timeline.EUnauthorized, "Log in as a curator to make changes; nothing was changed.")
 		}
 		w.Header().Set("Cache-Control", "no-store")
