@@ -19,6 +19,27 @@ func (s *Store) CreateTrip(ctx context.Context, a Actor, trip *timeline.Trip) er
 	return s.write(ctx, a, func(t *tx) error { return t.createTrip(s, trip) })
 }
 
+// CreateTripUnlessSimilar is CreateTrip, unless the traveller has a trip
+// on record whose dates overlap: then nothing is stored, and those trips
+// are returned for the curator to open (or to say it is another trip).
+// The look is in the write's transaction, so two curators entering one
+// trip at once cannot both pass it.
+func (s *Store) CreateTripUnlessSimilar(ctx context.Context, a Actor, trip *timeline.Trip) ([]Similar, error) {
+	if err := trip.Validate(); err != nil {
+		return nil, err
+	}
+	var similar []Similar
+	err := s.write(ctx, a, func(t *tx) error {
+		var err error
+		start, end := timeline.StopsSpan(trip.Stops)
+		if similar, err = tripsOverlapping(t.ctx, t, trip.PersonSlug, start, end); err != nil || len(similar) > 0 {
+			return err
+		}
+		return t.createTrip(s, trip)
+	})
+	return similar, err
+}
+
 func (t *tx) createTrip(s *Store, trip *timeline.Trip) error {
 	if err := trip.Validate(); err != nil {
 		return err

@@ -459,9 +459,12 @@ type TripForm struct {
 	Version, Base string
 	Theirs        map[string]string
 	TheirsBy      string
-	Errors        map[string]string
-	Persons       []Option
-	Countries     []Option // names for the country picker's suggestions
+	// Similar are trips on record the new one may repeat (Value is the
+	// path, Label the title and dates).
+	Similar   []Option
+	Errors    map[string]string
+	Persons   []Option
+	Countries []Option // names for the country picker's suggestions
 }
 
 // Conflict says whether field has a value of another curator's that

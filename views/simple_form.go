@@ -59,6 +59,9 @@ type SimpleForm struct {
 	// Remove, when set, is a button after the form that removes the
 	// record (it asks first).
 	Remove *RemoveAction
+	// Similar are records on record the new one may repeat (Value is the
+	// path, Label what it is): the form asks before saving a second.
+	Similar []Option
 }
 
 // RemoveAction is a button that posts to Action.

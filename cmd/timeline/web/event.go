@@ -22,6 +22,8 @@ type eventForm struct {
 	End       string `form:"end"`
 	Country   string `form:"country"`
 	Summary   string `form:"summary"`
+	// Another says a new event is not the one on record it resembles.
+	Another string `form:"another"`
 	edited
 }
 
@@ -100,10 +102,21 @@ func (a *Server) eventPage(w http.ResponseWriter, r *http.Request) error {
 func (a *Server) createEvent(w http.ResponseWriter, r *http.Request, f eventForm, fe timeline.FieldErrors) error {
 	e := a.event(f, fe)
 	e.Status = timeline.Draft
+	page := newEventPage
+	if len(fe) == 0 && f.Another != "yes" {
+		// The same event typed twice is caught here, not on the checks.
+		similar, err := a.store.EventsLike(r.Context(), e.Title, e.Date)
+		if err != nil {
+			return err
+		}
+		if page.Similar = similarOptions(similar); len(similar) > 0 {
+			fe.Add("title", "The record may have this event already: open it, or tick “It is another one” and save again.")
+		}
+	}
 	return a.submit(w, r, fe, save{field: "title", flash: "Event saved as a draft.",
 		run:   func(ctx context.Context, by store.Actor) error { return a.store.CreateEvent(ctx, by, e) },
 		to:    func() string { return timeline.RecordPath(timeline.KindEvent, e.ID) },
-		again: func() error { return a.showForm(w, r, newEventPage, f.fields(), fe) }})
+		again: func() error { return a.showForm(w, r, page, f.fields(), fe) }})
 }
 
 // eventOf is the event of the path, drafts included.

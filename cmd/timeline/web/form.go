@@ -58,6 +58,9 @@ func readForm[F any](r *http.Request) (F, timeline.FieldErrors, error) {
 // where it posts and where Cancel leads.
 type formPage struct {
 	Title, Heading, Intro, Action, Back, Submit string
+	// Similar are the records the new one may repeat, offered before it
+	// is saved.
+	Similar []views.Option
 }
 
 // editPage frames the edit form of the record at path.
@@ -68,7 +71,8 @@ func editPage(heading, path, back string) formPage {
 // showForm renders a form with its values and a message beside each field
 // that has one: 200, or 422 when there are messages.
 func (a *Server) showForm(w http.ResponseWriter, r *http.Request, p formPage, fields []views.FormField, fe timeline.FieldErrors) error {
-	f := views.SimpleForm{Site: a.site(w, r, p.Title), Heading: p.Heading, Intro: p.Intro, Action: p.Action, Back: p.Back, Submit: p.Submit, Fields: fields}
+	f := views.SimpleForm{Site: a.site(w, r, p.Title), Heading: p.Heading, Intro: p.Intro, Action: p.Action, Back: p.Back, Submit: p.Submit,
+		Fields: fields, Similar: p.Similar}
 	return renderForm(w, r, f, nil, fe)
 }
 
@@ -360,4 +364,13 @@ func byID[R any](r *http.Request, kind timeline.Kind, load func(context.Context,
 		return zero, err
 	}
 	return load(r.Context(), id)
+}
+
+// similarOptions are records a new one may repeat, as a form lists them.
+func similarOptions(similar []store.Similar) []views.Option {
+	out := make([]views.Option, len(similar))
+	for i, s := range similar {
+		out[i] = views.Option{Value: s.Path, Label: s.Label}
+	}
+	return out
 }

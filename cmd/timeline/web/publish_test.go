@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strings"
@@ -166,4 +167,46 @@ func mustPost(t *testing.T, c *curatorClient, path string, form url.Values) stri
 		t.Fatalf("POST %s: %d %s", path, resp.StatusCode, docOf(t, body).Find(`[data-testid=field-error]`).Text())
 	}
 	return resp.Header.Get("Location")
+}
+
+// Defect 10 of issue 13: a trip of a traveller on dates the record already
+// has, and a second "killing of Sinwar", are offered at entry instead of
+// being saved silently; saying it is another saves it.
+func TestDuplicatesAreOfferedAtEntry(t *testing.T) {
+	ts := newTestServer(t)
+	ts.addUser(t, "ada", store.RoleCurator)
+	c := ts.login(t, "ada")
+	tour := "/trips/" + itoa(int(ts.tourID(t)))
+	trips := func() int {
+		n, _ := ts.store.Debug().RevisionCount(context.Background())
+		return n
+	}
+
+	again := tripFormValues("The October tour again")
+	again["stop_country"], again["stop_locality"] = []string{"Israel", "Saudi Arabia", "Qatar"}, []string{"Haifa", "Jeddah", "Lusail"}
+	again["stop_start"], again["stop_end"] = []string{"2024-10-22", "2024-10-23", "2024-10-24"}, []string{"2024-10-22", "2024-10-23", "2024-10-24"}
+	before := trips()
+	resp, body := c.post(t, "/curate/trips", again)
+	if resp.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("a trip on the tour's dates: %d, want the tour offered", resp.StatusCode)
+	}
+	if href, _ := docOf(t, body).Find(`[data-testid=similar] a`).Attr("href"); href != tour {
+		t.Errorf("the form offers %q, want the tour %s", href, tour)
+	}
+	if trips() != before {
+		t.Fatal("the offer saved something")
+	}
+	again.Set("another", "yes")
+	mustPost(t, c, "/curate/trips", again)
+
+	event := url.Values{"title": {"Killing of Yahya Sinwar"}, "kind": {"other"}, "date": {"2024-10-17"}, "precision": {"day"}}
+	resp, body = c.post(t, "/curate/events", event)
+	if resp.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("a second killing of Sinwar: %d, want the first offered", resp.StatusCode)
+	}
+	if href, _ := docOf(t, body).Find(`[data-testid=similar] a`).Attr("href"); href != "/events/2" {
+		t.Errorf("the form offers %q, want /events/2", href)
+	}
+	event.Set("another", "yes")
+	mustPost(t, c, "/curate/events", event)
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"github.com/a-h/templ"
 	"net/http"
@@ -322,12 +323,28 @@ func (a *Server) tripFromForm(f *views.TripForm) (*timeline.Trip, timeline.Field
 	return trip, fe
 }
 
+// createTrip saves a new trip as a draft. A trip of this traveller on
+// these dates is most likely the same trip: it is offered instead, unless
+// the curator said it is another.
 func (a *Server) createTrip(w http.ResponseWriter, r *http.Request) error {
-	return a.saveTrip(w, r, views.TripForm{Action: newTripAction}, func(r *http.Request, trip *timeline.Trip) error {
+	f := views.TripForm{Action: newTripAction}
+	return a.saveTrip(w, r, f, func(r *http.Request, trip *timeline.Trip) error {
 		trip.Status = timeline.Draft
-		return a.store.CreateTrip(r.Context(), actor(r), trip)
+		if r.PostForm.Get("another") == "yes" {
+			return a.store.CreateTrip(r.Context(), actor(r), trip)
+		}
+		similar, err := a.store.CreateTripUnlessSimilar(r.Context(), actor(r), trip)
+		if err == nil && len(similar) > 0 {
+			err = &similarTrips{similar}
+		}
+		return err
 	})
 }
+
+// similarTrips refuses a new trip that repeats trips on record.
+type similarTrips struct{ trips []store.Similar }
+
+func (e *similarTrips) Error() string { return "the traveller has trips on these dates" }
 
 func (a *Server) updateTrip(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r, "trip")
@@ -368,8 +385,10 @@ func (a *Server) saveTrip(w http.ResponseWriter, r *http.Request, f views.TripFo
 	for k, msg := range conflicts {
 		fe[k] = msg
 	}
+
 	if len(fe) == 0 {
 		err := save(r, trip)
+		var similar *similarTrips
 		switch code := timeline.ErrorCode(err); {
 		case err == nil:
 			if err := a.flash(w, r, flash); err != nil {
@@ -377,6 +396,9 @@ func (a *Server) saveTrip(w http.ResponseWriter, r *http.Request, f views.TripFo
 			}
 			http.Redirect(w, r, timeline.RecordPath(timeline.KindTrip, trip.ID), http.StatusSeeOther)
 			return nil
+		case errors.As(err, &similar):
+			f.Similar = similarOptions(similar.trips)
+			fe.Add("stops", "The record already has a trip of this traveller on these dates: open it to add to it, or tick “It is another one” and save again.")
 		case code == timeline.EInvalid || code == timeline.EConflict:
 			fe.Merge(err)
 			if len(fe) == 0 {

@@ -97,6 +97,7 @@ func TestTripForm(t *testing.T) {
 		}, "stops.1.country", "This stop repeats stop 1."},
 		{"ErrStopOnAnotherTrip", func(v url.Values) {
 			v["stop_country"], v["stop_locality"], v["stop_start"], v["stop_end"], v["stop_id"], v["stop_remarks"] = []string{"QA"}, []string{"Doha"}, []string{"2024-10-24"}, []string{"2024-10-24"}, []string{""}, []string{""}
+			v.Set("another", "yes") // past the offer of the trip on these dates, to the stop itself
 		}, "stops.0.country", "already has this stop"},
 		{"ErrNoStops", func(v url.Values) {
 			for _, k := range []string{"stop_id", "stop_country", "stop_locality", "stop_start", "stop_end", "stop_remarks"} {
