@@ -11,7 +11,7 @@
     timer = setTimeout(function () {
       var n = ++seq;
       var params = new URLSearchParams(new FormData(q.form));
-      fetch("/cite?" + params.toString(), { credentials: "same-origin" })
+      fetch(q.form.action.split("?")[0] + "?" + params.toString(), { credentials: "same-origin" })
         .then(function (resp) { return resp.ok ? resp.text() : null; })
         .then(function (html) {
           if (html === null || n !== seq) return; // a later search is on its way

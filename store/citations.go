@@ -12,24 +12,42 @@ import (
 // CiteWith links a fact to a source, creating the source first when it is
 // new, in one transaction. It reports whether the URL was already known.
 func (s *Store) CiteWith(ctx context.Context, a Actor, c *timeline.Citation, newSource *timeline.Source) (known bool, err error) {
+	return s.citeAll(ctx, a, []*timeline.Citation{c}, newSource)
+}
+
+// CiteAll links several facts to one source, creating it first when it is
+// new, in one transaction: all are linked, or none.
+func (s *Store) CiteAll(ctx context.Context, a Actor, cs []*timeline.Citation, newSource *timeline.Source) error {
+	_, err := s.citeAll(ctx, a, cs, newSource)
+	return err
+}
+
+func (s *Store) citeAll(ctx context.Context, a Actor, cs []*timeline.Citation, newSource *timeline.Source) (known bool, err error) {
 	if newSource != nil {
 		if err := newSource.Validate(); err != nil {
 			return false, err
 		}
 	}
 	err = s.write(ctx, a, func(t *tx) error {
-		if _, err := t.subjectTrip(c.SubjectKind, c.SubjectID); err != nil {
-			return err
-		}
 		if newSource != nil {
 			created, err := t.createSource(newSource)
 			if err != nil {
 				return err
 			}
 			known = !created
-			c.SourceID = newSource.ID
 		}
-		return t.cite(c)
+		for _, c := range cs {
+			if _, err := t.subjectTrip(c.SubjectKind, c.SubjectID); err != nil {
+				return err
+			}
+			if newSource != nil {
+				c.SourceID = newSource.ID
+			}
+			if err := t.cite(c); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	return known, err
 }

@@ -43,10 +43,20 @@ func (f MeetingForm) PartErr(i int, field string) string {
 // or a new one typed in.
 type CiteForm struct {
 	Site
-	Kind      string
-	ID        int64
-	Label     string // the fact
-	Back      string // its page
+	Kind  string
+	ID    int64
+	Label string // the fact
+	Back  string // its page
+	SourcePick
+	Passage string
+}
+
+// SourcePick is the part of a citation form that chooses the source: one
+// on record (found by the search Q, or the one the curator used last) or
+// a new one typed in.
+type SourcePick struct {
+	// Action is where the search posts (GET): the page of the form.
+	Action    string
 	Q         string
 	Found     []timeline.Source
 	SourceID  string
@@ -55,7 +65,6 @@ type CiteForm struct {
 	Publisher string
 	Author    string
 	Published string
-	Passage   string
 	// Duplicate says the new source's title and publisher are those of a
 	// source on record (listed in Found); Different that the curator says
 	// it is another article all the same.
@@ -64,7 +73,25 @@ type CiteForm struct {
 }
 
 // Err returns the message of a field.
-func (f CiteForm) Err(field string) string { return f.Errors[field] }
+func (f SourcePick) Err(field string) string { return f.Errors[field] }
+
+// TripCiteForm cites one source for several facts of a trip at once.
+type TripCiteForm struct {
+	Site
+	TripID int64
+	Title  string
+	SourcePick
+	Facts []CiteFact
+}
+
+// CiteFact is a fact of the trip the source may be cited for: its key
+// ("stop:12"), what it is, whether it is ticked, and its passage.
+type CiteFact struct {
+	Key, Kind, Label, Passage string
+	Checked                   bool
+	// Sources counts the sources it cites already.
+	Sources int
+}
 
 func citePath(kind string, id int64) string {
 	return "/cite?kind=" + kind + "&id=" + strconv.FormatInt(id, 10)

@@ -445,3 +445,12 @@ func formIn(form *goquery.Selection) url.Values {
 
 // confirmed is the form of a deletion the curator confirmed.
 var confirmed = url.Values{"confirm": {"yes"}}
+
+// cloneValues copies a form, so that a case can change its copy.
+func cloneValues(v url.Values) url.Values {
+	out := url.Values{}
+	for k, vs := range v {
+		out[k] = append([]string(nil), vs...)
+	}
+	return out
+}

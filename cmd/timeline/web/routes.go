@@ -145,6 +145,8 @@ func (a *Server) routeTable() []route {
 		{"POST /citations/{id}/edit", a.curator(withRecord(a.citationOf, withForm(a.updateCitation)))},
 		{"POST /citations/{id}/remove", a.curator(withRecord(a.citationOf, a.removeCitation))},
 		{"POST /citations/{id}/restore", a.curator(a.restoreCitation)},
+		{"GET /trips/{id}/cite", a.curator(a.tripCitePage)},
+		{"POST /trips/{id}/cite", a.curator(a.tripCite)},
 		{"GET /cite", a.curator(a.citePage)},
 		{"POST /cite", a.curator(a.cite)},
 
