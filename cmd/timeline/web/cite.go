@@ -283,4 +283,3 @@ func clipRunes(s string, n int) string {
 	}
 	return s
 }
-
