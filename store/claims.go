@@ -30,8 +30,15 @@ func (s *Store) Claim(ctx context.Context, id int64) (*timeline.Claim, error) {
 // CreateClaimCited stores a claim with the citation of the source that
 // makes it, in one transaction; the source is one on record (SourceID) or
 // a new one.
-func (s *Store) CreateClaimCited(ctx context.Context, a Actor, c *timeline.Claim, cite *timeline.Citation, newSource *timeline.Source) error {
-	if err := c.Validate(); err != nil {
+//
+// newCounter, when not nil, is a counter defined on the claim's form: it is
+// created (a draft) in the same transaction and checks the claim.
+func (s *Store) CreateClaimCited(ctx context.Context, a Actor, c *timeline.Claim, cite *timeline.Citation, newSource *timeline.Source, newCounter *timeline.Counter) error {
+	if newCounter != nil {
+		if err := newCounter.Validate(); err != nil {
+			return err
+		}
+	} else if err := c.Validate(); err != nil {
 		return err
 	}
 	if newSource != nil {
@@ -40,6 +47,15 @@ func (s *Store) CreateClaimCited(ctx context.Context, a Actor, c *timeline.Claim
 		}
 	}
 	return s.write(ctx, a, func(t *tx) error {
+		if newCounter != nil {
+			if err := t.createCounter(newCounter); err != nil {
+				return err
+			}
+			c.CounterID = newCounter.ID
+			if err := c.Validate(); err != nil {
+				return err
+			}
+		}
 		var counterPerson, tripPerson int64
 		if err := t.QueryRowContext(t.ctx, `SELECT person_id FROM counters WHERE id = ? AND deleted_at IS NULL`, c.CounterID).Scan(&counterPerson); err != nil {
 			if isNoRows(err) {
