@@ -112,19 +112,7 @@ func (t *tx) resolveParticipants(m *timeline.Meeting, parts []NewParticipant) er
 			if err := p.Validate(); err != nil {
 				return &timeline.Error{Code: timeline.EInvalid, Field: field + "name", Message: timeline.ErrorMessage(err)}
 			}
-			// A new name may collide with an existing slug: number it.
-			base := p.Slug
-			for n := 2; ; n++ {
-				var exists int
-				if err := t.QueryRowContext(t.ctx, `SELECT count(*) FROM people WHERE slug = ?`, p.Slug).Scan(&exists); err != nil {
-					return err
-				}
-				if exists == 0 {
-					break
-				}
-				p.Slug = base + "-" + strconv.Itoa(n)
-			}
-			if err := t.createPerson(p); err != nil {
+			if err := t.createNamedPerson(p); err != nil {
 				return err
 			}
 			pid, offices = p.ID, p.Offices
@@ -157,4 +145,21 @@ func (t *tx) resolveParticipants(m *timeline.Meeting, parts []NewParticipant) er
 		m.Participants = append(m.Participants, part)
 	}
 	return nil
+}
+
+// createNamedPerson creates a person typed into a form by name, whose
+// slug, made from the name, is numbered when another person has it.
+func (t *tx) createNamedPerson(p *timeline.Person) error {
+	base := p.Slug
+	for n := 2; ; n++ {
+		var exists int
+		if err := t.QueryRowContext(t.ctx, `SELECT count(*) FROM people WHERE slug = ?`, p.Slug).Scan(&exists); err != nil {
+			return err
+		}
+		if exists == 0 {
+			break
+		}
+		p.Slug = base + "-" + strconv.Itoa(n)
+	}
+	return t.createPerson(p)
 }

@@ -156,6 +156,12 @@ func (t *tx) setTripStatus(id int64, status timeline.Status) error {
 	if err := t.revise(timeline.KindTrip, id, action, before, &after, ""); err != nil {
 		return err
 	}
+	if status == timeline.Published {
+		// A traveller made with the trip is published with it.
+		if err := t.publishPeople(`SELECT person_id FROM trips WHERE id = ?`, id); err != nil {
+			return err
+		}
+	}
 	return t.refreshTrip(t.store, id)
 }
 

@@ -44,6 +44,18 @@ func (t *tx) createTrip(s *Store, trip *timeline.Trip) error {
 	if err := trip.Validate(); err != nil {
 		return err
 	}
+	if trip.PersonID == 0 && trip.PersonSlug == "" && trip.PersonName != "" {
+		// A new traveller typed into the trip form: a draft while the
+		// trip is, published with it.
+		p := &timeline.Person{Name: trip.PersonName, Status: trip.Status}
+		if err := p.Validate(); err != nil {
+			return &timeline.Error{Code: timeline.EInvalid, Field: "new_person", Message: timeline.ErrorMessage(err)}
+		}
+		if err := t.createNamedPerson(p); err != nil {
+			return err
+		}
+		trip.PersonID, trip.PersonSlug = p.ID, p.Slug
+	}
 	if trip.PersonID == 0 {
 		id, err := t.personIDBySlug(trip.PersonSlug)
 		if err != nil {

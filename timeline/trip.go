@@ -78,7 +78,7 @@ func (s *Stop) Validate(fe FieldErrors, prefix string) {
 func (t *Trip) Validate() error {
 	fe := FieldErrors{}
 	t.Title = strings.TrimSpace(t.Title)
-	if t.PersonID == 0 && t.PersonSlug == "" {
+	if t.PersonID == 0 && t.PersonSlug == "" && t.PersonName == "" {
 		fe.Add("person", "A trip needs a traveller.")
 	}
 	if t.Status == "" {

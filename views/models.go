@@ -445,13 +445,18 @@ type StopRow struct {
 // beside each field (Errors is keyed by field: "title", "stops.2.start").
 type TripForm struct {
 	Site
-	Action  string // where the form posts
-	TripID  int64  // 0 for a new trip
-	Person  string // slug
-	Title   string
-	Summary string
-	Stops   []StopRow
-	Reason  string
+	Action string // where the form posts
+	TripID int64  // 0 for a new trip
+	Person string // slug
+	// NewPerson is a new traveller's name, typed instead of choosing one;
+	// Offered says the record has a person of that name, chosen in the
+	// picker, unless the curator ticks "someone else".
+	NewPerson string
+	Offered   bool
+	Title     string
+	Summary   string
+	Stops     []StopRow
+	Reason    string
 	// Version and Base are what the form was read from (see
 	// cmd/timeline/web/conflict.go); Theirs holds, by field, the values
 	// another curator saved since that conflict with the curator's, and

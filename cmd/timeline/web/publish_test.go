@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/diplomatic-travel/tracker/store"
+	"github.com/diplomatic-travel/tracker/timeline"
 )
 
 // Defect 6 of issue 13: a trip is published with everything on it in one
@@ -209,4 +210,57 @@ func TestDuplicatesAreOfferedAtEntry(t *testing.T) {
 	}
 	event.Set("another", "yes")
 	mustPost(t, c, "/curate/events", event)
+}
+
+// Issue 13: the traveller need not exist before the trip. A new one typed
+// into the trip form is made with it, a draft published with it; a name
+// the record has offers that person; person pages lead to a new trip.
+func TestTripFormTakesANewTraveller(t *testing.T) {
+	ts := newTestServer(t)
+	ts.addUser(t, "ada", store.RoleCurator)
+	c := ts.login(t, "ada")
+	public := ts.client(t)
+	ctx := context.Background()
+
+	_, body := c.get(t, "/people/blinken-antony-j")
+	if href, _ := docOf(t, body).Find(`[data-testid=new-trip-for]`).Attr("href"); href != "/curate/trips/new?person=blinken-antony-j" {
+		t.Errorf("the person page leads to %q for a new trip", href)
+	}
+	if got := c.formOn(t, "/curate/trips/new?person=blinken-antony-j").Get("person"); got != "blinken-antony-j" {
+		t.Errorf("the new trip form for a person starts with %q", got)
+	}
+
+	form := tripFormValues("A new envoy's tour")
+	form.Set("person", "")
+	form.Set("new_person", "Jane Q. Envoy")
+	trip := strings.SplitN(mustPost(t, c, "/curate/trips", form), "#", 2)[0]
+	p, err := ts.store.PersonBySlug(ctx, "jane-q-envoy", true)
+	if err != nil || p.Status != timeline.Draft {
+		t.Fatalf("the new traveller: %+v, %v; want a draft", p, err)
+	}
+	mustPost(t, c, trip+"/publish", nil)
+	if resp, _ := public.get(t, "/people/jane-q-envoy"); resp.StatusCode != http.StatusOK {
+		t.Errorf("publishing the trip did not publish its new traveller: %d", resp.StatusCode)
+	}
+
+	// The name of a person on record offers them.
+	form = tripFormValues("Another tour")
+	form.Set("person", "")
+	form.Set("new_person", "antony j. blinken")
+	form["stop_start"] = []string{"2026-02-01", "2026-02-03", "2026-02-04"}
+	form["stop_end"] = []string{"2026-02-02", "2026-02-03", "2026-02-05"}
+	resp, body := c.post(t, "/curate/trips", form)
+	if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "On record already: Antony J. Blinken") {
+		t.Fatalf("a traveller's name on record: %d, want them offered", resp.StatusCode)
+	}
+	again := formIn(docOf(t, body).Find("main form.stacked-form"))
+	again.Set("op", "save")
+	if again.Get("person") != "blinken-antony-j" {
+		t.Fatalf("the offered traveller is not chosen: %q", again.Get("person"))
+	}
+	loc := mustPost(t, c, "/curate/trips", again)
+	id, _ := pathIDOf(strings.SplitN(loc, "#", 2)[0])
+	if tr, _, _ := ts.store.TripForCurator(ctx, id); tr.PersonSlug != "blinken-antony-j" {
+		t.Errorf("the trip's traveller is %q, want the one on record", tr.PersonSlug)
+	}
 }

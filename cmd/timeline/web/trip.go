@@ -172,7 +172,9 @@ func (a *Server) showTripForm(w http.ResponseWriter, r *http.Request, f views.Tr
 const newTripAction = "/curate/trips"
 
 func (a *Server) newTripForm(w http.ResponseWriter, r *http.Request) error {
-	f := views.TripForm{Action: newTripAction, Person: r.URL.Query().Get("person"), Stops: []views.StopRow{{}}}
+	// Four rows to begin with (most trips have a few stops); rows left
+	// blank are not stops, and "Add a stop" adds more.
+	f := views.TripForm{Action: newTripAction, Person: r.URL.Query().Get("person"), Stops: make([]views.StopRow, 4)}
 	return a.showTripForm(w, r, f, http.StatusOK)
 }
 
@@ -228,6 +230,15 @@ func readTripForm(r *http.Request, f *views.TripForm) (save bool, err error) {
 	}
 	pf := r.PostForm
 	f.Person, f.Title, f.Summary = strings.TrimSpace(pf.Get("person")), pf.Get("title"), pf.Get("summary")
+	f.NewPerson = timeline.NormalizeSpace(pf.Get("new_person"))
+	if f.Person != "" && f.NewPerson != "" {
+		switch {
+		case pf.Get("someone_else") == "yes": // a new person of a name on record
+			f.Person = ""
+		case pf.Get("offered") == "yes": // the person on record offered for the name
+			f.NewPerson = ""
+		}
+	}
 	f.Reason, f.Version, f.Base = pf.Get("reason"), pf.Get("version"), pf.Get("base")
 	ids, countries, locs, starts, ends, notes := pf["stop_id"], pf["stop_country"], pf["stop_locality"], pf["stop_start"], pf["stop_end"], pf["stop_remarks"]
 	n := len(countries)
@@ -278,8 +289,23 @@ func readTripForm(r *http.Request, f *views.TripForm) (save bool, err error) {
 func (a *Server) tripFromForm(f *views.TripForm) (*timeline.Trip, timeline.FieldErrors) {
 	fe := timeline.FieldErrors{}
 	trip := &timeline.Trip{ID: f.TripID, PersonSlug: f.Person, Title: timeline.NormalizeSpace(f.Title), Summary: strings.TrimSpace(f.Summary)}
-	if f.Person == "" {
+	switch {
+	case f.Person != "" && f.NewPerson != "":
+		fe.Add("new_person", "Choose a traveller on record or type a new one's name, not both.")
+	case f.Person == "" && f.NewPerson != "":
+		trip.PersonName = f.NewPerson // made with the trip, a draft like it
+	case f.Person == "":
 		fe.Add("person", "Choose the traveller.")
+	}
+	// Rows left wholly blank are not stops (the new form has four).
+	if f.TripID == 0 {
+		rows := f.Stops[:0]
+		for _, row := range f.Stops {
+			if row != (views.StopRow{}) {
+				rows = append(rows, row)
+			}
+		}
+		f.Stops = rows
 	}
 	if len(trip.Title) > 300 {
 		fe.Add("title", "A title has at most 300 characters.")
@@ -384,6 +410,19 @@ func (a *Server) saveTrip(w http.ResponseWriter, r *http.Request, f views.TripFo
 	trip, fe := a.tripFromForm(&f)
 	for k, msg := range conflicts {
 		fe[k] = msg
+	}
+	if trip.PersonName != "" && r.PostForm.Get("someone_else") != "yes" {
+		// A new traveller's name the record has: its person is offered,
+		// chosen in the picker, before a second is made.
+		found, err := a.store.PeopleNamed(r.Context(), f.NewPerson)
+		if err != nil {
+			return err
+		}
+		if len(found) > 0 {
+			f.Person, f.Offered = found[0].Slug, true
+			fe.Add("new_person", "On record already: "+found[0].Label(a.store.Countries().Name)+
+				". They are chosen above: save again to use them, or tick “Someone else” to add a new traveller.")
+		}
 	}
 
 	if len(fe) == 0 {
