@@ -215,3 +215,16 @@ func (t *tx) liveSource(id int64) error {
 	}
 	return nil
 }
+
+// LastSourceCitedBy is the source the curator cited last (0 for none):
+// the citation forms start from it, since an article's facts are cited
+// one after another.
+func (s *Store) LastSourceCitedBy(ctx context.Context, a Actor) (int64, error) {
+	var id sql.NullInt64
+	err := s.r.QueryRowContext(ctx, `SELECT json_extract(r.after, '$.SourceID') FROM revisions r
+		WHERE r.kind = 'citation' AND r.action = 'create' AND r.user_id = ? ORDER BY r.id DESC LIMIT 1`, a.UserID).Scan(&id)
+	if isNoRows(err) {
+		return 0, nil
+	}
+	return id.Int64, err
+}

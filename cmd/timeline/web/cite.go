@@ -14,12 +14,9 @@ import (
 
 // Citing: one fact at a time (/cite), or one source for several facts of a
 // trip at once (/trips/{id}/cite). Both choose the source the same way: one
-// on record (searched for, or the one the curator used last, which the
-// session remembers) or a new one typed in, whose address, when already on
-// record, is that source.
-
-// lastSourceKey is the session's key of the source the curator cited last.
-const lastSourceKey = "last_source"
+// on record (searched for, or else the one the curator cited last, by any
+// form) or a new one typed in, whose address, when already on record, is
+// that source.
 
 // sourcePick starts the source part of a citation form: the search's
 // results, or else the source the curator cited last, offered first.
@@ -30,24 +27,14 @@ func (a *Server) sourcePick(w http.ResponseWriter, r *http.Request, action, q st
 		p.Found, err = a.store.SearchSources(r.Context(), p.Q, 20)
 		return p, err
 	}
-	if s, err := a.sessions.Get(r, sessionCookie); err == nil {
-		if id, ok := s.Values[lastSourceKey].(float64); ok { // JSON numbers
-			if src, err := a.store.Source(r.Context(), int64(id)); err == nil {
-				p.Found, p.SourceID = []timeline.Source{*src}, strconv.FormatInt(src.ID, 10)
-			}
-		}
+	last, err := a.store.LastSourceCitedBy(r.Context(), actor(r))
+	if err != nil || last == 0 {
+		return p, err
+	}
+	if src, err := a.store.Source(r.Context(), last); err == nil { // not deleted since
+		p.Found, p.SourceID = []timeline.Source{*src}, strconv.FormatInt(src.ID, 10)
 	}
 	return p, nil
-}
-
-// rememberSource keeps the source just cited for the next citation form.
-func (a *Server) rememberSource(w http.ResponseWriter, r *http.Request, id int64) error {
-	s, err := a.sessions.Get(r, sessionCookie)
-	if err != nil {
-		return err
-	}
-	s.Values[lastSourceKey] = float64(id)
-	return s.Save(r, w)
 }
 
 // readSource reads the source part of a posted citation form into p, and
@@ -155,9 +142,6 @@ func (a *Server) cite(w http.ResponseWriter, r *http.Request) error {
 			if src == nil && f.URL != "" {
 				msg = "That address was already on record; its source is now linked."
 			}
-			if err := a.rememberSource(w, r, c.SourceID); err != nil {
-				return err
-			}
 			return a.redirectWithFlash(w, r, f.Back, msg)
 		case timeline.EInvalid, timeline.EConflict:
 			fe.Add("source", timeline.ErrorMessage(err))
@@ -262,9 +246,6 @@ func (a *Server) tripCite(w http.ResponseWriter, r *http.Request) error {
 		err := a.store.CiteAll(r.Context(), actor(r), cs, src)
 		switch timeline.ErrorCode(err) {
 		case "":
-			if err := a.rememberSource(w, r, cs[0].SourceID); err != nil {
-				return err
-			}
 			return a.redirectWithFlash(w, r, path, "Source cited for "+strconv.Itoa(len(cs))+" "+plural(len(cs), "fact", "facts")+".")
 		case timeline.EInvalid, timeline.EConflict:
 			fe.Add("facts", timeline.ErrorMessage(err))
