@@ -23,8 +23,8 @@ func (c PersonChoice) Label(countryName func(string) string) string {
 	if c.Office != "" {
 		parts = append(parts, c.Office)
 	}
-	if c.Country != "" {
-		parts = append(parts, countryName(c.Country))
+	if name := countryName(c.Country); c.Country != "" && !strings.Contains(c.Office, name) {
+		parts = append(parts, name) // unless the office says it ("Emir, Qatar")
 	}
 	switch {
 	case c.First != "" && c.First != c.Last:
@@ -117,4 +117,18 @@ func toAny(xs []string) []any {
 		out[i] = x
 	}
 	return out
+}
+
+// PeopleBySlug lists the people of these slugs as choices, by name.
+func (s *Store) PeopleBySlug(ctx context.Context, slugs []string) ([]PersonChoice, error) {
+	var keep []string
+	for _, sl := range slugs {
+		if sl != "" {
+			keep = append(keep, sl)
+		}
+	}
+	if len(keep) == 0 {
+		return nil, nil
+	}
+	return s.personChoices(ctx, `p.slug IN (`+placeholders(len(keep))+`)`, "p.name", len(keep), toAny(keep)...)
 }

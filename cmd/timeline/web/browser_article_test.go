@@ -72,7 +72,7 @@ func TestArticleEnteredEndToEnd(t *testing.T) {
 	// The trip: four stops, the last three of one day.
 	browserOpen(t, ctx, ts.URL+"/curate")
 	click(`a[data-testid=new-trip]`, "Enter a new trip", http.StatusOK)
-	set(`select#trip-person`, "blinken-antony-j")
+	set(`#trip-person`, "blinken-antony-j")
 	stops := [][4]string{
 		{"Israel", "Tel Aviv", "2026-01-10", "2026-01-11"},
 		{"Saudi Arabia", "Riyadh", "2026-01-12", ""},

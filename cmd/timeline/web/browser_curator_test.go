@@ -87,7 +87,7 @@ func TestCuratorBrowser(t *testing.T) {
 			browserClick(t, ctx, `a[data-testid=new-trip]`, "Enter a new trip")
 			browserAt(t, ctx, ts.URL, "/curate/trips/new")
 
-			browserSet(t, ctx, `select#trip-person`, curatorBrowserTraveller)
+			browserSet(t, ctx, `#trip-person`, curatorBrowserTraveller)
 			browserType(t, ctx, `#trip-title`, curatorBrowserTourTitle)
 			// The new form has four rows; rows left blank are not stops.
 			if n := browserCount(t, ctx, `[data-testid=stop-row]`); n != 4 {
@@ -322,7 +322,7 @@ func TestCuratorBrowser(t *testing.T) {
 		inert("on /curate")
 		browserClick(t, ctx, `a[data-testid=new-trip]`, "Enter a new trip")
 		inert("on the trip form")
-		browserSet(t, ctx, `select#trip-person`, curatorBrowserTraveller)
+		browserSet(t, ctx, `#trip-person`, curatorBrowserTraveller)
 		browserType(t, ctx, `#trip-title`, curatorBrowserTitlePayload)
 		curatorBrowserFillStop(t, ctx, 0, "Qatar", curatorBrowserLocalityPayload, "2025-04-01", "")
 		resp := browserClick(t, ctx, `button[data-testid=save-trip]`, "Save trip")

@@ -48,7 +48,7 @@ func (f counterForm) fields(people, regions []views.Option, edit bool) []views.F
 	if edit {
 		return f.withMeta(fields)
 	}
-	return append([]views.FormField{{Name: "person", Label: "Traveller", Type: "select", Options: people, Value: f.Person}}, fields...)
+	return append([]views.FormField{{Name: "person", Label: "Traveller", Type: "person", Options: people, Value: f.Person}}, fields...)
 }
 
 // counter turns the form into a counter.
@@ -77,7 +77,7 @@ func (a *Server) counterFormPage(w http.ResponseWriter, r *http.Request, edit in
 		path := timeline.RecordPath(timeline.KindCounter, edit)
 		return a.showForm(w, r, editPage("Edit counter", path, path), f.fields(nil, rs, true), fe)
 	}
-	people, err := a.personOptions(r.Context())
+	people, err := a.personChoices(r.Context(), f.Person)
 	if err != nil {
 		return err
 	}
@@ -91,6 +91,11 @@ func (a *Server) newCounterForm(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (a *Server) createCounter(w http.ResponseWriter, r *http.Request, f counterForm, fe timeline.FieldErrors) error {
+	if slug, msg := a.resolvePerson(r.Context(), f.Person); msg != "" {
+		fe.Add("person", msg)
+	} else {
+		f.Person = slug
+	}
 	c := a.counter(f, fe)
 	c.Status = timeline.Draft
 	return a.submit(w, r, fe, save{field: "person", flash: "Counter saved as a draft: publish it to show its ordinals.",

@@ -213,14 +213,18 @@ func (a *Server) country(fe timeline.FieldErrors, field, typed string) string {
 	return code
 }
 
-// person finds the person a picker names; "" is none.
-func (a *Server) person(ctx context.Context, fe timeline.FieldErrors, field, slug, msg string) int64 {
+// person finds the person a person field names (a slug, or a name one
+// person matches); "" is none. What it cannot resolve is said beside it.
+func (a *Server) person(ctx context.Context, fe timeline.FieldErrors, field, typed string) int64 {
+	slug, msg := a.resolvePerson(ctx, typed)
+	if msg != "" {
+		fe.Add(field, msg)
+	}
 	if slug == "" {
 		return 0
 	}
 	p, err := a.store.PersonBySlug(ctx, slug, true)
 	if err != nil {
-		fe.Add(field, msg)
 		return 0
 	}
 	return p.ID
@@ -234,25 +238,13 @@ func options(pairs ...string) []views.Option {
 	return out
 }
 
-// personOptions are the people of the record as a picker's options, after
-// the given first ones.
-func (a *Server) personOptions(ctx context.Context, first ...views.Option) ([]views.Option, error) {
-	people, err := a.store.People(ctx)
-	if err != nil {
-		return nil, err
-	}
-	out := first
-	for _, p := range people {
-		out = append(out, views.Option{Value: p.Slug, Label: p.Name})
-	}
-	return out, nil
-}
-
-// renderWithPeople renders a form page with a people picker: the page's
-// frame and the picker's options are loaded only when the form is shown,
-// and page builds it from them.
-func (a *Server) renderWithPeople(w http.ResponseWriter, r *http.Request, title string, status int, page func(views.Site, []views.Option) templ.Component) error {
-	people, err := a.personOptions(r.Context())
+// renderWithPeople renders a form page with person fields: the page's
+// frame and the fields' first options (the people of slugs, which the
+// fields hold) are loaded only when the form is shown, and page builds it
+// from them. The other people come as the curator types
+// (people_search.go).
+func (a *Server) renderWithPeople(w http.ResponseWriter, r *http.Request, title string, status int, slugs []string, page func(views.Site, []views.Option) templ.Component) error {
+	people, err := a.personChoices(r.Context(), slugs...)
 	if err != nil {
 		return err
 	}

@@ -76,7 +76,7 @@ func TestSavesLoadNoPickers(t *testing.T) {
 	goal := url.Values{"text": {"A stated goal"}, "stated_by": {"blinken-antony-j"}}
 	badGoal := url.Values{"text": {""}, "stated_by": {"blinken-antony-j"}}
 	meeting := url.Values{"date": {"2024-10-22"}, "title": {"Talks"}, "part_person": {"blinken-antony-j"}}
-	badMeeting := url.Values{"date": {"someday"}, "title": {"Talks"}}
+	badMeeting := url.Values{"date": {"someday"}, "title": {"Talks"}, "part_person": {"blinken-antony-j"}}
 	for _, tc := range []struct {
 		name      string
 		path      string

@@ -34,7 +34,7 @@ func (a *Server) goalFormOf(ctx context.Context, g *timeline.Goal) goalForm {
 func (f goalForm) fields(people []views.Option) []views.FormField {
 	return []views.FormField{
 		{Name: "text", Label: "The goal, as stated", Type: "text", Value: f.Text},
-		{Name: "stated_by", Label: "Stated by", Type: "select", Options: people, Value: f.StatedBy},
+		{Name: "stated_by", Label: "Stated by (optional)", Type: "person", Options: people, Value: f.StatedBy},
 		{Name: "outcome", Label: "Outcome (when known)", Type: "textarea", Value: f.Outcome},
 	}
 }
@@ -42,7 +42,7 @@ func (f goalForm) fields(people []views.Option) []views.FormField {
 // goal turns the form into a goal of the trip.
 func (a *Server) goal(ctx context.Context, f goalForm, tripID int64, fe timeline.FieldErrors) *timeline.Goal {
 	g := &timeline.Goal{TripID: tripID, Text: f.Text, Outcome: f.Outcome}
-	g.StatedByID = a.person(ctx, fe, "stated_by", f.StatedBy, "There is no such person.")
+	g.StatedByID = a.person(ctx, fe, "stated_by", f.StatedBy)
 	fe.Merge(g.Validate())
 	return g
 }
@@ -59,7 +59,7 @@ func editGoalPage(g *timeline.Goal) formPage {
 // goalPage shows a goal form (an edit's with its reason), its people
 // picker loaded here.
 func (a *Server) goalPage(w http.ResponseWriter, r *http.Request, p formPage, f goalForm, edit bool, fe timeline.FieldErrors) error {
-	people, err := a.personOptions(r.Context(), views.Option{Value: "", Label: "Not recorded"})
+	people, err := a.personChoices(r.Context(), f.StatedBy)
 	if err != nil {
 		return err
 	}

@@ -36,7 +36,7 @@ func (a *Server) meetingForm(w http.ResponseWriter, r *http.Request) (views.Meet
 // showMeetingForm renders the meeting form with its people, which are
 // loaded only here: a save that succeeds never needs them.
 func (a *Server) showMeetingForm(w http.ResponseWriter, r *http.Request, f views.MeetingForm, status int) error {
-	return a.renderWithPeople(w, r, "New meeting", status, func(site views.Site, people []views.Option) templ.Component {
+	return a.renderWithPeople(w, r, "New meeting", status, rowSlugs(f.Parts), func(site views.Site, people []views.Option) templ.Component {
 		f.Site, f.Persons = site, people
 		return views.MeetingFormPage(f)
 	})
@@ -141,7 +141,7 @@ func (a *Server) participantsForm(w http.ResponseWriter, r *http.Request) (views
 // showParticipantsForm renders the participants form with its people,
 // loaded only here.
 func (a *Server) showParticipantsForm(w http.ResponseWriter, r *http.Request, f views.ParticipantsForm, status int) error {
-	return a.renderWithPeople(w, r, "Participants", status, func(site views.Site, people []views.Option) templ.Component {
+	return a.renderWithPeople(w, r, "Participants", status, rowSlugs(f.Parts), func(site views.Site, people []views.Option) templ.Component {
 		f.Site, f.Persons = site, people
 		return views.ParticipantsFormPage(f)
 	})
@@ -368,7 +368,17 @@ func partRows(pf url.Values) ([]views.PartRow, error) {
 func (a *Server) offerOnRecord(ctx context.Context, rows []views.PartRow, fe timeline.FieldErrors) error {
 	for i := range rows {
 		p := &rows[i]
-		if p.Slug != "" || p.Name == "" || p.New {
+		if p.Slug != "" {
+			// The person field takes a name too (people_search.go).
+			slug, msg := a.resolvePerson(ctx, p.Slug)
+			if msg != "" {
+				fe.Add("participants."+strconv.Itoa(i)+".person", msg)
+			} else {
+				p.Slug = slug
+			}
+			continue
+		}
+		if p.Name == "" || p.New {
 			continue
 		}
 		found, err := a.store.PeopleNamed(ctx, p.Name)
@@ -398,4 +408,13 @@ func stopDay(trip *timeline.Trip, stop int64) string {
 		}
 	}
 	return ""
+}
+
+// rowSlugs are the people the participant rows hold.
+func rowSlugs(rows []views.PartRow) []string {
+	var out []string
+	for _, p := range rows {
+		out = append(out, p.Slug)
+	}
+	return out
 }

@@ -91,7 +91,7 @@ func TestMeetingForm(t *testing.T) {
 		{"ErrNoDate", url.Values{"title": {"x"}, "part_person": {"blinken-antony-j"}}, "date", "Enter the date"},
 		{"ErrNoTitle", url.Values{"date": {"2024-10-24"}, "part_person": {"blinken-antony-j"}}, "title", "needs a title"},
 		{"ErrTwice", url.Values{"date": {"2024-10-24"}, "title": {"x"}, "part_person": {"blinken-antony-j", "blinken-antony-j"}, "part_name": {"", ""}}, "participants.1.person", "listed twice"},
-		{"ErrUnknownPerson", url.Values{"date": {"2024-10-24"}, "title": {"x"}, "part_person": {"nobody-at-all"}, "part_name": {""}}, "participants.0.person", "No person has the slug"},
+		{"ErrUnknownPerson", url.Values{"date": {"2024-10-24"}, "title": {"x"}, "part_person": {"nobody-at-all"}, "part_name": {""}}, "participants.0.person", "No person on record matches"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			before, _ := ts.store.Debug().RevisionCount(ctx)

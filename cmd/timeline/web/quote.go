@@ -28,7 +28,7 @@ func quoteFormOf(q *timeline.Quote) quoteForm {
 
 func (f quoteForm) fields(people, stops []views.Option) []views.FormField {
 	return []views.FormField{
-		{Name: "person", Label: "Said by", Type: "select", Options: people, Value: f.Person},
+		{Name: "person", Label: "Said by", Type: "person", Options: people, Value: f.Person},
 		{Name: "date", Label: "On", Type: "date", Value: f.Date},
 		{Name: "stop", Label: "At", Type: "select", Options: stops, Value: f.Stop},
 		{Name: "text", Label: "The words", Type: "textarea", Value: f.Text},
@@ -39,7 +39,7 @@ func (f quoteForm) fields(people, stops []views.Option) []views.FormField {
 func (a *Server) quote(ctx context.Context, f quoteForm, trip *timeline.Trip, fe timeline.FieldErrors) *timeline.Quote {
 	q := &timeline.Quote{TripID: trip.ID, Text: f.Text}
 	q.Date = dateField(fe, "date", f.Date, true)
-	q.PersonID = a.person(ctx, fe, "person", f.Person, "Choose who said it.")
+	q.PersonID = a.person(ctx, fe, "person", f.Person)
 	if f.Person == "" {
 		fe.Add("person", "Choose who said it.")
 	}
@@ -53,7 +53,7 @@ func (a *Server) quote(ctx context.Context, f quoteForm, trip *timeline.Trip, fe
 // quotePage shows the quote form of a trip: new when edit is 0, else the
 // quote's edit form.
 func (a *Server) quotePage(w http.ResponseWriter, r *http.Request, trip *timeline.Trip, edit int64, f quoteForm, fe timeline.FieldErrors) error {
-	people, err := a.personOptions(r.Context())
+	people, err := a.personChoices(r.Context(), f.Person, trip.PersonSlug)
 	if err != nil {
 		return err
 	}

@@ -54,6 +54,7 @@ func (a *Server) routeTable() []route {
 		// Curators.
 		{"GET /curate", a.curator(a.curatePage)},
 		{"GET /curate/resume", a.curator(a.resumePage)},
+		{"GET /curate/people.json", a.curator(a.peopleJSON)},
 		{"GET /curate/checks", a.curator(a.checksPage)},
 		{"GET /curate/trips/new", a.curator(a.newTripForm)},
 		{"POST /curate/trips", a.curator(a.createTrip)},

@@ -159,7 +159,7 @@ func (a *Server) showTripForm(w http.ResponseWriter, r *http.Request, f views.Tr
 	if f.TripID != 0 {
 		title = "Edit trip"
 	}
-	return a.renderWithPeople(w, r, title, status, func(site views.Site, people []views.Option) templ.Component {
+	return a.renderWithPeople(w, r, title, status, []string{f.Person}, func(site views.Site, people []views.Option) templ.Component {
 		f.Site, f.Persons = site, people
 		for _, c := range a.store.Countries().All() {
 			f.Countries = append(f.Countries, views.Option{Value: c.Name, Label: c.Code})
@@ -405,6 +405,14 @@ func (a *Server) saveTrip(w http.ResponseWriter, r *http.Request, f views.TripFo
 		}
 		if before != f.Version && len(conflicts) == 0 {
 			flash += " It had been changed by " + orSomeone(f.TheirsBy) + " since you opened it; their changes are kept, merged with yours."
+		}
+	}
+	if f.Person != "" {
+		// The traveller field takes a name too (people_search.go).
+		if slug, msg := a.resolvePerson(r.Context(), f.Person); msg != "" {
+			conflicts.Add("person", msg)
+		} else {
+			f.Person = slug
 		}
 	}
 	trip, fe := a.tripFromForm(&f)
