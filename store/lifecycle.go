@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -280,4 +281,79 @@ func (t *tx) add(kind timeline.Kind, id *int64, query string, args ...any) error
 	}
 	*id = n
 	return t.created(kind, n)
+}
+
+// UndoRevision undoes one change of a record: the fields it changed go
+// back to their values before it, provided none has changed since; else
+// nothing is changed, and the fields changed since are named. Only an
+// edit of a kind whose revisions hold its row can be undone so (a trip's
+// versions are restored whole), and never its status, which publishing
+// sets. It returns the record's kind and id.
+func (s *Store) UndoRevision(ctx context.Context, a Actor, revID int64) (timeline.Kind, int64, error) {
+	var kind timeline.Kind
+	var id int64
+	var action string
+	var before, after sql.NullString
+	err := s.r.QueryRowContext(ctx, `SELECT kind, record_id, action, before, after FROM revisions WHERE id = ?`, revID).Scan(&kind, &id, &action, &before, &after)
+	if isNoRows(err) {
+		return "", 0, timeline.Errorf(timeline.ENotFound, "There is no change %d.", revID)
+	} else if err != nil {
+		return "", 0, err
+	}
+	var b, af map[string]any
+	if !Restorable(kind) || action != "update" || json.Unmarshal([]byte(before.String), &b) != nil || json.Unmarshal([]byte(after.String), &af) != nil || b["id"] == nil {
+		return kind, id, timeline.Errorf(timeline.EInvalid, "Change %d cannot be undone alone: restore a version instead.", revID)
+	}
+	same := func(x, y any) bool {
+		jx, _ := json.Marshal(x)
+		jy, _ := json.Marshal(y)
+		return string(jx) == string(jy)
+	}
+	err = s.write(ctx, a, func(t *tx) error {
+		table := kind.Info().Table
+		cur, err := t.recordRow(kind, table, id)
+		if err != nil {
+			return err
+		}
+		var sets, since []string
+		var args []any
+		for col, was := range b {
+			switch col {
+			case "id", "created_at", "updated_at", "deleted_at", "status":
+				continue
+			}
+			if same(was, af[col]) {
+				continue // not changed by this change
+			}
+			if !same(cur[col], af[col]) {
+				since = append(since, col)
+				continue
+			}
+			if f, ok := was.(float64); ok && f == float64(int64(f)) {
+				was = int64(f) // JSON numbers of integer columns
+			}
+			sets, args = append(sets, col+" = ?"), append(args, was)
+		}
+		if len(since) > 0 {
+			sort.Strings(since)
+			return timeline.Errorf(timeline.EConflict, "Change %d cannot be undone: %s changed again since. Restore a version instead.", revID, strings.Join(since, ", "))
+		}
+		if len(sets) == 0 {
+			return timeline.Errorf(timeline.EConflict, "Change %d changed nothing that can be undone.", revID)
+		}
+		if _, ok := cur["updated_at"]; ok {
+			sets, args = append(sets, "updated_at = ?"), append(args, t.now)
+		}
+		if _, err := t.exec(`UPDATE `+table+` SET `+strings.Join(sets, ", ")+` WHERE id = ?`, append(args, id)...); err != nil {
+			return err
+		}
+		if err := t.reviseRow(kind, table, id, "update", cur, "undid change "+strconv.FormatInt(revID, 10)); err != nil {
+			return err
+		}
+		if kind == timeline.KindSource {
+			return t.refreshCiting(id)
+		}
+		return t.refreshFor(kind, id)
+	})
+	return kind, id, err
 }

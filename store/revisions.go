@@ -60,9 +60,9 @@ func (s *Store) Revisions(ctx context.Context, kind timeline.Kind, id int64) ([]
 
 // RecentRevisions lists the latest changes across the record, newest
 // first, optionally of one actor or one kind.
-func (s *Store) RecentRevisions(ctx context.Context, actor string, kind timeline.Kind, limit int) ([]Revision, error) {
+func (s *Store) RecentRevisions(ctx context.Context, actor string, kind timeline.Kind, limit, offset int) ([]Revision, error) {
 	rows, err := s.r.QueryContext(ctx, `SELECT id, at, actor, kind, record_id, action, coalesce(before, ''), coalesce(after, ''), reason
-		FROM revisions WHERE (? = '' OR actor = ?) AND (? = '' OR kind = ?) ORDER BY id DESC LIMIT ?`, actor, actor, kind, kind, limit)
+		FROM revisions WHERE (? = '' OR actor = ?) AND (? = '' OR kind = ?) ORDER BY id DESC LIMIT ? OFFSET ?`, actor, actor, kind, kind, limit, offset)
 	if err != nil {
 		return nil, err
 	}
@@ -80,4 +80,28 @@ func scanRevisions(rows *sql.Rows) ([]Revision, error) {
 		out = append(out, r)
 	}
 	return out, rows.Err()
+}
+
+// TripRevisions lists the changes of a trip and of everything on it (its
+// meetings, goals, quotes and claims, and the citations of those facts and
+// of its stops), newest first, limit at a time from offset: one history
+// for the trip.
+func (s *Store) TripRevisions(ctx context.Context, tripID int64, limit, offset int) ([]Revision, error) {
+	rows, err := s.r.QueryContext(ctx, `WITH facts(kind, id) AS (
+			SELECT 'trip', ?1
+			UNION ALL SELECT 'stop', id FROM stops WHERE trip_id = ?1
+			UNION ALL SELECT 'meeting', id FROM meetings WHERE trip_id = ?1
+			UNION ALL SELECT 'goal', id FROM goals WHERE trip_id = ?1
+			UNION ALL SELECT 'quote', id FROM quotes WHERE trip_id = ?1
+			UNION ALL SELECT 'claim', id FROM claims WHERE trip_id = ?1),
+		records(kind, id) AS (
+			SELECT kind, id FROM facts WHERE kind <> 'stop'
+			UNION ALL SELECT 'citation', c.id FROM citations c JOIN facts f ON c.subject_kind = f.kind AND c.subject_id = f.id)
+		SELECT r.id, r.at, r.actor, r.kind, r.record_id, r.action, coalesce(r.before, ''), coalesce(r.after, ''), r.reason
+		FROM records x JOIN revisions r ON r.kind = x.kind AND r.record_id = x.id
+		ORDER BY r.id DESC LIMIT ?2 OFFSET ?3`, tripID, limit, offset)
+	if err != nil {
+		return nil, err
+	}
+	return scanRevisions(rows)
 }

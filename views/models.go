@@ -1,9 +1,14 @@
 package views
 
 import (
+	"context"
+	"html"
+	"io"
 	"net/url"
 	"strconv"
 	"strings"
+
+	"github.com/a-h/templ"
 
 	"github.com/diplomatic-travel/tracker/timeline"
 )
@@ -505,6 +510,7 @@ type CuratePage struct {
 	Kind        string
 	// DeletedRegions are curators' regions that can be restored.
 	DeletedRegions []string
+	Pager          Pager
 }
 
 // Change is one revision in a list.
@@ -518,11 +524,53 @@ type Change struct {
 	Reason   string
 	Path     string
 	Fields   []FieldChange
+	// Undo, when set, is where to post to undo this change alone.
+	Undo string
+}
+
+// Pager is a page of a long list: its number (from 1), whether older ones
+// follow, and the list's address without its page.
+type Pager struct {
+	Page int
+	More bool
+	Base string // "/curate?actor=ada"
+}
+
+// Link is the address of page n.
+func (p Pager) Link(n int) string {
+	sep := "?"
+	if strings.Contains(p.Base, "?") {
+		sep = "&"
+	}
+	if n <= 1 {
+		return p.Base
+	}
+	return p.Base + sep + "page=" + strconv.Itoa(n)
 }
 
 // FieldChange is one field's value before and after a revision.
 type FieldChange struct {
 	Field, Before, After string
+	// Words, when set, are the two texts compared word by word.
+	Words []DiffWord
+}
+
+// Runs are the runs of Words one side shows: the kept ones and those
+// removed (side -1, the version before) or added (side +1, after).
+func (f FieldChange) Runs(side int) []DiffWord {
+	var out []DiffWord
+	for _, w := range f.Words {
+		if w.Op == 0 || w.Op == side {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// DiffWord is a run of words kept (Op 0), removed (-1) or added (+1).
+type DiffWord struct {
+	Text string
+	Op   int
 }
 
 // HistoryPage lists a record's revisions, field by field.
@@ -539,6 +587,7 @@ type HistoryPage struct {
 	// Versions says each version can be put back (trips and the kinds
 	// whose revisions hold their row).
 	Versions bool
+	Pager    Pager
 }
 
 // CuratorTripBar is what a curator sees above a trip: its status and the
@@ -698,4 +747,25 @@ func identifierLabel(id timeline.Identifier) string {
 		return "VIAF " + id.Value
 	}
 	return id.Scheme + " " + id.Value
+}
+
+// wordRuns writes runs of words one space apart, the changed ones in tag
+// (del or ins). It is written here rather than in a template, which would
+// put space around each run.
+func wordRuns(runs []DiffWord, tag string) templ.Component {
+	return templ.ComponentFunc(func(ctx context.Context, w io.Writer) error {
+		var b strings.Builder
+		for i, r := range runs {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			if r.Op != 0 {
+				b.WriteString("<" + tag + ">" + html.EscapeString(r.Text) + "</" + tag + ">")
+			} else {
+				b.WriteString(html.EscapeString(r.Text))
+			}
+		}
+		_, err := io.WriteString(w, b.String())
+		return err
+	})
 }

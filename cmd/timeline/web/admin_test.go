@@ -109,7 +109,7 @@ func TestAdminAccounts(t *testing.T) {
 		if !strings.Contains(d.Find(`[data-testid=flash]`).Text(), "grace") || accountRow(d, "grace").Length() != 1 {
 			t.Error("the list does not show the new account with a flash")
 		}
-		revs, err := ts.store.RecentRevisions(ctx, "root", "user", 1)
+		revs, err := ts.store.RecentRevisions(ctx, "root", "user", 1, 0)
 		if err != nil || len(revs) != 1 || revs[0].Action != "create" || revs[0].RecordID != ts.user(t, "grace").ID {
 			t.Errorf("no creation revision by root: %+v %v", revs, err)
 		}
@@ -276,7 +276,7 @@ func TestAdminAccounts(t *testing.T) {
 		if resp, _ := ada.get(t, "/admin/users"); resp.StatusCode != http.StatusOK {
 			t.Errorf("a promoted admin on /admin/users: %d", resp.StatusCode)
 		}
-		revs, _ := ts.store.RecentRevisions(ctx, "root", "user", 1)
+		revs, _ := ts.store.RecentRevisions(ctx, "root", "user", 1, 0)
 		if len(revs) != 1 || !strings.Contains(revs[0].After, `"Role":"admin"`) {
 			t.Errorf("no role revision by root: %+v", revs)
 		}

@@ -3,6 +3,8 @@ package web
 import (
 	"github.com/diplomatic-travel/tracker/timeline"
 	"net/http"
+	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/diplomatic-travel/tracker/store"
@@ -21,10 +23,16 @@ func (a *Server) curatePage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	q := r.URL.Query()
-	revs, err := a.store.RecentRevisions(ctx, strings.TrimSpace(q.Get("actor")), timeline.Kind(strings.TrimSpace(q.Get("kind"))), 100)
+	page := pageOf(r)
+	revs, err := a.store.RecentRevisions(ctx, strings.TrimSpace(q.Get("actor")), timeline.Kind(strings.TrimSpace(q.Get("kind"))), changesPerPage+1, (page-1)*changesPerPage)
 	if err != nil {
 		return err
 	}
+	pager := views.Pager{Page: page, More: len(revs) > changesPerPage, Base: "/curate"}
+	if v := (url.Values{"actor": {q.Get("actor")}, "kind": {q.Get("kind")}}); q.Get("actor") != "" || q.Get("kind") != "" {
+		pager.Base += "?" + v.Encode()
+	}
+	revs = revs[:min(len(revs), changesPerPage)]
 	deletedRegions, err := a.store.DeletedRegions(ctx)
 	if err != nil {
 		return err
@@ -41,7 +49,19 @@ func (a *Server) curatePage(w http.ResponseWriter, r *http.Request) error {
 	}
 	return render(w, r, http.StatusOK, views.Curate(views.CuratePage{
 		Site: a.site(w, r, "Curate"), Names: a.store.Countries(),
-		Drafts: drafts, OtherDrafts: draftItems(others), Deleted: deleted, Changes: changes(revs),
-		Actor: q.Get("actor"), Kind: q.Get("kind"), DeletedRegions: deletedRegions,
+		Drafts: drafts, OtherDrafts: draftItems(others), Deleted: deleted, Changes: a.changes(r.Context(), revs),
+		Actor: q.Get("actor"), Kind: q.Get("kind"), DeletedRegions: deletedRegions, Pager: pager,
 	}))
+}
+
+// changesPerPage is how many changes a page of changes lists.
+const changesPerPage = 20
+
+// pageOf is the page a list's address asks for: ?page=N, from 1.
+func pageOf(r *http.Request) int {
+	n, err := strconv.Atoi(r.URL.Query().Get("page"))
+	if err != nil || n < 1 {
+		return 1
+	}
+	return min(n, 100000)
 }

@@ -1,11 +1,10 @@
 package web
 
 import (
-	"encoding/json"
+	"context"
 	"fmt"
 	"net/http"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -87,7 +86,7 @@ func (a *Server) history(w http.ResponseWriter, r *http.Request) error {
 	}
 	return render(w, r, http.StatusOK, views.History(views.HistoryPage{
 		Site: a.site(w, r, "History of "+title), Kind: string(kind), RecordID: id, Title: title,
-		Path: path, Deleted: deleted, Changes: changes(revs),
+		Path: path, Deleted: deleted, Changes: a.changes(r.Context(), revs),
 		Restorable: store.SoftDeletable(kind), Versions: store.Restorable(kind),
 	}))
 }
@@ -156,61 +155,37 @@ func (a *Server) factRedirect(kind timeline.Kind) handlerFunc {
 	}
 }
 
-// changes turns revisions into the field-by-field view.
-func changes(revs []store.Revision) []views.Change {
+// changes turns revisions into the field-by-field view (diff.go).
+func (a *Server) changes(ctx context.Context, revs []store.Revision) []views.Change {
+	names := a.namer(ctx)
 	out := make([]views.Change, 0, len(revs))
 	for _, rv := range revs {
-		c := views.Change{ID: rv.ID, At: rv.At, Actor: rv.Actor, Kind: string(rv.Kind), RecordID: rv.RecordID, Action: rv.Action, Reason: rv.Reason, Fields: diffFields(rv.Before, rv.After)}
+		c := views.Change{ID: rv.ID, At: rv.At, Actor: rv.Actor, Kind: string(rv.Kind), RecordID: rv.RecordID, Action: rv.Action, Reason: rv.Reason, Fields: diffFields(rv.Before, rv.After, names)}
 		// A change links to its record's page, for the kinds whose
 		// pages are by id (a person's is by slug, a region's by code).
 		if rv.Kind != timeline.KindPerson && rv.Kind != timeline.KindRegion && rv.Kind.Info().Path != "" {
 			c.Path = timeline.RecordPath(rv.Kind, rv.RecordID)
+		} else if rv.Kind == timeline.KindCitation {
+			c.Path = historyPath(rv.Kind, rv.RecordID)
+		}
+		if rv.Action == "update" && store.Restorable(rv.Kind) && len(c.Fields) > 0 {
+			c.Undo = "/history/revisions/" + strconv.FormatInt(rv.ID, 10) + "/undo"
 		}
 		out = append(out, c)
 	}
 	return out
 }
 
-// diffFields compares two JSON objects field by field and lists the fields
-// whose values differ, each value written as compact JSON (or as text for
-// strings).
-func diffFields(before, after string) []views.FieldChange {
-	var b, a map[string]json.RawMessage
-	if before != "" {
-		json.Unmarshal([]byte(before), &b)
+// undoChange serves POST /history/revisions/{rev}/undo: one change undone,
+// alone, back on its record's history.
+func (a *Server) undoChange(w http.ResponseWriter, r *http.Request) error {
+	rev, err := strconv.ParseInt(r.PathValue("rev"), 10, 64)
+	if err != nil {
+		return timeline.Errorf(timeline.ENotFound, "There is no such change.")
 	}
-	if after != "" {
-		json.Unmarshal([]byte(after), &a)
+	kind, id, err := a.store.UndoRevision(r.Context(), actor(r), rev)
+	if err != nil {
+		return err
 	}
-	keys := map[string]bool{}
-	for k := range b {
-		keys[k] = true
-	}
-	for k := range a {
-		keys[k] = true
-	}
-	var names []string
-	for k := range keys {
-		names = append(names, k)
-	}
-	sort.Strings(names)
-	var out []views.FieldChange
-	for _, k := range names {
-		bv, av := show(b[k]), show(a[k])
-		if bv != av {
-			out = append(out, views.FieldChange{Field: k, Before: bv, After: av})
-		}
-	}
-	return out
-}
-
-func show(raw json.RawMessage) string {
-	if len(raw) == 0 || string(raw) == "null" {
-		return ""
-	}
-	var s string
-	if json.Unmarshal(raw, &s) == nil {
-		return s
-	}
-	return string(raw)
+	return a.redirectWithFlash(w, r, historyPath(kind, id), fmt.Sprintf("Change %d undone: the fields it changed are as they were before it.", rev))
 }

@@ -124,6 +124,7 @@ func (a *Server) routeTable() []route {
 		{"POST /sources/{id}/edit", a.curator(withRecord(a.sourceOf, withForm(a.updateSource)))},
 		{"GET /history/{kind}/{id}", a.curator(a.history)},
 		{"POST /history/{kind}/{id}/revisions/{rev}/restore", a.curator(a.restoreVersion)},
+		{"POST /history/revisions/{rev}/undo", a.curator(a.undoChange)},
 		{"POST /meetings/{id}/delete", a.curator(a.setDeleted(timeline.KindMeeting, true))},
 		{"POST /meetings/{id}/restore", a.curator(a.setDeleted(timeline.KindMeeting, false))},
 		{"POST /events/{id}/delete", a.curator(a.setDeleted(timeline.KindEvent, true))},

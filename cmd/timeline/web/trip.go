@@ -510,14 +510,16 @@ func (a *Server) restoreTripRevision(w http.ResponseWriter, r *http.Request) err
 // tripHistory serves GET /trips/{id}/history: every change, field by field.
 func (a *Server) tripHistory(w http.ResponseWriter, r *http.Request, trip curatorTrip) error {
 	id := trip.ID
-	revs, err := a.store.Revisions(r.Context(), timeline.KindTrip, id)
+	page := pageOf(r)
+	revs, err := a.store.TripRevisions(r.Context(), id, changesPerPage+1, (page-1)*changesPerPage)
 	if err != nil {
 		return err
 	}
-	slices.Reverse(revs)
+	pager := views.Pager{Page: page, More: len(revs) > changesPerPage, Base: timeline.RecordPath(timeline.KindTrip, id) + "/history"}
+	revs = revs[:min(len(revs), changesPerPage)]
 	return render(w, r, http.StatusOK, views.History(views.HistoryPage{
 		Site: a.site(w, r, "History of "+trip.Title), Kind: string(timeline.KindTrip), RecordID: id, Title: trip.Title,
-		Path: timeline.RecordPath(timeline.KindTrip, id), Deleted: trip.deleted, Changes: changes(revs),
+		Path: timeline.RecordPath(timeline.KindTrip, id), Deleted: trip.deleted, Changes: a.changes(r.Context(), revs), Pager: pager,
 	}))
 }
 

@@ -57,7 +57,7 @@ func TestImportUpload(t *testing.T) {
 	if id, err := ts.store.PersonIDBySlug(ctx, "fixture-bo"); err != nil || id == 0 {
 		t.Error("the applied import has no fixture-bo")
 	}
-	revs, err := ts.store.RecentRevisions(ctx, "root", "trip", 20)
+	revs, err := ts.store.RecentRevisions(ctx, "root", "trip", 20, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
