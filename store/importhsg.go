@@ -532,7 +532,7 @@ func (t *tx) keepRecordVersion(stopID int64, rec timeline.Stop, fields []string)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT(stop_id) DO UPDATE SET ref = excluded.ref, country = excluded.country, locality = excluded.locality,
 			start_date = excluded.start_date, end_date = excluded.end_date, remarks = excluded.remarks, fields = excluded.fields,
-			seen_at = excluded.seen_at`,
+			seen_at = excluded.seen_at, kept_at = NULL, kept_by = ''`,
 		stopID, rec.Ref, rec.Country, rec.Locality, rec.Start, rec.End, rec.Remarks, strings.Join(fields, ", "), t.now)
 	return err == nil, err
 }

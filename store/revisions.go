@@ -95,7 +95,7 @@ func (s *Store) TripRevisions(ctx context.Context, tripID int64, limit, offset i
 			UNION ALL SELECT 'quote', id FROM quotes WHERE trip_id = ?1
 			UNION ALL SELECT 'claim', id FROM claims WHERE trip_id = ?1),
 		records(kind, id) AS (
-			SELECT kind, id FROM facts WHERE kind <> 'stop'
+			SELECT kind, id FROM facts
 			UNION ALL SELECT 'citation', c.id FROM citations c JOIN facts f ON c.subject_kind = f.kind AND c.subject_id = f.id)
 		SELECT r.id, r.at, r.actor, r.kind, r.record_id, r.action, coalesce(r.before, ''), coalesce(r.after, ''), r.reason
 		FROM records x JOIN revisions r ON r.kind = x.kind AND r.record_id = x.id

@@ -769,3 +769,20 @@ func wordRuns(runs []DiffWord, tag string) templ.Component {
 		return err
 	})
 }
+
+// ImportConflictsPage lists the stops this record has otherwise than the
+// Office of the Historian's record, side by side, each to be resolved.
+type ImportConflictsPage struct {
+	Site
+	Names     Names
+	Conflicts []ImportConflict
+}
+
+// ImportConflict is one stop, ours and the record's.
+type ImportConflict struct {
+	TripID       int64
+	TripTitle    string
+	Ours, Record timeline.Stop
+	Fields       string
+	KeptBy       string
+}

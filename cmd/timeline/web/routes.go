@@ -54,6 +54,11 @@ func (a *Server) routeTable() []route {
 		// Curators.
 		{"GET /curate", a.curator(a.curatePage)},
 		{"GET /curate/resume", a.curator(a.resumePage)},
+		{"GET /curate/conflicts", a.curator(a.conflictsPage)},
+		{"POST /curate/conflicts/{id}/take", a.curator(a.act("stop", a.store.TakeRecordVersion, func(int64) string { return "/curate/conflicts" },
+			"The stop now has the Office of the Historian's version; the trip's history keeps the one before."))},
+		{"POST /curate/conflicts/{id}/keep", a.curator(a.act("stop", a.store.KeepOurVersion, func(int64) string { return "/curate/conflicts" },
+			"Kept as this record has it; the Office of the Historian's version stays shown beside it."))},
 		{"GET /curate/people.json", a.curator(a.peopleJSON)},
 		{"GET /curate/checks", a.curator(a.checksPage)},
 		{"GET /curate/trips/new", a.curator(a.newTripForm)},
