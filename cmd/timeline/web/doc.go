@@ -15,17 +15,25 @@
 //     respond.go: render, flashes, the page frame, path ids, parsing a form.
 //   - form.go: the kit every record form shares (readForm, showForm,
 //     submit, withRecord, withForm, posted, act, the pickers and fields).
+//     conflict.go: the version every edit form carries and the merge of an
+//     edit with a newer one (trip_conflict.go for a trip's stops).
+//     people_search.go: person fields, typed and searched. resume.go: a
+//     form posted after the session ended, kept through the login.
+//     delete.go: asking before a deletion, and where it leads after.
 //   - one file per resource, holding its page, form, create, edit, update
 //     and publish: timeline.go (GET /), trip.go (/trips/...), meeting.go,
 //     event.go, goal.go, quote.go, claim.go, counter.go, person.go (with
 //     offices), people_identity.go (merge, split), region.go, source.go,
-//     country.go, about.go, cite.go (/cite), claims.go (/claims),
+//     country.go, about.go, cite.go (/cite, /trips/{id}/cite),
+//     citation.go (/citations/...), publish.go (a trip published whole),
+//     import_conflicts.go (/curate/conflicts), claims.go (/claims),
 //     charts.go (/charts and the figures of pages), checks.go
 //     (/curate/checks), curate.go (/curate), admin.go (/admin/users),
 //     uploads.go (/admin/import), auth.go (/login, /logout).
 //   - fact.go: what every kind shares, from the registry of kinds
 //     (timeline.Kinds): delete, restore, publish, history, restoring a
-//     version, and the permalinks of facts shown on their trip's page.
+//     version, undoing a change, and the permalinks of facts shown on
+//     their trip's page. diff.go: how a change is shown.
 //   - exports.go: the export routes, spooled and sent in chunks; the
 //     encoders are views/export's.
 //   - cache.go: the one cache of values valid at a data version (facets,
