@@ -106,3 +106,15 @@ func (d Debug) RevisionCount(ctx context.Context) (int, error) {
 	err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM revisions`).Scan(&n)
 	return n, err
 }
+
+// PeopleNames reads every name a person is known by, as the people search
+// does, and counts them: the search's floor, the query alone.
+func (d Debug) PeopleNames(ctx context.Context) (int, error) {
+	n := 0
+	err := each(ctx, d.s.r, func(scan func(...any) error) error {
+		var slug, name, alias string
+		n++
+		return scan(&slug, &name, &alias)
+	}, peopleNamesQuery)
+	return n, err
+}

@@ -70,6 +70,10 @@ func (s *Store) SearchPeople(ctx context.Context, q string, limit int) ([]Person
 	})
 }
 
+// peopleNamesQuery reads every name a person is known by.
+const peopleNamesQuery = `SELECT p.slug, p.name, coalesce(a.alias, '') FROM people p LEFT JOIN person_aliases a ON a.person_id = p.id
+	WHERE p.deleted_at IS NULL ORDER BY p.name, p.slug`
+
 // peopleWhere lists up to limit people, by name, one of whose names
 // (folded by foldName) match takes. The names are compared here rather
 // than in SQL, which cannot fold accents; a few thousand people take a
@@ -87,8 +91,7 @@ func (s *Store) peopleWhere(ctx context.Context, limit int, match func(folded st
 			slugs = append(slugs, slug)
 		}
 		return nil
-	}, `SELECT p.slug, p.name, coalesce(a.alias, '') FROM people p LEFT JOIN person_aliases a ON a.person_id = p.id
-		WHERE p.deleted_at IS NULL ORDER BY p.name, p.slug`)
+	}, peopleNamesQuery)
 	if err != nil || len(slugs) == 0 {
 		return nil, err
 	}
