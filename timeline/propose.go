@@ -19,6 +19,9 @@ type CounterProposal struct {
 	Label  string // "trip to the region", as the ordinal reads
 	Place  string // "the region", "Israel": what Label counts in
 	Since  Date   // the invalid Date when the words give none
+	// SinceText is the since-date as the words write it ("October 7,
+	// 2023").
+	SinceText string
 }
 
 var (
@@ -68,13 +71,13 @@ func ProposeCounter(words string) CounterProposal {
 	if pm := placePattern.FindStringSubmatch(p.Label); pm != nil {
 		p.Place = strings.TrimSpace(pm[1])
 	}
-	p.Since = leadingDate(strings.TrimPrefix(strings.TrimSpace(since), "the "))
+	p.Since, p.SinceText = leadingDate(strings.TrimPrefix(strings.TrimSpace(since), "the "))
 	return p
 }
 
 // leadingDate reads the date a phrase begins with, in the ways news
 // copy writes one.
-func leadingDate(s string) Date {
+func leadingDate(s string) (Date, string) {
 	day := func(y, mo, d string) Date {
 		month, ok := monthNames[strings.ToLower(mo)]
 		if !ok {
@@ -88,15 +91,15 @@ func leadingDate(s string) Date {
 		return out
 	}
 	if m := monthFirst.FindStringSubmatch(s); m != nil {
-		return day(m[3], m[1], m[2])
+		return day(m[3], m[1], m[2]), m[0]
 	}
 	if m := dayFirst.FindStringSubmatch(s); m != nil {
-		return day(m[3], m[2], m[1])
+		return day(m[3], m[2], m[1]), m[0]
 	}
 	if m := isoFirst.FindStringSubmatch(s); m != nil {
 		if d, err := ParseDate(m[1]); err == nil {
-			return d
+			return d, m[0]
 		}
 	}
-	return Date{}
+	return Date{}, ""
 }

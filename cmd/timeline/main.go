@@ -30,6 +30,7 @@ Commands:
   check              list what needs a curator's attention (duplicates, overlaps, gaps, unsourced facts, claims)
   export FORMAT      write the view as csv, json, timelinejs, ics, atom or bundle (a zip) to standard output
   backup FILE        write a consistent copy of the database to FILE
+  propose FILE       print, as JSON, what a news article (HTML or text; - for standard input) proposes; changes nothing
   user add NAME      create a curator account (also: passwd, disable, enable, list)
   keys rotate        sign new session cookies with a new key (the previous one still reads)
 
@@ -82,7 +83,7 @@ func exitCode(err error) int {
 // commands are the subcommands by name; usage lists them.
 var commands = map[string]func(*env, []string) error{
 	"serve": cmdServe, "seed": cmdSeed, "gen": cmdGen, "import": cmdImport, "check": cmdCheck,
-	"export": cmdExport, "backup": cmdBackup, "user": cmdUser, "keys": cmdKeys,
+	"export": cmdExport, "backup": cmdBackup, "user": cmdUser, "keys": cmdKeys, "propose": cmdPropose,
 }
 
 // run parses the global flags and dispatches to the subcommand.

@@ -1,0 +1,62 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// `timeline propose` prints the article's source and its proposals as
+// JSON, each with its passage, reads standard input for "-", refuses what
+// is not an article with a message, and touches no database.
+func TestProposeCommand(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "never.db")
+	propose := func(stdin string, args ...string) (proposed, string, error) {
+		var out, errOut bytes.Buffer
+		err := run(context.Background(), append([]string{"--db", db, "propose"}, args...), strings.NewReader(stdin), &out, &errOut, testLogger())
+		var p proposed
+		if err == nil {
+			if jerr := json.Unmarshal(out.Bytes(), &p); jerr != nil {
+				t.Fatalf("the output is not JSON: %v\n%s", jerr, out.String())
+			}
+		}
+		return p, errOut.String(), err
+	}
+	p, _, err := propose("", filepath.Join("..", "..", "timeline", "article", "testdata", "doha-talks.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Source.Publisher != "Example Wire" || p.Source.Published != "2024-10-24" {
+		t.Errorf("source %+v", p.Source)
+	}
+	kinds := map[string]int{}
+	for _, pr := range p.Proposals {
+		kinds[pr.Kind]++
+		if pr.Passage == "" {
+			t.Errorf("a proposal without its passage: %+v", pr)
+		}
+	}
+	if kinds["claim"] != 1 || kinds["quote"] != 2 {
+		t.Errorf("proposals by kind %v, want 1 claim and 2 quotes", kinds)
+	}
+
+	// Standard input, with the address and date given as flags.
+	p, _, err = propose("Blinken made his 3rd trip to Qatar since 7 October 2023 on Monday.", "--url", "https://wire.example/x", "--date", "2024-10-21", "-")
+	if err != nil || p.Source.URL != "https://wire.example/x" || p.Source.Published != "2024-10-21" || len(p.Proposals) != 1 {
+		t.Errorf("from standard input: %+v, %v", p, err)
+	}
+	for name, in := range map[string]string{"empty": "  ", "binary": "\x00\x01\x02"} {
+		if _, _, err := propose(in, "-"); err == nil || userMessage(err) == "" {
+			t.Errorf("%s: %v, want a message", name, err)
+		}
+	}
+	if _, _, err := propose("x", "--date", "someday", "-"); err == nil {
+		t.Error("a bad --date was taken")
+	}
+	if matches, _ := filepath.Glob(db + "*"); len(matches) != 0 {
+		t.Errorf("propose made a database: %v", matches)
+	}
+}
