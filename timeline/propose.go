@@ -71,13 +71,13 @@ func ProposeCounter(words string) CounterProposal {
 	if pm := placePattern.FindStringSubmatch(p.Label); pm != nil {
 		p.Place = strings.TrimSpace(pm[1])
 	}
-	p.Since, p.SinceText = leadingDate(strings.TrimPrefix(strings.TrimSpace(since), "the "))
+	p.Since, p.SinceText = LeadingDate(strings.TrimPrefix(strings.TrimSpace(since), "the "))
 	return p
 }
 
-// leadingDate reads the date a phrase begins with, in the ways news
+// LeadingDate reads the date a phrase begins with, in the ways news
 // copy writes one.
-func leadingDate(s string) (Date, string) {
+func LeadingDate(s string) (Date, string) {
 	day := func(y, mo, d string) Date {
 		month, ok := monthNames[strings.ToLower(mo)]
 		if !ok {

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/diplomatic-travel/tracker/store"
 	"github.com/diplomatic-travel/tracker/timeline"
 	"github.com/diplomatic-travel/tracker/timeline/article"
 )
@@ -26,7 +27,8 @@ type proposedSource struct {
 }
 
 // cmdPropose reads an article (a file, or - for standard input) and
-// prints what it proposes as JSON. It changes nothing.
+// prints what it proposes as JSON, against what the record knows (its
+// people, countries, places). It changes nothing in the record.
 func cmdPropose(e *env, args []string) error {
 	fs := e.flags("propose")
 	url := fs.String("url", "", "the article's address, when the file does not give it")
@@ -64,8 +66,15 @@ func cmdPropose(e *env, args []string) error {
 	if !a.Published.Valid() {
 		a.Published = published
 	}
+	var known article.Known
+	if err := e.withStore(func(s *store.Store) (err error) {
+		known, err = s.ArticleKnown(e.ctx)
+		return err
+	}); err != nil {
+		return err
+	}
 	out := proposed{Source: proposedSource{URL: a.URL, Title: a.Title, Publisher: a.Publisher, Author: a.Author, Archive: a.Archive},
-		Proposals: article.Propose(a)}
+		Proposals: article.Propose(a, known)}
 	if a.Published.Valid() {
 		out.Source.Published = a.Published.String()
 	}

@@ -12,6 +12,20 @@ import (
 // comes from, as written.
 type Proposal struct {
 	Kind string `json:"kind"`
+	// A person: as named, their slug when the record knows them, the
+	// office and country the article gives.
+	Name    string `json:"name,omitempty"`
+	Slug    string `json:"slug,omitempty"`
+	Office  string `json:"office,omitempty"`
+	Country string `json:"country,omitempty"`
+	// A stop: the traveller (a slug), where and when.
+	Traveller string `json:"traveller,omitempty"`
+	Locality  string `json:"locality,omitempty"`
+	Start     string `json:"start,omitempty"`
+	End       string `json:"end,omitempty"`
+	// A meeting: its day and who was at it.
+	Date         string        `json:"date,omitempty"`
+	Participants []Participant `json:"participants,omitempty"`
 	// A claim: its words, the number, what it counts and since when.
 	Text    string `json:"text,omitempty"`
 	Ordinal int    `json:"ordinal,omitempty"`
@@ -24,15 +38,29 @@ type Proposal struct {
 	Passage string `json:"passage"`
 }
 
-// Propose reads the proposals of an article's sentences: this far, the
-// ordinal claims and the quotes.
-func Propose(a Article) []Proposal {
+// Participant is a person at a proposed meeting.
+type Participant struct {
+	Name   string `json:"name"`
+	Slug   string `json:"slug,omitempty"`
+	Office string `json:"office,omitempty"`
+}
+
+// Propose reads the proposals of an article's sentences, against what the
+// record knows: the people it names (those of the record with their
+// slugs, and new ones after a title), the stops of its traveller, the
+// meetings, the goals, the ordinal claims and the quotes.
+func Propose(a Article, k Known) []Proposal {
+	r := newReader(a, k)
 	var out []Proposal
 	for _, s := range a.Sentences() {
+		out = append(out, r.sentence(s)...)
 		if p, ok := claimIn(s); ok {
+			if p.Traveller = r.traveller; p.Traveller == "" {
+				p.Traveller = r.subject
+			}
 			out = append(out, p)
 		}
-		out = append(out, quotesIn(s)...)
+		out = append(out, r.quotes(s)...)
 	}
 	return out
 }
