@@ -43,14 +43,15 @@ var (
 func ProposeCounter(words string) CounterProposal {
 	var p CounterProposal
 	// "11th trip to the region since …", "his eleventh visit to Israel
-	// since …": the first ordinal, what follows it up to "since", and the
-	// date after.
+	// since …": the last ordinal ("the first stop of his eighth trip" is
+	// the eighth trip), what follows it up to "since", and the date after.
 	before, since, ok := strings.Cut(NormalizeSpace(words), " since ")
 	if !ok {
 		return p
 	}
 	fields := strings.Fields(before)
-	for i, w := range fields {
+	for i := len(fields) - 1; i >= 0; i-- {
+		w := fields[i]
 		if m := numeral.FindStringSubmatch(w); m != nil {
 			p.Stated, _ = strconv.Atoi(m[1])
 		} else if n, ok := ordinalWords[strings.ToLower(w)]; ok {

@@ -118,6 +118,9 @@ func quotesIn(s string) []Proposal {
 		} else if b := saidBefore.FindStringSubmatch(s[:m[0]]); b != nil {
 			speaker = strings.TrimSpace(b[1])
 		}
+		if speaker == "" && len(strings.Fields(text)) < 5 {
+			continue // a phrase in quotation marks ("very, very close"), not a quote
+		}
 		out = append(out, Proposal{Kind: "quote", Text: text, Speaker: speaker, Passage: s})
 	}
 	return out

@@ -49,7 +49,7 @@ var (
 	// bin Hamad Al Thani", "Foreign Minister Ayman Safadi".
 	titled = regexp.MustCompile(`\b(Emir|King|Queen|Crown Prince|President|Vice President|Prime Minister|Foreign Minister|Defen[cs]e Minister|Chancellor|Sultan)\s+((?:(?:Sheikh|Prince|Mohammed|Mohamed)\s+)?[A-Z][\p{L}'’-]+(?:\s+(?:bin|bint|ibn|al|Al|el|El|de|da|van|von|II|III|IV|[A-Z][\p{L}'’-]+))*)`)
 	// Going somewhere: "arrived in Doha", "visited Israel and Saudi Arabia".
-	going = regexp.MustCompile(`\b(?:arrived in|landed in|visited|travell?ed to|flew to|headed to|stopped in|went on to|in)\s+((?:the\s+)?[A-Z][\p{L}'’.-]+(?:\s+[A-Z][\p{L}'’-]+){0,3}(?:(?:,\s*|\s+and\s+)(?:the\s+)?[A-Z][\p{L}'’.-]+(?:\s+[A-Z][\p{L}'’-]+){0,3})*)`)
+	going = regexp.MustCompile(`\b(arrived in|landed in|visited|travell?ed to|flew to|headed to|stopped in|went on to|in)\s+((?:the\s+)?[A-Z][\p{L}'’.-]+(?:\s+[A-Z][\p{L}'’-]+){0,3}(?:(?:,\s*|\s+and\s+)(?:the\s+)?[A-Z][\p{L}'’.-]+(?:\s+[A-Z][\p{L}'’-]+){0,3})*)`)
 	// Meeting someone: "met with", "held talks with".
 	meetingVerb = regexp.MustCompile(`\b(?:met with|met|held talks with|talks with|a meeting with|meetings with|discussions with|will meet|meets with|sat down with)\b`)
 	// A stated goal: "seeking to revive talks", "to push for a ceasefire".
@@ -95,9 +95,10 @@ func (r *reader) sentence(s string) []Proposal {
 				}
 			}
 		}
-		for _, place := range splitPlaces(body[m[2]:m[3]]) {
+		bare := body[m[2]:m[3]] == "in" // "in Tel Aviv": a place only when a locality ("the war in Gaza" is no stop)
+		for _, place := range splitPlaces(body[m[4]:m[5]]) {
 			country, locality, ok := r.place(place)
-			if !ok || r.traveller == "" {
+			if !ok || r.traveller == "" || (bare && locality == "") {
 				continue
 			}
 			r.lastPlace.country, r.lastPlace.locality = country, locality
@@ -165,8 +166,10 @@ func (r *reader) people(s string) []mention {
 		title, name := s[m[2]:m[3]], strings.TrimSpace(s[m[4]:m[5]])
 		known := false
 		for _, o := range out {
-			if strings.Contains(fold(name), fold(o.Name)) || strings.Contains(fold(o.Name), fold(name)) || o.at >= 0 && strings.Contains(padded, " "+wordsOnly(fold(name))+" ") && o.Slug != "" && strings.Contains(fold(o.Name), strings.Fields(fold(name))[0]) {
-				known = true
+			for _, n := range append([]string{o.Name}, o.Aliases...) {
+				if strings.Contains(fold(name), fold(n)) || strings.Contains(fold(n), fold(name)) {
+					known = true // the record's person, named after their title
+				}
 			}
 		}
 		if known {
@@ -197,7 +200,7 @@ func (r *reader) countryBefore(s string) (string, bool) {
 // place resolves a place's name: a locality the record's stops have (with
 // its country), or a country.
 func (r *reader) place(name string) (country, locality string, ok bool) {
-	name = strings.TrimSpace(strings.TrimPrefix(name, "the "))
+	name = strings.TrimRight(strings.TrimSpace(strings.TrimPrefix(name, "the ")), ".,;:")
 	if c, ok := r.k.Places[fold(name)]; ok {
 		return c, name, true
 	}
