@@ -198,3 +198,48 @@ type PersonMergeRow struct {
 	Actor, At              string
 	Undone                 bool
 }
+
+// ArticleForm is the page where a curator pastes an article.
+type ArticleForm struct {
+	Site
+	URL, Date, Text string
+	Error           string
+}
+
+// ArticleReview shows what an article proposes, as the trip it would
+// make, each proposal with its passage, its box and its fields; one
+// confirmation creates the ticked ones.
+type ArticleReview struct {
+	Site
+	Source    ArticleSource
+	Traveller string // a slug, or a new traveller's name
+	People    []Option
+	Stops     []ArticleRow
+	Meetings  []ArticleRow
+	Goals     []ArticleRow
+	Quotes    []ArticleRow
+	Claims    []ArticleRow
+	// Similar are trips of the traveller on the article's dates.
+	Similar []Option
+	Errors  map[string]string
+}
+
+// Err returns the message of a field.
+func (f ArticleReview) Err(field string) string { return f.Errors[field] }
+
+// ArticleSource is the article as a source, its fields editable; Known
+// names the source on record with its address, when there is one.
+type ArticleSource struct {
+	URL, Title, Publisher, Author, Published, Known string
+}
+
+// ArticleRow is one proposal: ticked or not, its fields by name (as the
+// form posts them, without the row's prefix) and its passage.
+type ArticleRow struct {
+	On      bool
+	Fields  map[string]string
+	Passage string
+}
+
+// F is a field of the row.
+func (r ArticleRow) F(name string) string { return r.Fields[name] }

@@ -1,0 +1,77 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/diplomatic-travel/tracker/store"
+)
+
+// Issue 14: an article pasted is read into proposals with their passages,
+// nothing stored; confirming creates the ticked facts as drafts of one
+// trip, each citing the article with its passage; publishing it whole
+// shows it, sourced, to a reader.
+func TestEnterAnArticle(t *testing.T) {
+	ts := newTestServer(t)
+	ts.addUser(t, "ada", store.RoleCurator)
+	c := ts.login(t, "ada")
+	text, err := os.ReadFile("../../../timeline/article/testdata/corpus/15-istanbul.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	revisions := func() int { n, _ := ts.store.Debug().RevisionCount(t.Context()); return n }
+	before := revisions()
+
+	// Bad input: a clear message, nothing stored.
+	for name, in := range map[string]string{"empty": "", "nobody": "The weather was fine all week in the valley."} {
+		resp, body := c.post(t, "/curate/article", url.Values{"text": {in}})
+		if resp.StatusCode != http.StatusUnprocessableEntity || docOf(t, body).Find(`[data-testid=form-errors]`).Text() == "" {
+			t.Errorf("%s: %d, want the form with a message", name, resp.StatusCode)
+		}
+	}
+
+	resp, body := c.post(t, "/curate/article", url.Values{"url": {"https://wire.example/istanbul"}, "date": {"2024-01-06"}, "text": {string(text)}})
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("read: %d %s", resp.StatusCode, clipBody([]byte(body)))
+	}
+	if revisions() != before {
+		t.Fatal("reading the article stored something")
+	}
+	d := docOf(t, body)
+	for _, kind := range []string{"stop", "claim", "quote", "goal", "meeting"} {
+		if d.Find(`[data-testid=proposed-`+kind+`]`).Length() != 1 {
+			t.Errorf("no %s proposed", kind)
+		}
+	}
+	if d.Find(`[data-testid=passage]`).First().Text() == "" {
+		t.Error("a proposal without its passage")
+	}
+	form := formIn(d.Find(`form[action="/curate/article/confirm"]`))
+	form.Set("source_title", "Blinken opens his fourth tour")
+	resp, body = c.post(t, "/curate/article/confirm", form)
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("confirm: %d %s", resp.StatusCode, docOf(t, body).Find(`[data-testid=field-error]`).Text())
+	}
+	trip := resp.Header.Get("Location")
+	_, body = c.get(t, trip)
+	page := docOf(t, body)
+	for _, want := range []string{"Istanbul", "fourth trip to the Middle East", "We are working with every country in the region", "Recep Tayyip Erdogan", "Blinken opens his fourth tour"} {
+		if !strings.Contains(page.Text(), want) {
+			t.Errorf("the trip page lacks %q", want)
+		}
+	}
+	if n := page.Find(`[data-testid=stop] [data-testid=unsourced]`).Length(); n != 0 {
+		t.Errorf("%d stops entered from the article cite no source", n)
+	}
+	publish, _ := page.Find(`[data-testid=publish-all]`).Attr("href")
+	_, body = c.get(t, publish)
+	action, _ := docOf(t, body).Find(`[data-testid=confirm-publish-all]`).Closest("form").Attr("action")
+	mustPost(t, c, action, nil)
+	_, body = ts.client(t).get(t, trip)
+	if !strings.Contains(body, "We are working with every country in the region") || !strings.Contains(body, "Blinken opens his fourth tour") {
+		t.Error("a reader does not see the article's trip, sourced")
+	}
+}
