@@ -1,6 +1,7 @@
 package views
 
 import (
+	"sort"
 	"strconv"
 
 	"github.com/diplomatic-travel/tracker/timeline"
@@ -226,6 +227,21 @@ type ArticleReview struct {
 
 // Err returns the message of a field.
 func (f ArticleReview) Err(field string) string { return f.Errors[field] }
+
+// Messages are every message, in the order of their fields, for the box
+// above the form (a refusal of the whole entry names no row).
+func (f ArticleReview) Messages() []string {
+	keys := make([]string, 0, len(f.Errors))
+	for k := range f.Errors {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = f.Errors[k]
+	}
+	return out
+}
 
 // ArticleSource is the article as a source, its fields editable; Known
 // names the source on record with its address, when there is one.
