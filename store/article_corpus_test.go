@@ -117,3 +117,48 @@ func firstWords(s string, n int) string {
 	w := strings.Fields(s)
 	return strings.Join(w[:min(n, len(w))], " ")
 }
+
+// BenchmarkPropose times `timeline propose`'s work on a 2,000-word article
+// (the corpus, end to end, repeated) with the whole public record
+// imported: what the record knows, read, and the article read against it.
+//
+//	GOFLAGS=-tags=sqlite_fts5 go test -run '^$' -bench Propose -count 5 ./store
+func BenchmarkPropose(b *testing.B) {
+	ctx := context.Background()
+	s := wholeRecord(b)
+	files, _ := filepath.Glob(filepath.Join("..", "timeline", "article", "testdata", "corpus", "*.txt"))
+	var text strings.Builder
+	for len(strings.Fields(text.String())) < 2000 {
+		for _, f := range files {
+			t, err := os.ReadFile(f)
+			if err != nil {
+				b.Fatal(err)
+			}
+			text.Write(t)
+			text.WriteString("\n\n")
+		}
+	}
+	b.Logf("%d words", len(strings.Fields(text.String())))
+	known, err := s.ArticleKnown(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("what the record knows", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := s.ArticleKnown(ctx); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("the article read against it", func(b *testing.B) {
+		for b.Loop() {
+			a, err := article.Read(strings.NewReader(text.String()))
+			if err != nil {
+				b.Fatal(err)
+			}
+			if len(article.Propose(a, known)) == 0 {
+				b.Fatal("nothing proposed")
+			}
+		}
+	})
+}

@@ -16,30 +16,8 @@ import (
 //
 //	GOFLAGS=-tags=sqlite_fts5 go test -run '^$' -bench PeopleSearch -count 5 ./store
 func BenchmarkPeopleSearch(b *testing.B) {
-	dir := filepath.Join("..", "..", "shared", "data")
-	files, _ := filepath.Glob(filepath.Join(dir, "hsg-travels", "*-travels", "*.xml"))
-	visits, _ := filepath.Glob(filepath.Join(dir, "hsg-visits", "*.xml"))
-	if len(files) == 0 || len(visits) == 0 {
-		b.Skipf("the record is not at %s; run beside ../shared/data", dir)
-	}
 	ctx := context.Background()
-	s := MustSeed(b)
-	var recs []timeline.HSGRecord
-	for _, f := range append(files, visits...) {
-		fh, err := os.Open(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		rs, err := timeline.ReadHSG(fh, f)
-		fh.Close()
-		if err != nil {
-			b.Fatal(err)
-		}
-		recs = append(recs, rs...)
-	}
-	if _, err := s.ImportHSG(ctx, store.Actor{Name: "import"}, recs, 1, store.ImportOptions{GapDays: 1}); err != nil {
-		b.Fatal(err)
-	}
+	s := wholeRecord(b)
 	names, err := s.Debug().PeopleNames(ctx)
 	if err != nil {
 		b.Fatal(err)
@@ -66,4 +44,34 @@ func BenchmarkPeopleSearch(b *testing.B) {
 			}
 		}
 	})
+}
+
+// wholeRecord is the demo with the whole public record imported (the
+// travels and the visits, from ../shared/data).
+func wholeRecord(b *testing.B) *store.Store {
+	dir := filepath.Join("..", "..", "shared", "data")
+	files, _ := filepath.Glob(filepath.Join(dir, "hsg-travels", "*-travels", "*.xml"))
+	visits, _ := filepath.Glob(filepath.Join(dir, "hsg-visits", "*.xml"))
+	if len(files) == 0 || len(visits) == 0 {
+		b.Skipf("the record is not at %s; run beside ../shared/data", dir)
+	}
+	ctx := context.Background()
+	s := MustSeed(b)
+	var recs []timeline.HSGRecord
+	for _, f := range append(files, visits...) {
+		fh, err := os.Open(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		rs, err := timeline.ReadHSG(fh, f)
+		fh.Close()
+		if err != nil {
+			b.Fatal(err)
+		}
+		recs = append(recs, rs...)
+	}
+	if _, err := s.ImportHSG(ctx, store.Actor{Name: "import"}, recs, 1, store.ImportOptions{GapDays: 1}); err != nil {
+		b.Fatal(err)
+	}
+	return s
 }

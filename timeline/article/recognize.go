@@ -2,6 +2,8 @@ package article
 
 import (
 	"regexp"
+	"slices"
+	"sort"
 	"strings"
 	"time"
 
@@ -18,7 +20,11 @@ type reader struct {
 	published timeline.Date
 	mentioned map[string]bool // slugs
 	proposed  map[string]bool // people proposed, by slug or folded name
-	surnames  map[string][]Person
+	surnames  map[string][]int // the people of a surname, by index
+	// byFirst indexes the record's names (and aliases), folded into words,
+	// by their first word: a sentence is matched word by word against the
+	// few names that can start at each word, not against every person.
+	byFirst   map[string][]nameKey
 	traveller string
 	// subject is the first person of the record the article names: the
 	// traveller of its claims when no sentence sends anyone anywhere.
@@ -27,11 +33,23 @@ type reader struct {
 	day       timeline.Date // the dateline's day, else the publication's
 }
 
+// nameKey is one name of a person, as words.
+type nameKey struct {
+	words  []string
+	person int
+}
+
 func newReader(a Article, k Known) *reader {
-	r := &reader{k: k, published: a.Published, day: a.Published, mentioned: map[string]bool{}, proposed: map[string]bool{}, surnames: map[string][]Person{}}
-	for _, p := range k.People {
-		if w := strings.Fields(fold(p.Name)); len(w) > 1 && len(w[len(w)-1]) >= 4 {
-			r.surnames[w[len(w)-1]] = append(r.surnames[w[len(w)-1]], p)
+	r := &reader{k: k, published: a.Published, day: a.Published, mentioned: map[string]bool{}, proposed: map[string]bool{},
+		surnames: map[string][]int{}, byFirst: map[string][]nameKey{}}
+	for i, p := range k.People {
+		if w := strings.Fields(wordsOnly(fold(p.Name))); len(w) > 1 && len(w[len(w)-1]) >= 4 {
+			r.surnames[w[len(w)-1]] = append(r.surnames[w[len(w)-1]], i)
+		}
+		for _, n := range append([]string{p.Name}, p.Aliases...) {
+			if w := strings.Fields(wordsOnly(fold(n))); len(w) > 0 && len(fold(n)) > 3 {
+				r.byFirst[w[0]] = append(r.byFirst[w[0]], nameKey{w, i})
+			}
 		}
 	}
 	return r
@@ -133,34 +151,40 @@ func (r *reader) sentence(s string) []Proposal {
 // people finds the people a sentence names: the record's (by name, alias
 // or, once named, surname) and new ones after a title.
 func (r *reader) people(s string) []mention {
-	padded := " " + wordsOnly(fold(s)) + " "
+	folded := wordsOnly(fold(s))
+	words := strings.Fields(folded)
+	// at[i] is where word i begins in the folded text: near enough where
+	// it begins in the sentence, to order people and verbs.
+	at := make([]int, len(words))
+	for i, pos := 0, 0; i < len(words); i++ {
+		pos += strings.Index(folded[pos:], words[i])
+		at[i] = pos
+		pos += len(words[i])
+	}
+	found := map[int]int{} // person → the word their name starts at
+	for i, w := range words {
+		for _, nk := range r.byFirst[w] {
+			if _, ok := found[nk.person]; !ok && i+len(nk.words) <= len(words) && slices.Equal(words[i:i+len(nk.words)], nk.words) {
+				found[nk.person] = i
+			}
+		}
+	}
+	for i, w := range words { // a surname, once the person is named (or when only one person has it)
+		for _, idx := range r.surnames[w] {
+			if _, ok := found[idx]; !ok && (r.mentioned[r.k.People[idx].Slug] || len(r.surnames[w]) == 1) {
+				found[idx] = i
+			}
+		}
+	}
 	var out []mention
-	taken := map[string]bool{}
-	for _, p := range r.k.People {
-		at := -1
-		for _, n := range append([]string{p.Name}, p.Aliases...) {
-			if i := strings.Index(padded, " "+wordsOnly(fold(n))+" "); i >= 0 && len(fold(n)) > 3 {
-				at = i
-				break
-			}
-		}
-		if at < 0 {
-			w := strings.Fields(fold(p.Name))
-			if len(w) > 1 {
-				sur := w[len(w)-1]
-				if i := strings.Index(padded, " "+sur+" "); i >= 0 && (r.mentioned[p.Slug] || len(r.surnames[sur]) == 1) {
-					at = i
-				}
-			}
-		}
-		if at >= 0 && !taken[p.Slug] {
-			taken[p.Slug] = true
-			r.mentioned[p.Slug] = true
-			if r.subject == "" {
-				r.subject = p.Slug
-			}
-			out = append(out, mention{p, at})
-		}
+	for idx, i := range found {
+		p := r.k.People[idx]
+		r.mentioned[p.Slug] = true
+		out = append(out, mention{p, at[i]})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].at < out[j].at })
+	if len(out) > 0 && r.subject == "" {
+		r.subject = out[0].Slug
 	}
 	for _, m := range titled.FindAllStringSubmatchIndex(s, -1) {
 		title, name := s[m[2]:m[3]], strings.TrimSpace(s[m[4]:m[5]])
