@@ -18,8 +18,8 @@ import (
 type reader struct {
 	k         Known
 	published timeline.Date
-	mentioned map[string]bool // slugs
-	proposed  map[string]bool // people proposed, by slug or folded name
+	mentioned map[string]bool  // slugs
+	proposed  map[string]bool  // people proposed, by slug or folded name
 	surnames  map[string][]int // the people of a surname, by index
 	// byFirst indexes the record's names (and aliases), folded into words,
 	// by their first word: a sentence is matched word by word against the
