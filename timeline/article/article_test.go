@@ -177,3 +177,13 @@ func TestProposeAgainstTheRecord(t *testing.T) {
 		t.Errorf("King Abdullah II is not proposed as a new person: %+v", ps)
 	}
 }
+
+// A region by its name, its code or the name news copy gives it.
+func TestKnownRegion(t *testing.T) {
+	k := Known{Regions: map[string]string{"near east": "NEA", "europe and eurasia": "EUR"}}
+	for place, want := range map[string]string{"the Middle East": "NEA", "Near East": "NEA", "the Gulf": "NEA", "NEA": "NEA", "Europe and Eurasia": "EUR", "Indo-Pacific": "EAP", "the moon": ""} {
+		if got, _ := k.Region(place); got != want {
+			t.Errorf("%q is region %q, want %q", place, got, want)
+		}
+	}
+}

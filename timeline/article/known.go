@@ -62,3 +62,31 @@ func (k Known) countryOf(words string) (string, bool) {
 
 // fold is a name as names are compared: no case, accents or extra space.
 func fold(s string) string { return strings.ToLower(timeline.FoldASCII(timeline.NormalizeSpace(s))) }
+
+// RegionAliases are the names news copy gives the State Department's
+// bureaus, the record's built-in regions ("the Middle East" is the Near
+// East bureau's).
+var RegionAliases = map[string]string{
+	"middle east": "NEA", "near east": "NEA", "gulf": "NEA", "persian gulf": "NEA", "arabian gulf": "NEA", "levant": "NEA",
+	"north africa": "NEA", "mena": "NEA", "europe": "EUR", "eurasia": "EUR", "africa": "AF", "sub-saharan africa": "AF",
+	"asia": "EAP", "east asia": "EAP", "pacific": "EAP", "indo-pacific": "EAP", "asia-pacific": "EAP",
+	"south asia": "SCA", "central asia": "SCA", "americas": "WHA", "latin america": "WHA", "western hemisphere": "WHA",
+}
+
+// Region resolves a region's name, its news name or its code: "the Middle
+// East" is NEA.
+func (k Known) Region(place string) (string, bool) {
+	f := strings.TrimPrefix(fold(place), "the ")
+	if code, ok := k.Regions[f]; ok {
+		return code, true
+	}
+	if code, ok := RegionAliases[f]; ok {
+		return code, true
+	}
+	for _, code := range k.Regions {
+		if strings.EqualFold(code, f) {
+			return code, true
+		}
+	}
+	return "", false
+}

@@ -64,7 +64,7 @@ func (a *Server) readArticle(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	review := a.reviewOf(art, article.Propose(art, known))
+	review := a.reviewOf(art, article.Propose(art, known), known)
 	if len(review.Stops) == 0 && len(review.Meetings) == 0 && len(review.Claims) == 0 && len(review.Quotes) == 0 {
 		return refuse("The article names no trip, meeting, claim or quote that the record's people and places tell: enter it with the forms instead.")
 	}
@@ -72,7 +72,7 @@ func (a *Server) readArticle(w http.ResponseWriter, r *http.Request) error {
 }
 
 // reviewOf lays the proposals out as the trip they would make.
-func (a *Server) reviewOf(art article.Article, ps []article.Proposal) views.ArticleReview {
+func (a *Server) reviewOf(art article.Article, ps []article.Proposal, known article.Known) views.ArticleReview {
 	names := a.store.Countries()
 	v := views.ArticleReview{Source: views.ArticleSource{URL: art.URL, Title: art.Title, Publisher: art.Publisher, Author: art.Author}}
 	if art.Published.Valid() {
@@ -121,11 +121,10 @@ func (a *Server) reviewOf(art article.Article, ps []article.Proposal) views.Arti
 			place := strings.TrimPrefix(strings.ToLower(p.Place), "the ")
 			if code, ok := names.Resolve(place); ok && place != "" {
 				fields["country"] = names.Name(code)
-			} else {
-				fields["region"] = "" // set below, from the first stop, for "the region"
-				if place == "region" {
-					fields["region"] = "first-stop"
-				}
+			} else if code, ok := known.Region(place); ok {
+				fields["region"] = code
+			} else if place == "region" {
+				fields["region"] = "first-stop" // set when shown, from the first stop's region
 			}
 			v.Claims = append(v.Claims, row(p, true, fields))
 		}

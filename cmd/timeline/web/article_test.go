@@ -60,11 +60,18 @@ func TestEnterAnArticle(t *testing.T) {
 	page := docOf(t, body)
 	for _, want := range []string{"Istanbul", "fourth trip to the Middle East", "We are working with every country in the region", "Recep Tayyip Erdogan", "Blinken opens his fourth tour"} {
 		if !strings.Contains(page.Text(), want) {
-			t.Errorf("the trip page lacks %q", want)
+			t.Errorf("the trip page lacks %q: %s", want, strings.Join(strings.Fields(page.Find(`[data-testid=claim]`).Text()), " "))
 		}
 	}
 	if n := page.Find(`[data-testid=stop] [data-testid=unsourced]`).Length(); n != 0 {
 		t.Errorf("%d stops entered from the article cite no source", n)
+	}
+	// "the Middle East" is counted as the Near East bureau, as the demo's
+	// counters do.
+	href, _ := page.Find(`[data-testid=claim] a[href^="/counters/"]`).Attr("href")
+	counterID, _ := pathIDOf(href)
+	if counter, err := ts.store.CounterFor(t.Context(), counterID, true); err != nil || counter.Region != "NEA" || counter.Since.String() != "2023-10-07" {
+		t.Errorf("the claim's new counter: %+v, %v; want the Near East since 7 October 2023", counter, err)
 	}
 	publish, _ := page.Find(`[data-testid=publish-all]`).Attr("href")
 	_, body = c.get(t, publish)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/diplomatic-travel/tracker/store"
 	"github.com/diplomatic-travel/tracker/timeline"
+	"github.com/diplomatic-travel/tracker/timeline/article"
 	"github.com/diplomatic-travel/tracker/views"
 )
 
@@ -172,6 +173,10 @@ func (a *Server) proposeCounter(ctx context.Context, f *claimForm, trip *timelin
 			f.NewRegion = rg.Code
 			return nil
 		}
+	}
+	if code, ok := article.RegionAliases[place]; ok { // "the Middle East" is the Near East bureau's
+		f.NewRegion = code
+		return nil
 	}
 	if place == "region" && len(trip.Stops) > 0 {
 		codes, err := a.store.RegionsOf(ctx, trip.Stops[0].Country)
