@@ -24,6 +24,13 @@ type ArticleEntry struct {
 	Goals        []EntryGoal
 	Quotes       []EntryQuote
 	Claims       []EntryClaim
+	Events       []EntryEvent
+}
+
+// EntryEvent is a context event the article reports.
+type EntryEvent struct {
+	Event   timeline.Event
+	Passage string
 }
 
 // EntryMeeting is a meeting, at the stop of index Stop (-1 for none).
@@ -155,6 +162,16 @@ func (s *Store) EnterArticle(ctx context.Context, a Actor, e *ArticleEntry) (int
 				return err
 			}
 			if err := cite(timeline.KindQuote, q.ID, eq.Passage); err != nil {
+				return err
+			}
+		}
+		for _, ee := range e.Events {
+			ev := ee.Event
+			ev.Status = timeline.Draft
+			if err := t.createEvent(s, &ev); err != nil {
+				return err
+			}
+			if err := cite(timeline.KindEvent, ev.ID, ee.Passage); err != nil {
 				return err
 			}
 		}

@@ -220,6 +220,7 @@ type ArticleReview struct {
 	Goals     []ArticleRow
 	Quotes    []ArticleRow
 	Claims    []ArticleRow
+	Events    []ArticleRow
 	// Similar are trips of the traveller on the article's dates.
 	Similar []Option
 	Errors  map[string]string
@@ -255,6 +256,9 @@ type ArticleRow struct {
 	On      bool
 	Fields  map[string]string
 	Passage string
+	// Known, when set, is a record that already holds this fact: the
+	// proposal is unticked, with the link.
+	Known *Option
 }
 
 // F is a field of the row.

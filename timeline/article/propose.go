@@ -23,6 +23,9 @@ type Proposal struct {
 	Locality  string `json:"locality,omitempty"`
 	Start     string `json:"start,omitempty"`
 	End       string `json:"end,omitempty"`
+	// A context event: its title and kind (its day is Date).
+	Title     string `json:"title,omitempty"`
+	EventKind string `json:"event_kind,omitempty"`
 	// A meeting: its day and who was at it.
 	Date         string        `json:"date,omitempty"`
 	Participants []Participant `json:"participants,omitempty"`

@@ -74,6 +74,9 @@ var (
 	goalVerb = regexp.MustCompile(`\b(?:seeking to|seeking|aimed at|aiming to|to push for|pushing for|to press for|pressing for|in a bid to|hoping to|focused on|focusing on)\s+([^.;:"“”]+)`)
 	// A dateline: "DOHA, Oct. 24 —", "AMMAN, Jan. 14 (Example) -".
 	dateline = regexp.MustCompile(`^([A-Z][A-Z .'-]+),\s+([A-Z][a-z]{2,8}\.?\s+\d{1,2})\b[^—–-]*[—–-]\s*`)
+	// A context event: "the killing of Hamas leader Yahya Sinwar on Oct.
+	// 16", "the attack on Israel on October 7, 2023".
+	eventPhrase = regexp.MustCompile(`(?i)\b(killing|assassination|death|attacks?|elections?|summit|agreement|accord)\s+(?:of|on|in|between|with)\s+([^,;:"“”()]+?)\s+(?:on|in)\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?)`)
 	weekday  = regexp.MustCompile(`\bon (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`)
 	vague    = regexp.MustCompile(`\b(?:earlier (?:in the|this) (?:week|month)|last (?:week|month)|had (?:visited|travell?ed|met|arrived)|previously|in recent (?:weeks|months))\b`)
 	monthDay = regexp.MustCompile(`\b(?:on\s+)?((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})(?:,?\s+(\d{4}))?\b`)
@@ -135,6 +138,18 @@ func (r *reader) sentence(s string) []Proposal {
 			out = append(out, Proposal{Kind: "meeting", Date: day.String(), Country: r.lastPlace.country, Locality: r.lastPlace.locality,
 				Participants: parts, Passage: s})
 		}
+	}
+	for _, m := range eventPhrase.FindAllStringSubmatch(body, -1) {
+		md := monthDay.FindStringSubmatch(m[3])
+		if md == nil {
+			continue
+		}
+		d := r.dayOf(md[1], md[2])
+		if !d.Valid() {
+			continue
+		}
+		out = append(out, Proposal{Kind: "event", Title: capitalFirst(strings.ToLower(m[1])) + " " + strings.TrimSpace(m[0][len(m[1]):strings.Index(m[0], m[2])+len(m[2])]),
+			EventKind: eventKind(m[1]), Date: d.String(), Passage: s})
 	}
 	if m := goalVerb.FindStringSubmatch(body); m != nil {
 		text := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(m[1]), ","))
@@ -363,4 +378,21 @@ func (r *reader) byTitle(s string) (Person, bool) {
 		}
 	}
 	return Person{}, false
+}
+
+// eventKind is the record's kind of event a word names.
+func eventKind(word string) string {
+	switch w := strings.ToLower(word); {
+	case w == "killing" || w == "assassination" || w == "death":
+		return "killing"
+	case strings.HasPrefix(w, "attack"):
+		return "attack"
+	case strings.HasPrefix(w, "election"):
+		return "election"
+	case w == "summit":
+		return "summit"
+	case w == "agreement" || w == "accord":
+		return "agreement"
+	}
+	return "other"
 }

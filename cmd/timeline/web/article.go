@@ -28,6 +28,7 @@ var articleRowFields = map[string][]string{
 	"goal":    {"text"},
 	"quote":   {"speaker", "date", "text"},
 	"claim":   {"text", "stated", "label", "region", "country", "since"},
+	"event":   {"title", "kind", "date"},
 }
 
 func (a *Server) articleForm(w http.ResponseWriter, r *http.Request) error {
@@ -65,6 +66,15 @@ func (a *Server) readArticle(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	review := a.reviewOf(art, article.Propose(art, known), known)
+	for i, ev := range review.Events {
+		// An event the record holds is linked, not proposed again.
+		d, _ := timeline.ParseDate(ev.F("date"))
+		if like, err := a.store.EventsLike(r.Context(), ev.F("title"), d); err != nil {
+			return err
+		} else if len(like) > 0 {
+			review.Events[i].On, review.Events[i].Known = false, &views.Option{Value: like[0].Path, Label: like[0].Label}
+		}
+	}
 	if len(review.Stops) == 0 && len(review.Meetings) == 0 && len(review.Claims) == 0 && len(review.Quotes) == 0 {
 		return refuse("The article names no trip, meeting, claim or quote that the record's people and places tell: enter it with the forms instead.")
 	}
@@ -113,6 +123,8 @@ func (a *Server) reviewOf(art article.Article, ps []article.Proposal, known arti
 			}
 			known := p.Speaker != "" && !strings.Contains(p.Speaker, " ")
 			v.Quotes = append(v.Quotes, row(p, known, map[string]string{"speaker": p.Speaker, "date": date, "text": p.Text}))
+		case "event":
+			v.Events = append(v.Events, row(p, true, map[string]string{"title": p.Title, "kind": p.EventKind, "date": p.Date}))
 		case "claim":
 			if v.Traveller == "" {
 				v.Traveller = p.Traveller
@@ -237,7 +249,7 @@ func reviewFromPost(pf url.Values) views.ArticleReview {
 		}
 		return out
 	}
-	v.Stops, v.Meetings, v.Goals, v.Quotes, v.Claims = rows("stop"), rows("meeting"), rows("goal"), rows("quote"), rows("claim")
+	v.Stops, v.Meetings, v.Goals, v.Quotes, v.Claims, v.Events = rows("stop"), rows("meeting"), rows("goal"), rows("quote"), rows("claim"), rows("event")
 	return v
 }
 
@@ -337,6 +349,19 @@ func (a *Server) entryOf(r *http.Request, v views.ArticleReview, fe timeline.Fie
 		counter.Since = dateField(fe, key("claim", i, "since"), c.F("since"), true)
 		ec.Counter = counter
 		e.Claims = append(e.Claims, ec)
+	}
+	for i, ev := range v.Events {
+		if !ev.On {
+			continue
+		}
+		ee := store.EntryEvent{Event: timeline.Event{Title: ev.F("title"), Kind: ev.F("kind"), Precision: timeline.PrecisionDay}, Passage: ev.Passage}
+		ee.Event.Date = dateField(fe, key("event", i, "date"), ev.F("date"), true)
+		if err := ee.Event.Validate(); err != nil {
+			for k, msg := range timeline.ErrorFields(err) {
+				fe.Add(key("event", i, k), msg)
+			}
+		}
+		e.Events = append(e.Events, ee)
 	}
 	return e, nil
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/diplomatic-travel/tracker/store"
+	"github.com/diplomatic-travel/tracker/timeline"
 )
 
 // Issue 14: an article pasted is read into proposals with their passages,
@@ -80,5 +81,42 @@ func TestEnterAnArticle(t *testing.T) {
 	_, body = ts.client(t).get(t, trip)
 	if !strings.Contains(body, "We are working with every country in the region") || !strings.Contains(body, "Blinken opens his fourth tour") {
 		t.Error("a reader does not see the article's trip, sourced")
+	}
+}
+
+// An article's context events: one the record holds is linked, not
+// proposed again; a new one is created as a draft citing the article.
+func TestArticleEvents(t *testing.T) {
+	ts := newTestServer(t)
+	ts.addUser(t, "ada", store.RoleCurator)
+	c := ts.login(t, "ada")
+	text := "TOKYO, March 3 (Wire) — Secretary of State Antony J. Blinken arrived in Tokyo on Monday, months after the killing of Hamas leader Yahya Sinwar on Oct. 16, 2024.\n\n" +
+		"He spoke a week after the summit of Pacific leaders in Manila on Feb. 24, 2025."
+	resp, body := c.post(t, "/curate/article", url.Values{"url": {"https://wire.example/tokyo-events"}, "date": {"2025-03-03"}, "text": {text}})
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("read: %d %s", resp.StatusCode, docOf(t, body).Find(`[data-testid=form-errors]`).Text())
+	}
+	d := docOf(t, body)
+	events := d.Find(`[data-testid=proposed-event] [data-testid=proposal]`)
+	if events.Length() != 2 {
+		t.Fatalf("%d events proposed, want 2", events.Length())
+	}
+	if href, _ := events.Eq(0).Find(`[data-testid=on-record] a`).Attr("href"); href != "/events/2" {
+		t.Errorf("the killing of Sinwar links to %q, want the record's /events/2", href)
+	}
+	if _, checked := events.Eq(0).Find(`input[type=checkbox]`).Attr("checked"); checked {
+		t.Error("an event on record is proposed again")
+	}
+	form := formIn(d.Find(`form[action="/curate/article/confirm"]`))
+	form.Set("source_title", "Blinken in Tokyo")
+	if resp, body := c.post(t, "/curate/article/confirm", form); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("confirm: %d %s", resp.StatusCode, docOf(t, body).Find(`[data-testid=form-errors]`).Text())
+	}
+	like, err := ts.store.EventsLike(t.Context(), "Summit of Pacific leaders in Manila", timeline.MustDate("2025-02-24"))
+	if err != nil || len(like) != 1 {
+		t.Fatalf("the new event: %+v, %v", like, err)
+	}
+	if _, body := c.get(t, like[0].Path); !strings.Contains(body, "Blinken in Tokyo") {
+		t.Error("the new event does not cite the article")
 	}
 }
