@@ -77,9 +77,9 @@ var (
 	// A context event: "the killing of Hamas leader Yahya Sinwar on Oct.
 	// 16", "the attack on Israel on October 7, 2023".
 	eventPhrase = regexp.MustCompile(`(?i)\b(killing|assassination|death|attacks?|elections?|summit|agreement|accord)\s+(?:of|on|in|between|with)\s+([^,;:"“”()]+?)\s+(?:on|in)\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?)`)
-	weekday  = regexp.MustCompile(`\bon (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`)
-	vague    = regexp.MustCompile(`\b(?:earlier (?:in the|this) (?:week|month)|last (?:week|month)|had (?:visited|travell?ed|met|arrived)|previously|in recent (?:weeks|months))\b`)
-	monthDay = regexp.MustCompile(`\b(?:on\s+)?((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})(?:,?\s+(\d{4}))?\b`)
+	weekday     = regexp.MustCompile(`\bon (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`)
+	vague       = regexp.MustCompile(`\b(?:earlier (?:in the|this) (?:week|month)|last (?:week|month)|had (?:visited|travell?ed|met|arrived)|previously|in recent (?:weeks|months))\b`)
+	monthDay    = regexp.MustCompile(`\b(?:on\s+)?((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})(?:,?\s+(\d{4}))?\b`)
 )
 
 // sentence reads the people, stops, meetings and goals of one sentence.
