@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 
+	"github.com/diplomatic-travel/tracker/timeline"
 	"github.com/diplomatic-travel/tracker/timeline/article"
 )
 
@@ -56,4 +57,52 @@ func (s *Store) ArticleKnown(ctx context.Context) (article.Known, error) {
 		return nil
 	}, `SELECT code, name FROM regions WHERE deleted_at IS NULL`)
 	return k, err
+}
+
+// CheckProposedClaim checks an article's ordinal claim against the record
+// before its trip is entered: the traveller's trips (or stops) since
+// since, in region or country, are numbered as a counter with the gap rule
+// of one day numbers them. The claim's trip is the one the record has on
+// day, or else the next after those that start before day. It returns the
+// check and the counter's rule in words.
+func (s *Store) CheckProposedClaim(ctx context.Context, slug, region, country string, since timeline.Date, unit timeline.Unit, day timeline.Date, stated int) (timeline.Check, string, error) {
+	pid, err := s.PersonIDBySlug(ctx, slug)
+	if err != nil {
+		return timeline.Check{}, "", err
+	}
+	c := timeline.Counter{PersonID: pid, PersonSlug: slug, Region: region, Country: country, Since: since, Unit: unit,
+		Rule: timeline.Rule{Kind: timeline.RuleGap, GapDays: 1}}
+	if p, err := s.PersonBySlug(ctx, slug, true); err == nil {
+		c.PersonName = p.Name
+	}
+	if err := c.Validate(); err != nil {
+		return timeline.Check{}, "", err
+	}
+	res, err := s.Numberer(ctx).Number(c)
+	if err != nil {
+		return timeline.Check{}, "", err
+	}
+	ch := timeline.Check{Stated: stated}
+	before := 0
+	for _, it := range res.Items {
+		if !day.Before(it.Start) && !day.After(it.End) {
+			ch.Computed = it.Ordinal
+			break
+		}
+		if it.Start.Before(day) {
+			before = it.Ordinal
+		}
+	}
+	if ch.Computed == 0 && day.Valid() && !day.Before(since) {
+		ch.Computed = before + 1 // a trip the record does not have yet
+	}
+	switch {
+	case ch.Computed == 0:
+		ch.Verdict = timeline.NotCounted
+	case ch.Computed == stated:
+		ch.Verdict = timeline.Confirmed
+	default:
+		ch.Verdict = timeline.Contradicted
+	}
+	return ch, c.Describe(), nil
 }

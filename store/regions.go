@@ -134,3 +134,15 @@ func (s *Store) SetRegionDeleted(ctx context.Context, a Actor, code string, dele
 		return t.revise(timeline.KindRegion, 0, action, map[string]any{"code": code}, map[string]any{"code": code, "deleted": deleted}, "region "+code)
 	})
 }
+
+// BureauOf is the State Department bureau (a built-in region) a country
+// belongs to, "" for none: what "the region" of a trip's first stop is.
+func (s *Store) BureauOf(ctx context.Context, country string) (string, error) {
+	var code string
+	err := s.r.QueryRowContext(ctx, `SELECT m.region FROM region_members m JOIN regions r ON r.code = m.region
+		WHERE m.country = ? AND r.builtin = 1 AND r.deleted_at IS NULL ORDER BY m.region LIMIT 1`, country).Scan(&code)
+	if isNoRows(err) {
+		return "", nil
+	}
+	return code, err
+}

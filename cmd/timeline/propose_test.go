@@ -66,6 +66,11 @@ func TestProposeCommand(t *testing.T) {
 		if pr.Kind == "person" && pr.Slug == "" {
 			t.Errorf("a person of the demo record is proposed as new: %+v", pr)
 		}
+		// The claim is checked at once: the demo numbers the tour the 11th
+		// trip to the region since 7 October 2023.
+		if pr.Kind == "claim" && (pr.Check == nil || pr.Check.Computed != 11 || pr.Check.Verdict != "confirmed" || !strings.Contains(pr.Check.Counter, "region NEA")) {
+			t.Errorf("the claim's check: %+v", pr.Check)
+		}
 	}
 
 	// Standard input, with the address and date given as flags.

@@ -36,9 +36,20 @@ type Proposal struct {
 	Label   string `json:"label,omitempty"`
 	Place   string `json:"place,omitempty"`
 	Since   string `json:"since,omitempty"`
+	// Check is a claim's check against the record, when the proposer
+	// could make one (timeline propose does).
+	Check *ClaimCheck `json:"check,omitempty"`
 	// A quote: who said it, as written.
 	Speaker string `json:"speaker,omitempty"`
 	Passage string `json:"passage"`
+}
+
+// ClaimCheck is a claim checked against the record: the ordinal the
+// record gives, the verdict, and the counter's rule in words.
+type ClaimCheck struct {
+	Computed int    `json:"computed"`
+	Verdict  string `json:"verdict"`
+	Counter  string `json:"counter"`
 }
 
 // Participant is a person at a proposed meeting.

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"context"
 	"net/http"
 	"net/url"
 	"slices"
@@ -154,9 +153,11 @@ func (a *Server) showReview(w http.ResponseWriter, r *http.Request, v views.Arti
 			v.Claims[i].Fields["region"] = ""
 			if len(v.Stops) > 0 {
 				if code, ok := a.store.Countries().Resolve(v.Stops[0].F("country")); ok {
-					if rs, err := a.store.RegionsOf(ctx, code); err == nil && len(rs) > 0 {
-						v.Claims[i].Fields["region"] = a.bureauOf(ctx, rs)
+					bureau, err := a.store.BureauOf(ctx, code)
+					if err != nil {
+						return err
 					}
+					v.Claims[i].Fields["region"] = bureau
 				}
 			}
 		}
@@ -188,19 +189,6 @@ func (a *Server) showReview(w http.ResponseWriter, r *http.Request, v views.Arti
 	}
 	v.Site = a.site(w, r, "What the article proposes")
 	return render(w, r, status, views.ArticleReviewPage(v))
-}
-
-// bureauOf is the first built-in region (a bureau) among codes, else the
-// first of them.
-func (a *Server) bureauOf(ctx context.Context, codes []string) string {
-	if regions, err := a.store.Regions(ctx); err == nil {
-		for _, rg := range regions {
-			if rg.Builtin && slices.Contains(codes, rg.Code) {
-				return rg.Code
-			}
-		}
-	}
-	return codes[0]
 }
 
 // confirmArticle serves POST /curate/article/confirm: the ticked facts
