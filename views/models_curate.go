@@ -259,6 +259,8 @@ type ArticleRow struct {
 	// Known, when set, is a record that already holds this fact: the
 	// proposal is unticked, with the link.
 	Known *Option
+	// Note says what the record makes of it (a claim's check).
+	Note string
 }
 
 // F is a field of the row.

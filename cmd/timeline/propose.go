@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/diplomatic-travel/tracker/store"
 	"github.com/diplomatic-travel/tracker/timeline"
@@ -74,7 +73,7 @@ func cmdPropose(e *env, args []string) error {
 			return err
 		}
 		out.Proposals = article.Propose(a, known)
-		return checkClaims(e, s, known, a, out.Proposals)
+		return s.CheckProposedClaims(e.ctx, known, a, out.Proposals)
 	}); err != nil {
 		return err
 	}
@@ -87,50 +86,4 @@ func cmdPropose(e *env, args []string) error {
 	enc := json.NewEncoder(e.stdout)
 	enc.SetIndent("", " ")
 	return enc.Encode(out)
-}
-
-// checkClaims checks each proposed claim against the record at once: its
-// place as a country or a region ("the region" is the first stop's
-// bureau), its day the first stop's, else the article's.
-func checkClaims(e *env, s *store.Store, known article.Known, a article.Article, ps []article.Proposal) error {
-	day, firstCountry := a.Published, ""
-	for _, p := range ps {
-		if p.Kind == "stop" && p.Start != "" {
-			day, _ = timeline.ParseDate(p.Start)
-			firstCountry = p.Country
-			break
-		}
-	}
-	for i := range ps {
-		p := &ps[i]
-		if p.Kind != "claim" || p.Traveller == "" {
-			continue
-		}
-		var region, country string
-		var err error
-		place := strings.TrimPrefix(strings.ToLower(p.Place), "the ")
-		if code, ok := known.Country(place); ok && place != "" {
-			country = code
-		} else if code, ok := known.Region(place); ok {
-			region = code
-		} else if place == "region" && firstCountry != "" {
-			if region, err = s.BureauOf(e.ctx, firstCountry); err != nil {
-				return err
-			}
-		}
-		since, _ := timeline.ParseDate(p.Since)
-		unit := timeline.UnitTrips
-		if p.Unit == "stop" {
-			unit = timeline.UnitStops
-		}
-		ch, rule, err := s.CheckProposedClaim(e.ctx, p.Traveller, region, country, since, unit, day, p.Ordinal)
-		if err != nil {
-			if timeline.ErrorCode(err) == timeline.EInternal {
-				return err
-			}
-			continue // a claim the record cannot count (an unknown traveller)
-		}
-		p.Check = &article.ClaimCheck{Computed: ch.Computed, Verdict: string(ch.Verdict), Counter: rule}
-	}
-	return nil
 }

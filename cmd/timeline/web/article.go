@@ -64,7 +64,11 @@ func (a *Server) readArticle(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	review := a.reviewOf(art, article.Propose(art, known), known)
+	proposals := article.Propose(art, known)
+	if err := a.store.CheckProposedClaims(r.Context(), known, art, proposals); err != nil {
+		return err
+	}
+	review := a.reviewOf(art, proposals, known)
 	for i, ev := range review.Events {
 		// An event the record holds is linked, not proposed again.
 		d, _ := timeline.ParseDate(ev.F("date"))
@@ -137,7 +141,11 @@ func (a *Server) reviewOf(art article.Article, ps []article.Proposal, known arti
 			} else if place == "region" {
 				fields["region"] = "first-stop" // set when shown, from the first stop's region
 			}
-			v.Claims = append(v.Claims, row(p, true, fields))
+			rw := row(p, true, fields)
+			if p.Check != nil {
+				rw.Note = "The record gives " + timeline.Ordinal(p.Check.Computed) + ": " + p.Check.Verdict + ", by " + p.Check.Counter
+			}
+			v.Claims = append(v.Claims, rw)
 		}
 	}
 	return v

@@ -50,6 +50,11 @@ func TestEnterAnArticle(t *testing.T) {
 	if d.Find(`[data-testid=passage]`).First().Text() == "" {
 		t.Error("a proposal without its passage")
 	}
+	// The claim is checked at once against the record: the demo numbers
+	// its January 2024 tour, which began in Istanbul, the 4th.
+	if note := d.Find(`[data-testid=proposed-claim] [data-testid=proposal-note]`).Text(); !strings.Contains(note, "The record gives 4th: confirmed") {
+		t.Errorf("the claim's check reads %q", note)
+	}
 	form := formIn(d.Find(`form[action="/curate/article/confirm"]`))
 	form.Set("source_title", "Blinken opens his fourth tour")
 	resp, body = c.post(t, "/curate/article/confirm", form)
