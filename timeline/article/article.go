@@ -64,7 +64,13 @@ func Read(r io.Reader) (Article, error) {
 			return Article{}, err
 		}
 	} else {
-		for _, p := range strings.Split(strings.ReplaceAll(string(b), "\r\n", "\n"), "\n\n") {
+		paras := strings.Split(strings.ReplaceAll(string(b), "\r\n", "\n"), "\n\n")
+		// A text that begins with a short line of its own, not a sentence,
+		// begins with its headline.
+		if head := strings.TrimSpace(paras[0]); len(paras) > 1 && head != "" && len(head) <= 150 && !strings.Contains(head, "\n") && !strings.ContainsAny(head[len(head)-1:], ".?!\"”") {
+			a.Title, paras = head, paras[1:]
+		}
+		for _, p := range paras {
 			if s := Sentences(p); len(s) > 0 {
 				a.Paragraphs = append(a.Paragraphs, s)
 			}

@@ -187,3 +187,34 @@ func TestKnownRegion(t *testing.T) {
 		}
 	}
 }
+
+// A text's headline, on its own first line, is its title; a place the
+// record has never seen is proposed with its locality and no country, for
+// the curator to give.
+func TestTextHeadlineAndNewPlace(t *testing.T) {
+	a, err := Read(strings.NewReader("Blinken heads to Rome for Gaza talks\n\nROME, Nov. 7 (Wire) — Antony J. Blinken arrived in Rome on Thursday.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Blinken heads to Rome for Gaza talks" || len(a.Paragraphs) != 1 {
+		t.Errorf("title %q, %d paragraphs", a.Title, len(a.Paragraphs))
+	}
+	a.Published = timeline.MustDate("2025-11-07")
+	var stops []Proposal
+	for _, p := range Propose(a, testKnown) {
+		if p.Kind == "stop" {
+			stops = append(stops, p)
+		}
+	}
+	if len(stops) != 1 || stops[0].Locality != "Rome" || stops[0].Country != "" || stops[0].Start != "2025-11-06" {
+		t.Errorf("stops %+v, want Rome on Thursday 6 November with no country", stops)
+	}
+	// A meeting whose sentence gives no day is on the day of the stop.
+	a, _ = Read(strings.NewReader("ROME, Nov. 7 (Wire) — Antony J. Blinken arrived in Rome on Thursday. He met with Foreign Minister Antonio Tajani.\n"))
+	a.Published = timeline.MustDate("2025-11-07")
+	for _, p := range Propose(a, testKnown) {
+		if p.Kind == "meeting" && p.Date != "2025-11-06" {
+			t.Errorf("the meeting is dated %s, want the stop's day, 2025-11-06", p.Date)
+		}
+	}
+}

@@ -30,6 +30,9 @@ type reader struct {
 	// traveller of its claims when no sentence sends anyone anywhere.
 	subject   string
 	lastPlace struct{ country, locality string }
+	// lastStop is the day of the last stop proposed: a meeting whose
+	// sentence gives no day of its own was held there, then.
+	lastStop timeline.Date
 	day       timeline.Date // the dateline's day, else the publication's
 }
 
@@ -119,10 +122,15 @@ func (r *reader) sentence(s string) []Proposal {
 		bare := body[m[2]:m[3]] == "in" // "in Tel Aviv": a place only when a locality ("the war in Gaza" is no stop)
 		for _, place := range splitPlaces(body[m[4]:m[5]]) {
 			country, locality, ok := r.place(place)
+			if !ok && !bare {
+				// A place the record has never seen ("arrived in Rome"):
+				// proposed with its locality, its country for the curator.
+				country, locality, ok = "", strings.TrimRight(place, ".,;:"), true
+			}
 			if !ok || r.traveller == "" || (bare && locality == "") {
 				continue
 			}
-			r.lastPlace.country, r.lastPlace.locality = country, locality
+			r.lastPlace.country, r.lastPlace.locality, r.lastStop = country, locality, day
 			out = append(out, Proposal{Kind: "stop", Traveller: r.traveller, Country: country, Locality: locality,
 				Start: day.String(), End: day.String(), Passage: s})
 		}
@@ -135,7 +143,11 @@ func (r *reader) sentence(s string) []Proposal {
 			}
 		}
 		if len(parts) > 0 {
-			out = append(out, Proposal{Kind: "meeting", Date: day.String(), Country: r.lastPlace.country, Locality: r.lastPlace.locality,
+			when := day
+			if !r.dated(body) && r.lastStop.Valid() {
+				when = r.lastStop
+			}
+			out = append(out, Proposal{Kind: "meeting", Date: when.String(), Country: r.lastPlace.country, Locality: r.lastPlace.locality,
 				Participants: parts, Passage: s})
 		}
 	}
@@ -217,7 +229,6 @@ func (r *reader) people(s string) []mention {
 		p := Person{Name: name, Office: title}
 		if c, ok := r.countryBefore(s[:m[0]]); ok {
 			p.Country = c
-			p.Office += ", " + c
 		}
 		out = append(out, mention{p, m[0]})
 	}
@@ -395,4 +406,14 @@ func eventKind(word string) string {
 		return "agreement"
 	}
 	return "other"
+}
+
+// dated says whether a sentence gives a day of its own.
+func (r *reader) dated(s string) bool {
+	for _, m := range monthDay.FindAllStringIndex(s, -1) {
+		if !strings.HasSuffix(s[:m[0]], "since ") {
+			return true
+		}
+	}
+	return weekday.MatchString(s)
 }

@@ -290,6 +290,13 @@ func (a *Server) entryOf(r *http.Request, v views.ArticleReview, fe timeline.Fie
 	if len(e.Trip.Stops) == 0 {
 		fe.Add("traveller", "Tick at least one stop: the facts of an article are entered as a trip.")
 	}
+	// The trip as entered, its stops numbered by their rows, so that a
+	// meeting or quote dated outside it is refused as on the forms.
+	checked := e.Trip
+	checked.Stops = slices.Clone(e.Trip.Stops)
+	for i := range checked.Stops {
+		checked.Stops[i].ID = int64(i + 1)
+	}
 	stopOf := func(field string) int {
 		n, err := strconv.Atoi(field)
 		if i, ok := stopIndex[n]; err == nil && ok {
@@ -313,6 +320,7 @@ func (a *Server) entryOf(r *http.Request, v views.ArticleReview, fe timeline.Fie
 				em.With = append(em.With, store.NewParticipant{Name: who}) // a new person, a draft with the trip
 			}
 		}
+		a.onTripDatesAt(fe, key("meeting", i, "date"), &checked, int64(em.Stop+1), em.Meeting.Date, "meeting")
 		e.Meetings = append(e.Meetings, em)
 	}
 	for _, g := range v.Goals {
@@ -331,6 +339,7 @@ func (a *Server) entryOf(r *http.Request, v views.ArticleReview, fe timeline.Fie
 		}
 		eq.Quote.PersonSlug = s
 		eq.Quote.Date = dateField(fe, key("quote", i, "date"), q.F("date"), true)
+		a.onTripDatesAt(fe, key("quote", i, "date"), &checked, 0, eq.Quote.Date, "quote")
 		e.Quotes = append(e.Quotes, eq)
 	}
 	for i, c := range v.Claims {

@@ -57,6 +57,14 @@ func TestEnterAnArticle(t *testing.T) {
 	}
 	form := formIn(d.Find(`form[action="/curate/article/confirm"]`))
 	form.Set("source_title", "Blinken opens his fourth tour")
+	// A meeting dated outside the trip is refused beside its date, as on
+	// the meeting form, and nothing is stored.
+	wrong := cloneValues(form)
+	wrong.Set("meeting_date", "2020-01-01")
+	resp, body = c.post(t, "/curate/article/confirm", wrong)
+	if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(docOf(t, body).Find(`[data-testid=form-errors]`).Text(), "a meeting on 1 January 2020") || revisions() != before {
+		t.Errorf("a meeting dated outside its trip: %d", resp.StatusCode)
+	}
 	resp, body = c.post(t, "/curate/article/confirm", form)
 	if resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("confirm: %d %s", resp.StatusCode, docOf(t, body).Find(`[data-testid=field-error]`).Text())

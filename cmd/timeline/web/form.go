@@ -287,7 +287,12 @@ func onTrip(fe timeline.FieldErrors, trip *timeline.Trip, stop int64) {
 // outside the trip, or outside the stop it is said to be at, with the
 // dates it should fall within beside its date field.
 func (a *Server) onTripDates(fe timeline.FieldErrors, trip *timeline.Trip, stop int64, d timeline.Date, what string) {
-	if !d.Valid() || fe["date"] != "" {
+	a.onTripDatesAt(fe, "date", trip, stop, d, what)
+}
+
+// onTripDatesAt is onTripDates with the message beside field.
+func (a *Server) onTripDatesAt(fe timeline.FieldErrors, field string, trip *timeline.Trip, stop int64, d timeline.Date, what string) {
+	if !d.Valid() || fe[field] != "" {
 		return
 	}
 	for _, s := range trip.Stops {
@@ -296,14 +301,14 @@ func (a *Server) onTripDates(fe timeline.FieldErrors, trip *timeline.Trip, stop 
 			end = s.Start
 		}
 		if s.ID == stop && (d.Before(s.Start) || d.After(end)) {
-			fe.Add("date", fmt.Sprintf("The stop in %s runs %s: a %s on %s is not at it. Correct the date, or choose another stop.",
+			fe.Add(field, fmt.Sprintf("The stop in %s runs %s: a %s on %s is not at it. Correct the date, or choose another stop.",
 				a.store.Countries().Name(s.Country), timeline.FormatRange(s.Start, end), what, d.Long()))
 			return
 		}
 	}
 	start, end := timeline.StopsSpan(trip.Stops)
 	if start.Valid() && (d.Before(start) || d.After(end)) {
-		fe.Add("date", fmt.Sprintf("The trip runs %s: a %s on %s is outside it. Correct the date, or the trip's dates first.",
+		fe.Add(field, fmt.Sprintf("The trip runs %s: a %s on %s is outside it. Correct the date, or the trip's dates first.",
 			timeline.FormatRange(start, end), what, d.Long()))
 	}
 }
