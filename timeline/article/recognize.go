@@ -33,7 +33,7 @@ type reader struct {
 	// lastStop is the day of the last stop proposed: a meeting whose
 	// sentence gives no day of its own was held there, then.
 	lastStop timeline.Date
-	day       timeline.Date // the dateline's day, else the publication's
+	day      timeline.Date // the dateline's day, else the publication's
 }
 
 // nameKey is one name of a person, as words.
