@@ -1,6 +1,7 @@
 package web
 
 import (
+	"cmp"
 	"net/http"
 	"net/url"
 	"slices"
@@ -108,7 +109,7 @@ func (a *Server) reviewOf(art article.Article, ps []article.Proposal, known arti
 		case "meeting":
 			var with, named []string
 			for _, pa := range p.Participants {
-				with = append(with, firstOf(pa.Slug, pa.Name))
+				with = append(with, cmp.Or(pa.Slug, pa.Name))
 				named = append(named, pa.Name)
 			}
 			stop := ""
@@ -335,7 +336,7 @@ func (a *Server) entryOf(r *http.Request, v views.ArticleReview, fe timeline.Fie
 		eq := store.EntryQuote{Quote: timeline.Quote{Text: q.F("text")}, Stop: -1, Passage: q.Passage}
 		s, msg := a.resolvePerson(ctx, q.F("speaker"))
 		if msg != "" || s == "" {
-			fe.Add(key("quote", i, "speaker"), firstOf(msg, "Who said it? Give a person of the record."))
+			fe.Add(key("quote", i, "speaker"), cmp.Or(msg, "Who said it? Give a person of the record."))
 		}
 		eq.Quote.PersonSlug = s
 		eq.Quote.Date = dateField(fe, key("quote", i, "date"), q.F("date"), true)
@@ -369,15 +370,6 @@ func (a *Server) entryOf(r *http.Request, v views.ArticleReview, fe timeline.Fie
 		e.Events = append(e.Events, ee)
 	}
 	return e, nil
-}
-
-func firstOf(xs ...string) string {
-	for _, x := range xs {
-		if x != "" {
-			return x
-		}
-	}
-	return ""
 }
 
 // joinAnd joins names as prose does: "A, B and C".

@@ -1,15 +1,10 @@
 package web
 
 import (
-	"context"
 	"net/http"
 	"os"
 	"strings"
-	"sync/atomic"
 	"testing"
-
-	"github.com/chromedp/cdproto/page"
-	"github.com/chromedp/chromedp"
 
 	"github.com/diplomatic-travel/tracker/store"
 )
@@ -35,19 +30,7 @@ func TestBrowserArticleIntake(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	var loads atomic.Int64
-	lctx, cancel := context.WithCancel(ctx)
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		for _, err := range chromedp.Events(lctx, page.LoadEventFired) {
-			if err != nil {
-				return
-			}
-			loads.Add(1)
-		}
-	}()
-	t.Cleanup(func() { cancel(); <-done })
+	loads := browserLoads(t, ctx)
 	fields := 0
 	click := func(sel, what string) {
 		t.Helper()

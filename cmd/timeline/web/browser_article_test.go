@@ -1,13 +1,10 @@
 package web
 
 import (
-	"context"
 	"net/http"
 	"strings"
-	"sync/atomic"
 	"testing"
 
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"github.com/diplomatic-travel/tracker/store"
@@ -33,20 +30,7 @@ func TestArticleEnteredEndToEnd(t *testing.T) {
 	ctx := browserStart(t, chromium)
 	dialogs := browserWatchDialogs(t, ctx)
 
-	// Every page the browser loads fires one load event.
-	var loads atomic.Int64
-	lctx, cancel := context.WithCancel(ctx)
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		for _, err := range chromedp.Events(lctx, page.LoadEventFired) {
-			if err != nil {
-				return
-			}
-			loads.Add(1)
-		}
-	}()
-	t.Cleanup(func() { cancel(); <-done })
+	loads := browserLoads(t, ctx)
 	fields := 0
 	typeIn := func(sel, text string) { fields++; browserType(t, ctx, sel, text) }
 	set := func(sel, value string) { fields++; browserSet(t, ctx, sel, value) }

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -484,4 +485,24 @@ func browserReadTrip(t *testing.T, ctx context.Context) browserTripPage {
 			sourceLinks: [...trip.querySelectorAll('[data-testid=citation] a[href^="/sources/"]')].map(a => a.getAttribute('href')),
 		};
 	})()`)
+}
+
+// browserLoads counts, from now until the test ends, the pages the browser
+// loads (one load event each): the page-load figure of a user's path.
+func browserLoads(t *testing.T, ctx context.Context) *atomic.Int64 {
+	t.Helper()
+	var loads atomic.Int64
+	lctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for _, err := range chromedp.Events(lctx, page.LoadEventFired) {
+			if err != nil {
+				return
+			}
+			loads.Add(1)
+		}
+	}()
+	t.Cleanup(func() { cancel(); <-done })
+	return &loads
 }

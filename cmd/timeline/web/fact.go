@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/diplomatic-travel/tracker/store"
 	"github.com/diplomatic-travel/tracker/timeline"
@@ -130,7 +129,7 @@ func (a *Server) publish(kind timeline.Kind) handlerFunc {
 				back = fmt.Sprintf("/trips/%d#%s-%d", trip, kind, id)
 			}
 		}
-		return a.redirectWithFlash(w, r, back, strings.ToUpper(string(kind[:1]))+string(kind[1:])+" published.")
+		return a.redirectWithFlash(w, r, back, capital(kindName(kind))+" published.")
 	}
 }
 

@@ -68,11 +68,17 @@ func (a *Server) reconcileTrip(r *http.Request, f *views.TripForm) (*http.Reques
 	if f.Version == "" && len(takes) == 0 {
 		return r, fe, nil
 	}
-	trip, _, err := a.store.TripForCurator(r.Context(), f.TripID)
+	v, err := a.store.Version(r.Context(), timeline.KindTrip, f.TripID)
 	if err != nil {
 		return nil, nil, err
 	}
-	v, err := a.store.Version(r.Context(), timeline.KindTrip, f.TripID)
+	stale := f.Version != "" && f.Version != strconv.FormatInt(v.Rev, 10)
+	if !stale && len(takes) == 0 {
+		return ifVersion(r, timeline.KindTrip, f.TripID, v.Rev), fe, nil // the usual save: nothing to read
+	}
+	// The trip as it is now: what "take theirs" takes, and what a stale
+	// form is merged with.
+	trip, _, err := a.store.TripForCurator(r.Context(), f.TripID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -81,7 +87,7 @@ func (a *Server) reconcileTrip(r *http.Request, f *views.TripForm) (*http.Reques
 	if f.Version == "" {
 		return r, fe, nil
 	}
-	if f.Version != strconv.FormatInt(v.Rev, 10) {
+	if stale {
 		var base tripBase
 		json.Unmarshal([]byte(f.Base), &base) // a base that does not read: every difference is a conflict
 		mine := tripBaseOf(*f)
